@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import { modelFrame } from '../data/model-frame.js';
+import { readColumns } from '../data/read.js';
+import { UserError } from '../errors.js';
+import { warn } from '../log.js';
+import { messages } from '../messages.js';
+import { regress } from '../models/regress.js';
+import { VCE_TYPES, type VceType } from '../models/vcov.js';
+import { regressionText } from '../report/regression-text.js';
+import { parseChoice, parseList } from './options.js';
+
+interface RegressFlags {
+  y: string;
+  x: string;
+  vce?: string;
+  cluster?: string;
+  weights?: string;
+  json?: boolean;
+}
+
+/**
+ * Registers `povrisk regress FILE --y COL --x A,B [--vce T] [--cluster COL] [--weights COL] [--json]`.
+ * @example registerRegress(program)
+ */
+export function registerRegress(program: Command): void {
+  program
+    .command('regress')
+    .description('OLS/WLS with classical, robust (HC0-HC3) or cluster-robust standard errors')
+    .argument('<file>', 'data file (.csv, .tsv, .parquet)')
+    .requiredOption('--y <col>', 'dependent variable')
+    .requiredOption('--x <cols>', 'regressors, comma-separated (an intercept is added)')
+    .option('--vce <type>', `covariance: ${VCE_TYPES.join(', ')} (default classical, or cluster with --cluster)`)
+    .option('--cluster <col>', 'cluster variable for cluster-robust standard errors (CR1, as Stata)')
+    .option('--weights <col>', 'analytic weights (WLS)')
+    .option('--json', 'print one JSON object (broom tidy names)')
+    .action(async (file: string, flags: RegressFlags) => {
+      const x = parseList('--x', flags.x);
+      let vce: VceType = flags.cluster ? 'cluster' : 'classical';
+      if (flags.vce !== undefined) vce = parseChoice('--vce', flags.vce, VCE_TYPES);
+      if (vce === 'cluster' && !flags.cluster) throw new UserError(messages.missingOption('--cluster COL (for --vce cluster)'));
+      if (flags.cluster && vce !== 'cluster') {
+        throw new UserError(messages.badOption('--vce', vce, 'use --vce cluster, or drop it, with --cluster'));
+      }
+      const numeric = [flags.y, ...x, ...(flags.weights ? [flags.weights] : [])];
+      const data = await readColumns(file, { numeric, text: flags.cluster ? [flags.cluster] : [] });
+      const frame = modelFrame(data, { y: flags.y, x, weights: flags.weights, cluster: flags.cluster });
+      if (frame.rowsDropped > 0) warn(messages.listwiseDeleted(frame.rowsDropped, frame.rowsRead));
+      if (flags.cluster && frame.clusters < 2) throw new UserError(messages.singleCluster(flags.cluster));
+      const { result } = regress(frame, { vce });
+      if (result.omitted.length > 0) warn(messages.collinear(result.omitted));
+      process.stdout.write(
+        flags.json ? `${JSON.stringify(result, jsonNumbers)}\n` : `${regressionText(result, { title: flags.y })}\n`,
+      );
+    });
+}
+
+/** JSON has no NaN or Infinity: they are written as null. */
+export function jsonNumbers(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? null : value;
+}

@@ -1,0 +1,102 @@
+import { UserError } from '../errors.js';
+import { fromColumns, type Matrix } from '../linalg/matrix.js';
+import { messages } from '../messages.js';
+import type { ColumnData } from './read.js';
+
+/** The complete rows of a regression, ready for an estimator. */
+export interface ModelFrame {
+  /** Design matrix, intercept first, column-major. */
+  readonly X: Matrix;
+  readonly y: Float64Array;
+  /** Term names in column order; the intercept is `(Intercept)`. */
+  readonly terms: readonly string[];
+  readonly weights: Float64Array | null;
+  /** Cluster codes 0..clusters-1, or null. */
+  readonly cluster: Int32Array | null;
+  readonly clusters: number;
+  /** Original (0-based) row index of each used row. */
+  readonly rowIndex: Int32Array;
+  /** Rows in the file, and rows dropped for a missing value in any model column. */
+  readonly rowsRead: number;
+  readonly rowsDropped: number;
+}
+
+/** The columns of a regression. `weights` and `cluster` are optional; an intercept is always added. */
+export interface FrameSpec {
+  readonly y: string;
+  readonly x: readonly string[];
+  readonly weights?: string | undefined;
+  readonly cluster?: string | undefined;
+}
+
+/**
+ * Selects the model's columns and deletes incomplete rows listwise (a missing y, regressor,
+ * weight or cluster). Rows with zero weight are dropped too, as R's `lm` leaves them out of
+ * the fit; a negative weight is an error naming its row.
+ * @example const frame = modelFrame(data, { y: 'wage', x: ['educ', 'exper'] });
+ */
+export function modelFrame(data: ColumnData, spec: FrameSpec): ModelFrame {
+  const get = (name: string): Float64Array => {
+    const col = data.numeric.get(name);
+    if (!col) throw new UserError(messages.unknownColumn(data.path, name, [...data.numeric.keys()]));
+    return col;
+  };
+  const y = get(spec.y);
+  const xs = spec.x.map(get);
+  const w = spec.weights ? get(spec.weights) : null;
+  const clusterText = spec.cluster ? data.text.get(spec.cluster) : undefined;
+  if (spec.cluster && !clusterText) {
+    throw new UserError(messages.unknownColumn(data.path, spec.cluster, [...data.text.keys()]));
+  }
+  const n = data.rows;
+  const keep = new Uint8Array(n);
+  let used = 0;
+  for (let i = 0; i < n; i++) {
+    let ok = !Number.isNaN(y[i]);
+    for (let j = 0; ok && j < xs.length; j++) ok = !Number.isNaN(xs[j][i]);
+    if (ok && w) {
+      if (w[i] < 0) throw new UserError(messages.negativeWeight(data.path, spec.weights!, i + 1, w[i]));
+      ok = w[i] > 0;
+    }
+    if (ok && clusterText) ok = clusterText[i] !== null;
+    if (ok) {
+      keep[i] = 1;
+      used++;
+    }
+  }
+  const rowIndex = new Int32Array(used);
+  for (let i = 0, r = 0; i < n; i++) if (keep[i]) rowIndex[r++] = i;
+  const pick = (col: Float64Array): Float64Array => {
+    if (used === n) return col;
+    const out = new Float64Array(used);
+    for (let r = 0; r < used; r++) out[r] = col[rowIndex[r]];
+    return out;
+  };
+  let cluster: Int32Array | null = null;
+  let clusters = 0;
+  if (clusterText) {
+    cluster = new Int32Array(used);
+    const codes = new Map<string, number>();
+    for (let r = 0; r < used; r++) {
+      const key = clusterText[rowIndex[r]] as string;
+      let code = codes.get(key);
+      if (code === undefined) {
+        code = codes.size;
+        codes.set(key, code);
+      }
+      cluster[r] = code;
+    }
+    clusters = codes.size;
+  }
+  return Object.freeze({
+    X: fromColumns(xs.map(pick), { intercept: 'first' }),
+    y: pick(y),
+    terms: ['(Intercept)', ...spec.x],
+    weights: w ? pick(w) : null,
+    cluster,
+    clusters,
+    rowIndex,
+    rowsRead: n,
+    rowsDropped: n - used,
+  });
+}

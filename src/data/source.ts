@@ -1,0 +1,106 @@
+import { open, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { UserError } from '../errors.js';
+import { messages } from '../messages.js';
+
+/** How a data file is read: the DuckDB table expression and the header it declares. */
+export interface Source {
+  readonly path: string;
+  readonly format: 'csv' | 'parquet';
+  /** Column names in file order (for CSV read from the header line, never guessed). */
+  readonly names: readonly string[];
+  /** A DuckDB table expression that yields the file's rows in file order. */
+  readonly sql: string;
+}
+
+const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
+
+/** Quotes an identifier for DuckDB SQL. @example quoteIdent('a"b') // "a""b" */
+export const quoteIdent = (s: string): string => `"${s.replaceAll('"', '""')}"`;
+
+/**
+ * Splits one delimited header line, honouring double quotes.
+ * @example splitHeader('a,"b,c",d', ',') // ['a', 'b,c', 'd']
+ */
+export function splitHeader(line: string, delim: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === delim) {
+      out.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur.trim());
+  return out;
+}
+
+async function firstLine(path: string): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 16);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    let text = buf.subarray(0, bytesRead).toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const end = text.search(/\r?\n/);
+    return end < 0 ? text : text.slice(0, end);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Inspects a data file and returns how to read it. CSV/TSV headers are read by povrisk
+ * itself and every column is declared VARCHAR, so DuckDB never guesses a dialect or a type:
+ * a ragged row or an unclosed quote is an error, and numbers are validated cell by cell.
+ * Delimiters: `.csv` comma, `.tsv`/`.tab` tab, `.txt` comma, tab, semicolon or bar,
+ * whichever the header uses most.
+ * @example const src = await describeSource('survey.csv');
+ */
+export async function describeSource(path: string): Promise<Source> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new UserError(messages.fileNotFound(path));
+    size = info.size;
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(messages.fileNotFound(path));
+  }
+  if (size === 0) throw new UserError(messages.fileEmpty(path));
+  const ext = extname(path).toLowerCase();
+  if (ext === '.parquet' || ext === '.pq') {
+    return { path, format: 'parquet', names: [], sql: `read_parquet(${sqlString(path)})` };
+  }
+  if (!['.csv', '.tsv', '.tab', '.txt'].includes(ext)) {
+    throw new UserError(messages.unknownFormat(path));
+  }
+  const line = await firstLine(path);
+  if (line.trim() === '') throw new UserError(messages.fileEmpty(path));
+  let delim = ext === '.csv' ? ',' : '\t';
+  if (ext === '.txt') {
+    const counts = [',', '\t', ';', '|'].map((d) => [d, line.split(d).length] as const);
+    delim = counts.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+  }
+  const names = splitHeader(line, delim);
+  const seen = new Set<string>();
+  for (const [i, name] of names.entries()) {
+    if (name === '') throw new UserError(messages.malformed(path, `header column ${i + 1} has no name`));
+    if (seen.has(name)) throw new UserError(messages.malformed(path, `header repeats column '${name}'`));
+    seen.add(name);
+  }
+  const columns = names.map((n) => `${sqlString(n)}: 'VARCHAR'`).join(', ');
+  const sql =
+    `read_csv(${sqlString(path)}, header = true, delim = ${sqlString(delim)}, quote = '"', ` +
+    `escape = '"', strict_mode = true, nullstr = ['', 'NA', '.'], columns = {${columns}})`;
+  return { path, format: 'csv', names, sql };
+}

@@ -1,0 +1,130 @@
+import { type Matrix } from '../linalg/matrix.js';
+import { qr, qrQty, qrR } from '../linalg/qr.js';
+import { backsolve, chol2inv } from '../linalg/triangular.js';
+
+/** A fitted least-squares regression. Coefficients of omitted (collinear) terms are absent. */
+export interface OlsFit {
+  /** All terms asked for, in design order. */
+  readonly terms: readonly string[];
+  /** The terms that were estimated, in design order; `coefficients` follows this order. */
+  readonly estimated: readonly string[];
+  /** Terms dropped because they are linear combinations of earlier ones (R's `lm` NA, Stata's `omitted`). */
+  readonly omitted: readonly string[];
+  /** Column index in the design of each estimated term. */
+  readonly columns: Int32Array;
+  readonly coefficients: Float64Array;
+  /** (X'WX)⁻¹ over the estimated terms, column-major k×k. */
+  readonly xtxInverse: Float64Array;
+  /** y − Xβ, unweighted, one per used row. */
+  readonly residuals: Float64Array;
+  readonly fitted: Float64Array;
+  readonly weights: Float64Array | null;
+  /** The design the fit used (unweighted); kept by reference for covariance estimators. */
+  readonly design: Matrix;
+  readonly n: number;
+  readonly rank: number;
+  readonly dfResidual: number;
+  /** Σ w e², and Σ w (ŷ − ȳ_w)² as R's summary.lm computes it. */
+  readonly rss: number;
+  readonly mss: number;
+  readonly rSquared: number;
+  readonly adjRSquared: number;
+  /** √(rss / dfResidual). */
+  readonly sigma: number;
+}
+
+/** Options of `ols`. Defaults: unit weights, term names `x1..xk`, R's collinearity tolerance 1e-7. */
+export interface OlsOptions {
+  readonly weights?: Float64Array | null;
+  readonly terms?: readonly string[];
+  readonly tol?: number;
+}
+
+/**
+ * Ordinary (or weighted, with analytic weights) least squares by Householder QR, as R's
+ * `lm`/`lm.wfit`: collinear columns are detected by LINPACK's limited pivoting and omitted.
+ * The design is expected to hold an intercept column of ones first (R² is centred).
+ * @example const fit = ols(X, y, { terms: ['(Intercept)', 'educ'] }); fit.coefficients
+ */
+export function ols(X: Matrix, y: Float64Array, options: OlsOptions = {}): OlsFit {
+  const n = X.rows;
+  const p = X.cols;
+  const w = options.weights ?? null;
+  const terms = options.terms ?? Array.from({ length: p }, (_, j) => `x${j + 1}`);
+  let Xw = X;
+  let yw = y;
+  if (w) {
+    const sw = new Float64Array(n);
+    for (let i = 0; i < n; i++) sw[i] = Math.sqrt(w[i]);
+    const data = new Float64Array(n * p);
+    for (let j = 0; j < p; j++) {
+      const off = j * n;
+      for (let i = 0; i < n; i++) data[off + i] = X.data[off + i] * sw[i];
+    }
+    Xw = { rows: n, cols: p, data };
+    yw = new Float64Array(n);
+    for (let i = 0; i < n; i++) yw[i] = y[i] * sw[i];
+  }
+  const d = qr(Xw, { tol: options.tol ?? 1e-7 });
+  const k = d.rank;
+  const R = qrR(d);
+  const qty = qrQty(d, yw);
+  const bPivoted = backsolve(R, k, qty);
+  const covPivoted = chol2inv(R, k);
+  // Restore design order among the estimated columns.
+  const order = Array.from({ length: k }, (_, j) => j).sort((a, b) => d.pivot[a] - d.pivot[b]);
+  const columns = Int32Array.from(order, (j) => d.pivot[j]);
+  const coefficients = Float64Array.from(order, (j) => bPivoted[j]);
+  const xtxInverse = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) {
+    for (let b = 0; b < k; b++) xtxInverse[a + b * k] = covPivoted[order[a] + order[b] * k];
+  }
+  const fitted = new Float64Array(n);
+  for (let c = 0; c < k; c++) {
+    const off = columns[c] * n;
+    const bc = coefficients[c];
+    for (let i = 0; i < n; i++) fitted[i] += X.data[off + i] * bc;
+  }
+  const residuals = new Float64Array(n);
+  let rss = 0;
+  let sw = 0;
+  let swf = 0;
+  for (let i = 0; i < n; i++) {
+    const e = y[i] - fitted[i];
+    residuals[i] = e;
+    const wi = w ? w[i] : 1;
+    rss += wi * e * e;
+    sw += wi;
+    swf += wi * fitted[i];
+  }
+  const meanFitted = swf / sw;
+  let mss = 0;
+  for (let i = 0; i < n; i++) {
+    const f = fitted[i] - meanFitted;
+    mss += (w ? w[i] : 1) * f * f;
+  }
+  const dfResidual = n - k;
+  const rSquared = mss / (mss + rss);
+  const adjRSquared = 1 - (1 - rSquared) * ((n - 1) / dfResidual);
+  const estimatedSet = new Set(columns);
+  return Object.freeze({
+    terms,
+    estimated: Array.from(columns, (j) => terms[j]),
+    omitted: terms.filter((_, j) => !estimatedSet.has(j)),
+    columns,
+    coefficients,
+    xtxInverse,
+    residuals,
+    fitted,
+    weights: w,
+    design: X,
+    n,
+    rank: k,
+    dfResidual,
+    rss,
+    mss,
+    rSquared,
+    adjRSquared,
+    sigma: Math.sqrt(rss / dfResidual),
+  });
+}

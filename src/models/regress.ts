@@ -1,0 +1,63 @@
+import type { ModelFrame } from '../data/model-frame.js';
+import { UserError } from '../errors.js';
+import { messages } from '../messages.js';
+import { ols, type OlsFit } from './ols.js';
+import { tidyCoefficients, waldTest, type TidyRow, type WaldTest } from './tidy.js';
+import { vcovOls, type VceType } from './vcov.js';
+
+/** A regression as reported: the CLI's `--json` contract (broom's tidy names). */
+export interface Regression {
+  readonly n: number;
+  readonly n_dropped: number;
+  readonly df_residual: number;
+  readonly r_squared: number;
+  readonly adj_r_squared: number;
+  readonly sigma: number;
+  readonly f_test: WaldTest;
+  readonly vce: VceType;
+  readonly clusters: number | null;
+  readonly weighted: boolean;
+  readonly omitted: readonly string[];
+  readonly coefficients: readonly TidyRow[];
+}
+
+/** Options of `regress`. Defaults: `vce: 'classical'`, `level: 0.95`. */
+export interface RegressOptions {
+  readonly vce?: VceType;
+  readonly level?: number;
+}
+
+/**
+ * Fits OLS/WLS on a model frame and computes the chosen covariance and its inference.
+ * Throws a UserError when there are fewer complete rows than coefficients.
+ * @example const r = regress(frame, { vce: 'hc1' }); r.coefficients[1].std_error
+ */
+export function regress(frame: ModelFrame, options: RegressOptions = {}): { fit: OlsFit; result: Regression } {
+  const vce = options.vce ?? (frame.cluster ? 'cluster' : 'classical');
+  const k = frame.X.cols;
+  if (frame.X.rows <= k) throw new UserError(messages.tooFewObservations(frame.X.rows, k));
+  if (vce === 'cluster' && frame.clusters < 2) throw new UserError(messages.singleCluster('cluster'));
+  const fit = ols(frame.X, frame.y, { weights: frame.weights, terms: frame.terms });
+  if (fit.dfResidual <= 0) throw new UserError(messages.tooFewObservations(fit.n, fit.rank));
+  const V = vcovOls(fit, { type: vce, cluster: frame.cluster, clusters: frame.clusters });
+  const coefficients = tidyCoefficients(fit.estimated, fit.coefficients, V.matrix, {
+    df: V.df,
+    level: options.level ?? 0.95,
+  });
+  const slopes = fit.estimated.flatMap((t, j) => (t === '(Intercept)' ? [] : [j]));
+  const result: Regression = Object.freeze({
+    n: fit.n,
+    n_dropped: frame.rowsDropped,
+    df_residual: fit.dfResidual,
+    r_squared: fit.rSquared,
+    adj_r_squared: fit.adjRSquared,
+    sigma: fit.sigma,
+    f_test: waldTest(fit.coefficients, V.matrix, slopes, { df: V.df }),
+    vce,
+    clusters: V.clusters,
+    weighted: frame.weights !== null,
+    omitted: fit.omitted,
+    coefficients,
+  });
+  return { fit, result };
+}

@@ -1,0 +1,150 @@
+import type { OlsFit } from './ols.js';
+
+/** Covariance estimators of `vcovOls`. */
+export const VCE_TYPES = ['classical', 'hc0', 'hc1', 'hc2', 'hc3', 'cluster'] as const;
+export type VceType = (typeof VCE_TYPES)[number];
+
+/** A coefficient covariance matrix with the degrees of freedom its t tests use. */
+export interface Vcov {
+  readonly type: VceType;
+  /** Column-major k×k over `fit.estimated`. */
+  readonly matrix: Float64Array;
+  /** Residual df for t tests: n − k, or G − 1 for cluster-robust errors (as Stata). */
+  readonly df: number;
+  readonly clusters: number | null;
+}
+
+/** Options of `vcovOls`. Defaults: `type: 'classical'`; `cluster` codes are required for 'cluster'. */
+export interface VcovOptions {
+  readonly type?: VceType;
+  readonly cluster?: Int32Array | null;
+  readonly clusters?: number;
+}
+
+/**
+ * Covariance of OLS/WLS coefficients.
+ * - `classical`: σ̂²(X'WX)⁻¹.
+ * - `hc0`…`hc3`: White's sandwich with MacKinnon–White's small-sample forms, as
+ *   `sandwich::vcovHC(type = "HC0".."HC3")`; `hc1` is Stata's `robust`.
+ * - `cluster`: CR1 with G/(G−1)·(n−1)/(n−k), as Stata's `vce(cluster)` and
+ *   `sandwich::vcovCL(type = "HC1")`.
+ * With weights the scores are wᵢeᵢxᵢ and leverages those of √W X, as `sandwich` does for `lm`.
+ * @example const V = vcovOls(fit, { type: 'hc1' }); Math.sqrt(V.matrix[0])
+ */
+export function vcovOls(fit: OlsFit, options: VcovOptions = {}): Vcov {
+  const type = options.type ?? 'classical';
+  const k = fit.rank;
+  const n = fit.n;
+  const A = fit.xtxInverse;
+  if (type === 'classical') {
+    const s2 = fit.rss / fit.dfResidual;
+    return Object.freeze({ type, matrix: A.map((v) => v * s2), df: fit.dfResidual, clusters: null });
+  }
+  const cols = designColumns(fit);
+  const w = fit.weights;
+  const e = fit.residuals;
+  if (type === 'cluster') {
+    const codes = options.cluster;
+    if (!codes) throw new Error('vcovOls: cluster codes are required for type "cluster"');
+    const G = options.clusters ?? codes.reduce((m, c) => Math.max(m, c + 1), 0);
+    const sums = new Float64Array(G * k);
+    for (let c = 0; c < k; c++) {
+      const x = cols[c];
+      const base = c * G;
+      for (let i = 0; i < n; i++) sums[base + codes[i]] += (w ? w[i] : 1) * e[i] * x[i];
+    }
+    const meat = crossprodColumns(sums, G, k, null);
+    const adj = (G / (G - 1)) * ((n - 1) / (n - k));
+    return Object.freeze({ type, matrix: sandwich(A, meat, k, adj), df: G - 1, clusters: G });
+  }
+  // Squared scores ẽᵢ² (weighted residuals), adjusted by leverage for hc2/hc3.
+  const s2 = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const wi = w ? w[i] : 1;
+    s2[i] = wi * e[i] * e[i];
+  }
+  if (type === 'hc2' || type === 'hc3') {
+    const h = leverages(fit, cols);
+    for (let i = 0; i < n; i++) s2[i] /= type === 'hc2' ? 1 - h[i] : (1 - h[i]) ** 2;
+  }
+  const weighted = new Float64Array(n);
+  for (let i = 0; i < n; i++) weighted[i] = s2[i] * (w ? w[i] : 1);
+  const meat = crossprodColumns(null, n, k, { cols, weights: weighted });
+  const adj = type === 'hc1' ? n / (n - k) : 1;
+  return Object.freeze({ type, matrix: sandwich(A, meat, k, adj), df: fit.dfResidual, clusters: null });
+}
+
+function designColumns(fit: OlsFit): Float64Array[] {
+  const n = fit.n;
+  return Array.from(fit.columns, (j) => fit.design.data.subarray(j * n, (j + 1) * n));
+}
+
+/** Leverages hᵢ = wᵢ xᵢ'(X'WX)⁻¹xᵢ, the diagonal of the hat matrix of √W X. */
+function leverages(fit: OlsFit, cols: Float64Array[]): Float64Array {
+  const n = fit.n;
+  const k = fit.rank;
+  const A = fit.xtxInverse;
+  const h = new Float64Array(n);
+  const t = new Float64Array(n);
+  for (let a = 0; a < k; a++) {
+    t.fill(0);
+    for (let b = 0; b < k; b++) {
+      const ab = A[a + b * k];
+      const xb = cols[b];
+      for (let i = 0; i < n; i++) t[i] += ab * xb[i];
+    }
+    const xa = cols[a];
+    for (let i = 0; i < n; i++) h[i] += xa[i] * t[i];
+  }
+  if (fit.weights) for (let i = 0; i < n; i++) h[i] *= fit.weights[i];
+  return h;
+}
+
+/** Z'Z for Z given as an m×k column-major block, or as columns with row weights (X'ΩX). */
+function crossprodColumns(
+  block: Float64Array | null,
+  m: number,
+  k: number,
+  weighted: { cols: Float64Array[]; weights: Float64Array } | null,
+): Float64Array {
+  const out = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) {
+    for (let b = a; b < k; b++) {
+      let s = 0;
+      if (block) {
+        const oa = a * m;
+        const ob = b * m;
+        for (let i = 0; i < m; i++) s += block[oa + i] * block[ob + i];
+      } else if (weighted) {
+        const xa = weighted.cols[a];
+        const xb = weighted.cols[b];
+        const om = weighted.weights;
+        for (let i = 0; i < m; i++) s += xa[i] * om[i] * xb[i];
+      }
+      out[a + b * k] = s;
+      out[b + a * k] = s;
+    }
+  }
+  return out;
+}
+
+/** adj · A M A for symmetric k×k A and M. */
+function sandwich(A: Float64Array, M: Float64Array, k: number, adj: number): Float64Array {
+  const AM = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let l = 0; l < k; l++) s += A[i + l * k] * M[l + j * k];
+      AM[i + j * k] = s;
+    }
+  }
+  const out = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let l = 0; l < k; l++) s += AM[i + l * k] * A[l + j * k];
+      out[i + j * k] = adj * s;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,41 @@
+import type { Regression } from '../models/regress.js';
+import { formatCount, formatNumber, formatP } from './number-format.js';
+import { textTable } from './text-table.js';
+
+const VCE_LABELS: Record<string, string> = {
+  classical: 'classical (homoskedastic)',
+  hc0: 'HC0 (White)',
+  hc1: 'HC1 (Stata robust)',
+  hc2: 'HC2',
+  hc3: 'HC3',
+  cluster: 'cluster-robust CR1',
+};
+
+/**
+ * A regression as a readable terminal report: fit statistics, then the coefficient table.
+ * @example console.log(regressionText(result, { title: 'log_wage' }))
+ */
+export function regressionText(r: Regression, options: { title?: string } = {}): string {
+  const f = r.f_test;
+  const header = [
+    `${r.weighted ? 'Weighted least squares (WLS)' : 'Ordinary least squares (OLS)'}${options.title ? `: ${options.title}` : ''}`,
+    `Number of obs = ${formatCount(r.n)}${r.n_dropped > 0 ? ` (${formatCount(r.n_dropped)} dropped for missing values)` : ''}`,
+    `Std. errors   = ${VCE_LABELS[r.vce]}${r.clusters !== null ? `, ${formatCount(r.clusters)} clusters` : ''}`,
+    `F(${f.df1}, ${f.df2})${' '.repeat(Math.max(0, 8 - `${f.df1}, ${f.df2}`.length))}= ${formatNumber(f.statistic, { digits: 2 })}   Prob > F = ${formatP(f.p_value)}`,
+    `R-squared     = ${r.r_squared.toFixed(4)}   Adj R-squared = ${r.adj_r_squared.toFixed(4)}   Root MSE = ${formatNumber(r.sigma)}`,
+  ];
+  const rows = [
+    ['term', 'estimate', 'std. error', 't', 'P>|t|', '[95% conf.', 'interval]'],
+    ...r.coefficients.map((c) => [
+      c.term,
+      formatNumber(c.estimate),
+      formatNumber(c.std_error),
+      formatNumber(c.statistic, { digits: 2 }),
+      formatP(c.p_value),
+      formatNumber(c.conf_low),
+      formatNumber(c.conf_high),
+    ]),
+    ...r.omitted.map((t) => [t, '(omitted)', '', '', '', '', '']),
+  ];
+  return `${header.join('\n')}\n${textTable(rows)}`;
+}
