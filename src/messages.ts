@@ -23,8 +23,7 @@ export const messages = {
     `${path}: column '${column}', row ${row}: weight ${value} is negative`,
   listwiseDeleted: (count: number, total: number) =>
     `${count} of ${total} row(s) dropped for missing values (listwise deletion)`,
-  collinear: (terms: readonly string[]) =>
-    `omitted because of collinearity: ${terms.join(', ')}`,
+  collinear: (terms: readonly string[]) => `omitted because of collinearity: ${terms.join(', ')}`,
   singleCluster: (column: string) =>
     `--cluster ${column}: at least two clusters are needed for cluster-robust errors`,
   internal: (detail: string) =>

@@ -13,7 +13,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command();
   program
     .name('povrisk')
-    .description('Vulnerability to poverty (VEP), OLS and quantile regression, and household monitoring')
+    .description(
+      'Vulnerability to poverty (VEP), OLS and quantile regression, and household monitoring',
+    )
     .version('0.1.0')
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) })

@@ -10,7 +10,8 @@ export function parseList(option: string, value: string): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
-  if (items.length === 0) throw new UserError(messages.badOption(option, value, 'a comma-separated list'));
+  if (items.length === 0)
+    throw new UserError(messages.badOption(option, value, 'a comma-separated list'));
   return items;
 }
 
@@ -18,7 +19,11 @@ export function parseList(option: string, value: string): string[] {
  * Checks an option against its allowed values.
  * @example parseChoice('--vce', 'hc1', VCE_TYPES) // 'hc1'
  */
-export function parseChoice<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+export function parseChoice<T extends string>(
+  option: string,
+  value: string,
+  allowed: readonly T[],
+): T {
   const v = value.toLowerCase();
   if (!(allowed as readonly string[]).includes(v)) {
     throw new UserError(messages.badOption(option, value, `one of ${allowed.join(', ')}`));
@@ -50,7 +55,9 @@ export function parseNumber(
         : min !== undefined
           ? `must be ${exclusive ? 'greater than' : 'at least'} ${min}`
           : 'must be a number';
-    throw new UserError(messages.badOption(option, value, `${integer ? 'an integer; ' : ''}${range}`));
+    throw new UserError(
+      messages.badOption(option, value, `${integer ? 'an integer; ' : ''}${range}`),
+    );
   }
   return x;
 }

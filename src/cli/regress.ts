@@ -29,27 +29,44 @@ export function registerRegress(program: Command): void {
     .argument('<file>', 'data file (.csv, .tsv, .parquet)')
     .requiredOption('--y <col>', 'dependent variable')
     .requiredOption('--x <cols>', 'regressors, comma-separated (an intercept is added)')
-    .option('--vce <type>', `covariance: ${VCE_TYPES.join(', ')} (default classical, or cluster with --cluster)`)
-    .option('--cluster <col>', 'cluster variable for cluster-robust standard errors (CR1, as Stata)')
+    .option(
+      '--vce <type>',
+      `covariance: ${VCE_TYPES.join(', ')} (default classical, or cluster with --cluster)`,
+    )
+    .option(
+      '--cluster <col>',
+      'cluster variable for cluster-robust standard errors (CR1, as Stata)',
+    )
     .option('--weights <col>', 'analytic weights (WLS)')
     .option('--json', 'print one JSON object (broom tidy names)')
     .action(async (file: string, flags: RegressFlags) => {
       const x = parseList('--x', flags.x);
       let vce: VceType = flags.cluster ? 'cluster' : 'classical';
       if (flags.vce !== undefined) vce = parseChoice('--vce', flags.vce, VCE_TYPES);
-      if (vce === 'cluster' && !flags.cluster) throw new UserError(messages.missingOption('--cluster COL (for --vce cluster)'));
+      if (vce === 'cluster' && !flags.cluster)
+        throw new UserError(messages.missingOption('--cluster COL (for --vce cluster)'));
       if (flags.cluster && vce !== 'cluster') {
-        throw new UserError(messages.badOption('--vce', vce, 'use --vce cluster, or drop it, with --cluster'));
+        throw new UserError(
+          messages.badOption('--vce', vce, 'use --vce cluster, or drop it, with --cluster'),
+        );
       }
       const numeric = [flags.y, ...x, ...(flags.weights ? [flags.weights] : [])];
       const data = await readColumns(file, { numeric, text: flags.cluster ? [flags.cluster] : [] });
-      const frame = modelFrame(data, { y: flags.y, x, weights: flags.weights, cluster: flags.cluster });
+      const frame = modelFrame(data, {
+        y: flags.y,
+        x,
+        weights: flags.weights,
+        cluster: flags.cluster,
+      });
       if (frame.rowsDropped > 0) warn(messages.listwiseDeleted(frame.rowsDropped, frame.rowsRead));
-      if (flags.cluster && frame.clusters < 2) throw new UserError(messages.singleCluster(flags.cluster));
+      if (flags.cluster && frame.clusters < 2)
+        throw new UserError(messages.singleCluster(flags.cluster));
       const { result } = regress(frame, { vce });
       if (result.omitted.length > 0) warn(messages.collinear(result.omitted));
       process.stdout.write(
-        flags.json ? `${JSON.stringify(result, jsonNumbers)}\n` : `${regressionText(result, { title: flags.y })}\n`,
+        flags.json
+          ? `${JSON.stringify(result, jsonNumbers)}\n`
+          : `${regressionText(result, { title: flags.y })}\n`,
       );
     });
 }

@@ -38,7 +38,8 @@ export interface FrameSpec {
 export function modelFrame(data: ColumnData, spec: FrameSpec): ModelFrame {
   const get = (name: string): Float64Array => {
     const col = data.numeric.get(name);
-    if (!col) throw new UserError(messages.unknownColumn(data.path, name, [...data.numeric.keys()]));
+    if (!col)
+      throw new UserError(messages.unknownColumn(data.path, name, [...data.numeric.keys()]));
     return col;
   };
   const y = get(spec.y);
@@ -55,7 +56,8 @@ export function modelFrame(data: ColumnData, spec: FrameSpec): ModelFrame {
     let ok = !Number.isNaN(y[i]);
     for (let j = 0; ok && j < xs.length; j++) ok = !Number.isNaN(xs[j][i]);
     if (ok && w) {
-      if (w[i] < 0) throw new UserError(messages.negativeWeight(data.path, spec.weights!, i + 1, w[i]));
+      if (w[i] < 0)
+        throw new UserError(messages.negativeWeight(data.path, spec.weights!, i + 1, w[i]));
       ok = w[i] > 0;
     }
     if (ok && clusterText) ok = clusterText[i] !== null;

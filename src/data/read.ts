@@ -68,7 +68,9 @@ function firstLineOf(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
   const lines = text.split('\n').filter((l) => l.trim() !== '');
   const head = lines[0].replace(/^[A-Za-z ]+Error: /, '');
-  const detail = lines.find((l) => /Expected Number of Columns|Could not convert|unterminated/i.test(l));
+  const detail = lines.find((l) =>
+    /Expected Number of Columns|Could not convert|unterminated/i.test(l),
+  );
   return detail && detail !== lines[0] ? `${head}; ${detail.trim()}` : head;
 }
 

@@ -94,8 +94,10 @@ export async function describeSource(path: string): Promise<Source> {
   const names = splitHeader(line, delim);
   const seen = new Set<string>();
   for (const [i, name] of names.entries()) {
-    if (name === '') throw new UserError(messages.malformed(path, `header column ${i + 1} has no name`));
-    if (seen.has(name)) throw new UserError(messages.malformed(path, `header repeats column '${name}'`));
+    if (name === '')
+      throw new UserError(messages.malformed(path, `header column ${i + 1} has no name`));
+    if (seen.has(name))
+      throw new UserError(messages.malformed(path, `header repeats column '${name}'`));
     seen.add(name);
   }
   const columns = names.map((n) => `${sqlString(n)}: 'VARCHAR'`).join(', ');

@@ -32,11 +32,15 @@ export interface RegressOptions {
  * Throws a UserError when there are fewer complete rows than coefficients.
  * @example const r = regress(frame, { vce: 'hc1' }); r.coefficients[1].std_error
  */
-export function regress(frame: ModelFrame, options: RegressOptions = {}): { fit: OlsFit; result: Regression } {
+export function regress(
+  frame: ModelFrame,
+  options: RegressOptions = {},
+): { fit: OlsFit; result: Regression } {
   const vce = options.vce ?? (frame.cluster ? 'cluster' : 'classical');
   const k = frame.X.cols;
   if (frame.X.rows <= k) throw new UserError(messages.tooFewObservations(frame.X.rows, k));
-  if (vce === 'cluster' && frame.clusters < 2) throw new UserError(messages.singleCluster('cluster'));
+  if (vce === 'cluster' && frame.clusters < 2)
+    throw new UserError(messages.singleCluster('cluster'));
   const fit = ols(frame.X, frame.y, { weights: frame.weights, terms: frame.terms });
   if (fit.dfResidual <= 0) throw new UserError(messages.tooFewObservations(fit.n, fit.rank));
   const V = vcovOls(fit, { type: vce, cluster: frame.cluster, clusters: frame.clusters });

@@ -38,7 +38,12 @@ export function vcovOls(fit: OlsFit, options: VcovOptions = {}): Vcov {
   const A = fit.xtxInverse;
   if (type === 'classical') {
     const s2 = fit.rss / fit.dfResidual;
-    return Object.freeze({ type, matrix: A.map((v) => v * s2), df: fit.dfResidual, clusters: null });
+    return Object.freeze({
+      type,
+      matrix: A.map((v) => v * s2),
+      df: fit.dfResidual,
+      clusters: null,
+    });
   }
   const cols = designColumns(fit);
   const w = fit.weights;
@@ -71,7 +76,12 @@ export function vcovOls(fit: OlsFit, options: VcovOptions = {}): Vcov {
   for (let i = 0; i < n; i++) weighted[i] = s2[i] * (w ? w[i] : 1);
   const meat = crossprodColumns(null, n, k, { cols, weights: weighted });
   const adj = type === 'hc1' ? n / (n - k) : 1;
-  return Object.freeze({ type, matrix: sandwich(A, meat, k, adj), df: fit.dfResidual, clusters: null });
+  return Object.freeze({
+    type,
+    matrix: sandwich(A, meat, k, adj),
+    df: fit.dfResidual,
+    clusters: null,
+  });
 }
 
 function designColumns(fit: OlsFit): Float64Array[] {

@@ -30,7 +30,9 @@ export function assertAllClose(
   options: { rtol?: number; atol?: number; name?: string; names?: readonly string[] } = {},
 ): void {
   if (actual.length !== expected.length) {
-    throw new Error(`${options.name ?? 'array'}: length ${actual.length} vs ${expected.length} (expected)`);
+    throw new Error(
+      `${options.name ?? 'array'}: length ${actual.length} vs ${expected.length} (expected)`,
+    );
   }
   for (let i = 0; i < expected.length; i++) {
     assertClose(actual[i], expected[i], {
