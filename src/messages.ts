@@ -26,6 +26,17 @@ export const messages = {
   collinear: (terms: readonly string[]) => `omitted because of collinearity: ${terms.join(', ')}`,
   singleCluster: (column: string) =>
     `--cluster ${column}: at least two clusters are needed for cluster-robust errors`,
+  conflictingOptions: (a: string, b: string) => `${a} and ${b} are alternatives: give one of them`,
+  vepNoPositiveIncome: (path: string, column: string) =>
+    `${path}: column '${column}' has no positive income (ln income needs incomes above zero)`,
+  vepTooFewHouseholds: (used: number, k: number, rows: number) =>
+    `too few households: ${used} of ${rows} usable (positive income, every regressor, weight) for ${k} coefficient(s)`,
+  vepExcluded: (count: number, total: number, reasons: string) =>
+    `${count} of ${total} household(s) not used in estimation (${reasons}); see the status column`,
+  vepFloored: (count: number, floor: number) =>
+    `${count} household(s) had a fitted variance below the floor ${floor} and were given ${floor} (--variance-floor)`,
+  unknownOutputFormat: (path: string) => `${path}: unknown output type (expected .csv or .parquet)`,
+  writeFailed: (path: string, detail: string) => `${path}: could not write: ${detail}`,
   internal: (detail: string) =>
     `internal error: ${detail} (please report it; set POVRISK_DEBUG=1 for details)`,
 };

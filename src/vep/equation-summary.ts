@@ -1,0 +1,30 @@
+import type { OlsFit } from '../models/ols.js';
+import { tidyCoefficients, type TidyRow } from '../models/tidy.js';
+import { vcovOls } from '../models/vcov.js';
+
+/** One equation of the estimator as reported (broom's tidy names, as `povrisk regress`). */
+export interface EquationSummary {
+  readonly n: number;
+  readonly df_residual: number;
+  readonly r_squared: number;
+  readonly sigma: number;
+  readonly omitted: readonly string[];
+  readonly coefficients: readonly TidyRow[];
+}
+
+/**
+ * A WLS fit's coefficient table with classical standard errors σ̂²(X'WX)⁻¹ and t tests on the
+ * residual df, as R's `summary(lm(..., weights = w))` reports them.
+ * @example equationSummary(fit).coefficients[1].std_error
+ */
+export function equationSummary(fit: OlsFit): EquationSummary {
+  const V = vcovOls(fit, { type: 'classical' });
+  return Object.freeze({
+    n: fit.n,
+    df_residual: fit.dfResidual,
+    r_squared: fit.rSquared,
+    sigma: fit.sigma,
+    omitted: fit.omitted,
+    coefficients: tidyCoefficients(fit.estimated, fit.coefficients, V.matrix, { df: V.df }),
+  });
+}
