@@ -56,7 +56,10 @@ export function regress(
     r_squared: fit.rSquared,
     adj_r_squared: fit.adjRSquared,
     sigma: fit.sigma,
-    f_test: waldTest(fit.coefficients, V.matrix, slopes, { df: V.df }),
+    f_test: waldTest(fit.coefficients, V.matrix, slopes, {
+      df: V.df,
+      rank: V.clusters === null ? Infinity : V.clusters - 1,
+    }),
     vce,
     clusters: V.clusters,
     weighted: frame.weights !== null,

@@ -61,19 +61,23 @@ export interface WaldTest {
 /**
  * Wald F test that the coefficients at `indices` are all zero: b'V⁻¹b / q against F(q, df).
  * With the classical covariance this is the usual regression F; with a robust one it is
- * Stata's robust F.
+ * Stata's robust F (`car::linearHypothesis(fit, slopes, vcov. = V, test = "F")`).
+ * `rank` is the rank V can have at most (G − 1 for errors clustered in G groups): a test of
+ * more restrictions than that does not exist and returns NaN, as Stata reports it missing.
+ * Defaults: `df: Infinity`, `rank: Infinity`.
  * @example waldTest(beta, V, [1, 2, 3], { df: 96 })
  */
 export function waldTest(
   estimates: Float64Array,
   vcov: Float64Array,
   indices: readonly number[],
-  options: { df?: number } = {},
+  options: { df?: number; rank?: number } = {},
 ): WaldTest {
   const k = Math.round(Math.sqrt(vcov.length));
   const q = indices.length;
   const df2 = options.df ?? Infinity;
   if (q === 0) return { statistic: NaN, df1: 0, df2, p_value: NaN };
+  if (q > (options.rank ?? Infinity)) return { statistic: NaN, df1: q, df2, p_value: NaN };
   const sub = new Float64Array(q * q);
   const b = new Float64Array(q);
   for (let a = 0; a < q; a++) {

@@ -77,6 +77,7 @@ const FILES = [
   'ols-journals',
   'ols-illcond',
   'ols-longley',
+  'ols-wages',
 ];
 const load = (name: string): RefFile =>
   JSON.parse(
