@@ -39,4 +39,13 @@ export const messages = {
   writeFailed: (path: string, detail: string) => `${path}: could not write: ${detail}`,
   internal: (detail: string) =>
     `internal error: ${detail} (please report it; set POVRISK_DEBUG=1 for details)`,
+  qregConstantY: (column: string) =>
+    `--y ${column}: the dependent variable is constant; quantile regression needs variation`,
+  qregNonPositiveDensity: (tau: number, count: number) =>
+    `tau ${tau}: ${count} non-positive fitted densities in the nid sandwich (set to zero, as quantreg does)`,
+  qregNonUnique: (tau: number) =>
+    `tau ${tau}: the solution may be non-unique (other coefficients attain the same minimum)`,
+  qregSolverFailed: (tau: number) => `tau ${tau}: the quantile regression solver failed (check for collinear regressors)`,
+  qregSeUnavailable: (se: string, tau: number) =>
+    `tau ${tau}: --se ${se} standard errors could not be computed (too few observations for the bandwidth)`,
 };
