@@ -41,6 +41,13 @@ export function registerRegress(program: Command): void {
     .option('--json', 'print one JSON object (broom tidy names)')
     .action(async (file: string, flags: RegressFlags) => {
       const x = parseList('--x', flags.x);
+      const repeated = x.find((name, i) => x.indexOf(name) !== i);
+      if (repeated !== undefined) {
+        throw new UserError(messages.badOption('--x', flags.x, `'${repeated}' is listed twice`));
+      }
+      if (x.includes(flags.y)) {
+        throw new UserError(messages.badOption('--x', flags.x, `'${flags.y}' is the --y column`));
+      }
       let vce: VceType = flags.cluster ? 'cluster' : 'classical';
       if (flags.vce !== undefined) vce = parseChoice('--vce', flags.vce, VCE_TYPES);
       if (vce === 'cluster' && !flags.cluster)

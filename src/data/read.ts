@@ -64,14 +64,17 @@ async function schemaOf(
   }
 }
 
+/** DuckDB's error as one line; its CSV errors are rephrased to name the line at fault. */
 function firstLineOf(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
+  const line = /CSV Error on Line: (\d+)/.exec(text)?.[1];
+  const columns = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(text);
+  if (line && columns) return `line ${line} has ${columns[2]} fields, the header has ${columns[1]}`;
+  if (line && /unterminated quote/i.test(text))
+    return `line ${line}: a quoted value is never closed`;
   const lines = text.split('\n').filter((l) => l.trim() !== '');
-  const head = lines[0].replace(/^[A-Za-z ]+Error: /, '');
-  const detail = lines.find((l) =>
-    /Expected Number of Columns|Could not convert|unterminated/i.test(l),
-  );
-  return detail && detail !== lines[0] ? `${head}; ${detail.trim()}` : head;
+  const head = (lines[0] ?? text).replace(/^[A-Za-z ]+Error: /, '');
+  return line ? `line ${line}: ${head}` : head;
 }
 
 async function readWith(

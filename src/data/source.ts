@@ -60,8 +60,10 @@ async function firstLine(path: string): Promise<string> {
 
 /**
  * Inspects a data file and returns how to read it. CSV/TSV headers are read by povrisk
- * itself and every column is declared VARCHAR, so DuckDB never guesses a dialect or a type:
- * a ragged row or an unclosed quote is an error, and numbers are validated cell by cell.
+ * itself and every column is declared VARCHAR, so DuckDB never guesses a dialect or a type
+ * (`auto_detect = false`; its sniffer would hide a bad row behind "could not detect the
+ * dialect"): a ragged row or an unclosed quote is an error naming its line, and numbers are
+ * validated cell by cell.
  * Delimiters: `.csv` comma, `.tsv`/`.tab` tab, `.txt` comma, tab, semicolon or bar,
  * whichever the header uses most.
  * @example const src = await describeSource('survey.csv');
@@ -103,6 +105,7 @@ export async function describeSource(path: string): Promise<Source> {
   const columns = names.map((n) => `${sqlString(n)}: 'VARCHAR'`).join(', ');
   const sql =
     `read_csv(${sqlString(path)}, header = true, delim = ${sqlString(delim)}, quote = '"', ` +
-    `escape = '"', strict_mode = true, nullstr = ['', 'NA', '.'], columns = {${columns}})`;
+    `escape = '"', strict_mode = true, auto_detect = false, nullstr = ['', 'NA', '.'], ` +
+    `columns = {${columns}})`;
   return { path, format: 'csv', names, sql };
 }
