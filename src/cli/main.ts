@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { isUserError } from '../errors.js';
 import { messages } from '../messages.js';
+import { registerQreg } from './qreg.js';
 import { registerRegress } from './regress.js';
 
 /**
@@ -21,6 +22,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .configureOutput({ outputError: (text, write) => write(text) })
     .showHelpAfterError(false);
   registerRegress(program);
+  registerQreg(program);
   for (const cmd of program.commands) cmd.exitOverride();
   try {
     await program.parseAsync(argv, { from: 'user' });

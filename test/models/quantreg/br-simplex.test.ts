@@ -8,10 +8,10 @@ describe('brSimplex (Barrodale–Roberts, as rq(method = "br"))', () => {
   it('matches rq on engel at every tau', async () => {
     const ref = await loadReference('qreg-engel');
     for (const f of ref.fits) {
-      const fit = brSimplex(ref.X, ref.yv, f.tau);
+      const fit = brSimplex(ref.frame.X, ref.frame.y, f.tau);
       expect(fit.status).not.toBe('failed');
       assertAllClose(fit.coefficients, f.coefficients, { rtol: 1e-9, name: `coef tau=${f.tau}` });
-      assertClose(checkLoss(ref.X, ref.yv, fit.coefficients, f.tau), f.objective, {
+      assertClose(checkLoss(ref.frame.X, ref.frame.y, fit.coefficients, f.tau), f.objective, {
         rtol: 1e-12,
         name: `objective tau=${f.tau}`,
       });

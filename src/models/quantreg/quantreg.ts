@@ -1,0 +1,149 @@
+import type { ModelFrame } from '../../data/model-frame.js';
+import { UserError } from '../../errors.js';
+import type { Matrix } from '../../linalg/matrix.js';
+import { warn } from '../../log.js';
+import { messages } from '../../messages.js';
+import { tidyCoefficients, type TidyRow } from '../tidy.js';
+import { BANDWIDTHS, type Bandwidth } from './bandwidth.js';
+import { checkLoss, residuals } from './check-loss.js';
+import { fitQuantile, type QuantregMethod } from './fit-quantile.js';
+import { bootstrapVcov } from './se-boot.js';
+import { vcovCluster } from './se-cluster.js';
+import { vcovIid } from './se-iid.js';
+import { vcovKer } from './se-ker.js';
+import { vcovNid } from './se-nid.js';
+import { scaleRows } from './sandwich.js';
+
+/** Standard-error types: `quantreg::summary.rq`'s nid (default), iid, ker, boot, and PSS cluster. */
+export const QREG_SE_TYPES = ['nid', 'iid', 'ker', 'boot', 'cluster'] as const;
+export type QregSe = (typeof QREG_SE_TYPES)[number];
+export { BANDWIDTHS };
+
+/** One τ: the `--json` contract. `objective` is Σ ρ_τ(residual), weighted when weights apply. */
+export interface QuantregFit {
+  readonly tau: number;
+  readonly objective: number;
+  readonly n: number;
+  readonly coefficients: readonly TidyRow[];
+}
+
+/** Quantile regressions at several τ with their inference. */
+export interface QuantregResult {
+  readonly se: QregSe;
+  readonly bandwidth: Bandwidth;
+  readonly n: number;
+  readonly n_dropped: number;
+  readonly df_residual: number;
+  readonly weighted: boolean;
+  readonly clusters: number | null;
+  readonly reps: number | null;
+  readonly fits: readonly QuantregFit[];
+}
+
+/** Options of `quantreg`. Defaults in the doc comment of `quantreg`. */
+export interface QuantregOptions {
+  readonly taus: readonly number[];
+  readonly se?: QregSe;
+  readonly bandwidth?: Bandwidth;
+  readonly reps?: number;
+  readonly seed?: number;
+  readonly level?: number;
+  readonly method?: QuantregMethod;
+  /** Called after each unit of work (one τ, or one bootstrap replicate). */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Names of y and of the cluster column, for messages. */
+  readonly yName?: string;
+  readonly clusterName?: string;
+}
+
+/**
+ * Linear quantile regression at each τ (exact LP optimum, as `rq(method = "br")`) with
+ * standard errors as `summary.rq`: `se` 'nid' (default), 'iid', 'ker', 'boot' (xy pairs,
+ * `reps` 200, `seed` 1), or 'cluster' (Parente–Santos Silva; needs frame.cluster);
+ * `bandwidth` 'hall-sheather' (default, hs = TRUE) or 'bofinger'; `level` 0.95. Weights
+ * multiply the rows of y and X, as `rq(weights = )`. t tests use n − p degrees of freedom.
+ * Throws a UserError for τ outside (0, 1), too few rows, or a constant y.
+ * @example quantreg(frame, { taus: [0.25, 0.5, 0.75] }).fits[1].coefficients
+ */
+export function quantreg(frame: ModelFrame, options: QuantregOptions): QuantregResult {
+  const se = options.se ?? 'nid';
+  const bandwidth = options.bandwidth ?? 'hall-sheather';
+  if (!QREG_SE_TYPES.includes(se))
+    throw new UserError(messages.badOption('--se', se, `one of ${QREG_SE_TYPES.join(', ')}`));
+  for (const tau of options.taus) {
+    if (!(tau > 0 && tau < 1))
+      throw new UserError(messages.badOption('--tau', String(tau), 'must lie in (0, 1)'));
+  }
+  const n = frame.X.rows;
+  const p = frame.X.cols;
+  if (n <= p) throw new UserError(messages.tooFewObservations(n, p));
+  let constant = true;
+  for (let i = 1; i < n && constant; i++) constant = frame.y[i] === frame.y[0];
+  if (constant) throw new UserError(messages.qregConstantY(options.yName ?? 'y'));
+  if (se === 'cluster' && (!frame.cluster || frame.clusters < 2)) {
+    throw new UserError(messages.singleCluster(options.clusterName ?? 'cluster'));
+  }
+  const { X, y } = weighted(frame);
+  const method = options.method ?? 'auto';
+  const taus = options.taus;
+  const reps = options.reps ?? 200;
+  const total = taus.length + (se === 'boot' ? reps : 0);
+  let done = 0;
+  const tick = (): void => options.onProgress?.(++done, total);
+  const solutions = taus.map((tau) => {
+    const s = fitQuantile(X, y, tau, { method });
+    if (s.status === 'failed') throw new UserError(messages.qregSolverFailed(tau));
+    if (s.status === 'nonunique') warn(messages.qregNonUnique(tau));
+    return s;
+  });
+  const bootV =
+    se === 'boot'
+      ? bootstrapVcov(X, y, taus, { reps, seed: options.seed ?? 1, method, onReplicate: tick })
+      : null;
+  const fits = taus.map((tau, t) => {
+    const beta = solutions[t].coefficients;
+    const resid = residuals(X, y, beta);
+    let V: Float64Array;
+    if (se === 'iid') V = vcovIid(X, resid, tau, { bandwidth });
+    else if (se === 'ker') V = vcovKer(X, resid, tau, { bandwidth });
+    else if (se === 'boot') V = bootV![t];
+    else if (se === 'cluster')
+      V = vcovCluster(X, resid, tau, frame.cluster!, frame.clusters, { bandwidth });
+    else {
+      const nid = vcovNid(X, tau, (t2) => fitQuantile(X, y, t2, { method }).coefficients, {
+        bandwidth,
+      });
+      if (nid.nonPositive > 0) warn(messages.qregNonPositiveDensity(tau, nid.nonPositive));
+      V = nid.vcov;
+    }
+    if (Number.isNaN(V[0])) warn(messages.qregSeUnavailable(se, tau));
+    tick();
+    return Object.freeze({
+      tau,
+      objective: checkLoss(X, y, beta, tau),
+      n,
+      coefficients: tidyCoefficients(frame.terms, beta, V, {
+        df: n - p,
+        level: options.level ?? 0.95,
+      }),
+    });
+  });
+  return Object.freeze({
+    se,
+    bandwidth,
+    n,
+    n_dropped: frame.rowsDropped,
+    df_residual: n - p,
+    weighted: frame.weights !== null,
+    clusters: se === 'cluster' ? frame.clusters : null,
+    reps: se === 'boot' ? reps : null,
+    fits: Object.freeze(fits),
+  });
+}
+
+/** y and X with each row multiplied by its weight (rq.wfit), or as they are. */
+function weighted(frame: ModelFrame): { X: Matrix; y: Float64Array } {
+  const w = frame.weights;
+  if (!w) return { X: frame.X, y: frame.y };
+  return { X: scaleRows(frame.X, w), y: Float64Array.from(frame.y, (v, i) => v * w[i]) };
+}
