@@ -2,8 +2,10 @@
 import { Command, CommanderError } from 'commander';
 import { isUserError } from '../errors.js';
 import { messages } from '../messages.js';
+import { registerMonitor } from './monitor.js';
 import { registerQreg } from './qreg.js';
 import { registerRegress } from './regress.js';
+import { registerVep } from './vep.js';
 
 /**
  * The `povrisk` command line. Returns the exit code: 0 on success, 1 for a user error
@@ -23,6 +25,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .showHelpAfterError(false);
   registerRegress(program);
   registerQreg(program);
+  registerVep(program);
+  registerMonitor(program);
   for (const cmd of program.commands) cmd.exitOverride();
   try {
     await program.parseAsync(argv, { from: 'user' });

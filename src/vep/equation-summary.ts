@@ -1,6 +1,5 @@
-import type { OlsFit } from '../models/ols.js';
 import { tidyCoefficients, type TidyRow } from '../models/tidy.js';
-import { vcovOls } from '../models/vcov.js';
+import type { WlsFit } from './wls.js';
 
 /** One equation of the estimator as reported (broom's tidy names, as `povrisk regress`). */
 export interface EquationSummary {
@@ -13,18 +12,19 @@ export interface EquationSummary {
 }
 
 /**
- * A WLS fit's coefficient table with classical standard errors σ̂²(X'WX)⁻¹ and t tests on the
- * residual df, as R's `summary(lm(..., weights = w))` reports them.
+ * A WLS fit's coefficient table with classical standard errors σ̂²(X'WX)⁻¹, σ̂² = Σwe²/(n − k),
+ * and t tests on the residual df, as R's `summary(lm(..., weights = w))` reports them.
  * @example equationSummary(fit).coefficients[1].std_error
  */
-export function equationSummary(fit: OlsFit): EquationSummary {
-  const V = vcovOls(fit, { type: 'classical' });
+export function equationSummary(fit: WlsFit): EquationSummary {
+  const s2 = fit.rss / fit.dfResidual;
+  const V = fit.xtxInverse.map((v) => v * s2);
   return Object.freeze({
     n: fit.n,
     df_residual: fit.dfResidual,
     r_squared: fit.rSquared,
     sigma: fit.sigma,
     omitted: fit.omitted,
-    coefficients: tidyCoefficients(fit.estimated, fit.coefficients, V.matrix, { df: V.df }),
+    coefficients: tidyCoefficients(fit.estimated, fit.coefficients, V, { df: fit.dfResidual }),
   });
 }

@@ -1,6 +1,5 @@
-import type { Matrix } from '../linalg/matrix.js';
-import { ols, type OlsFit } from '../models/ols.js';
-import { fullCoefficients, linearPredictor } from './design.js';
+import { linearPredictor } from './linear-predictor.js';
+import { wlsColumns, type WlsFit } from './wls.js';
 
 /** Forms of the variance equation. */
 export const VARIANCE_MODELS = ['linear', 'exponential'] as const;
@@ -13,7 +12,7 @@ export const HARVEY_CORRECTION = 1.2703628454614782;
 export interface VarianceEquation {
   readonly model: VarianceModel;
   /** The final regression: of e² with weights w / s₁² (linear), or of ln e² with weights w (exponential). */
-  readonly fit: OlsFit;
+  readonly fit: WlsFit;
   /** θ over all design terms (0 for omitted terms). */
   readonly theta: Float64Array;
   readonly floor: number;
@@ -33,15 +32,16 @@ export interface VarianceEquationOptions {
 
 /**
  * Step 2 of the three-step FGLS (Amemiya 1977; Chaudhuri, Jalan & Suryahadi 2002), on the
- * estimation sample's design X and first-step residuals e:
+ * regressor columns `xs` at the estimation sample's `rows` and first-step residuals e:
  * - `linear` (the paper's eq. 3): WLS of e² on X with weights w → θ₁; s₁ = max(Xθ₁, floor);
  *   then WLS of e² on X with weights w / s₁² → θ.
  * - `exponential`: WLS of ln e² on X with weights w → θ; σ² = exp(Xθ + 1.2703628454614782).
  * Predict σ² with `predictVariance`.
- * @example const eq = varianceEquation(X, fit1.residuals, { model: 'linear', floor: 1e-4 });
+ * @example const eq = varianceEquation(xs, used, fit1.residuals, { model: 'linear', floor: 1e-4 });
  */
 export function varianceEquation(
-  X: Matrix,
+  xs: readonly Float64Array[],
+  rows: Int32Array,
   residuals: Float64Array,
   options: VarianceEquationOptions = {},
 ): VarianceEquation {
@@ -53,7 +53,7 @@ export function varianceEquation(
   const e2 = new Float64Array(n);
   for (let i = 0; i < n; i++) e2[i] = residuals[i] * residuals[i];
   if (model === 'linear') {
-    const first = ols(X, e2, { weights: w, ...(terms ? { terms } : {}) });
+    const first = wlsColumns(xs, rows, e2, { weights: w, ...(terms ? { terms } : {}) });
     const w2 = new Float64Array(n);
     let flooredFirstStep = 0;
     for (let i = 0; i < n; i++) {
@@ -64,11 +64,11 @@ export function varianceEquation(
       }
       w2[i] = (w ? w[i] : 1) / (s * s);
     }
-    const fit = ols(X, e2, { weights: w2, ...(terms ? { terms } : {}) });
+    const fit = wlsColumns(xs, rows, e2, { weights: w2, ...(terms ? { terms } : {}) });
     return Object.freeze({
       model,
       fit,
-      theta: fullCoefficients(fit),
+      theta: fit.full,
       floor,
       flooredFirstStep,
       zeroResiduals: 0,
@@ -82,11 +82,11 @@ export function varianceEquation(
   }
   const le2 = new Float64Array(n);
   for (let i = 0; i < n; i++) le2[i] = Math.log(e2[i] > 0 ? e2[i] : smallest);
-  const fit = ols(X, le2, { weights: w, ...(terms ? { terms } : {}) });
+  const fit = wlsColumns(xs, rows, le2, { weights: w, ...(terms ? { terms } : {}) });
   return Object.freeze({
     model,
     fit,
-    theta: fullCoefficients(fit),
+    theta: fit.full,
     floor,
     flooredFirstStep: 0,
     zeroResiduals,

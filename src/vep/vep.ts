@@ -1,14 +1,14 @@
 import type { ColumnData } from '../data/read.js';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
-import { ols } from '../models/ols.js';
 import { normalCdf } from '../stats/distributions.js';
 import { classifyHouseholds, type Classes } from './classify.js';
-import { designRows, fullCoefficients, linearPredictor } from './design.js';
+import { linearPredictor } from './linear-predictor.js';
 import { equationSummary, type EquationSummary } from './equation-summary.js';
 import { groupTable, type GroupTable } from './group-table.js';
 import { STATUS, statusLabel, vepSample } from './status.js';
 import { headcountRatio, vepRates, type VepRates } from './summary.js';
+import { wlsColumns } from './wls.js';
 import {
   predictVariance,
   VARIANCE_MODELS,
@@ -133,16 +133,15 @@ export function estimateVep(data: ColumnData, options: VepOptions): VepResult {
     throw new UserError(messages.vepNoPositiveIncome(data.path, o.income));
   if (used.length <= p) throw new UserError(messages.vepTooFewHouseholds(used.length, p, n));
   const terms = ['(Intercept)', ...o.x];
-  const X = designRows(xs, used);
   const nu = used.length;
   const lny = new Float64Array(nu);
   for (let r = 0; r < nu; r++) lny[r] = Math.log(income[used[r]]);
   const wu = weights ? Float64Array.from(used, (i) => weights[i]) : null;
   // Step 1: WLS of ln y on X.
-  const first = ols(X, lny, { weights: wu, terms });
+  const first = wlsColumns(xs, used, lny, { weights: wu, terms });
   if (first.dfResidual <= 0) throw new UserError(messages.vepTooFewHouseholds(nu, first.rank, n));
   // Step 2: the variance equation, and σ² for every household with all regressors.
-  const eq = varianceEquation(X, first.residuals, {
+  const eq = varianceEquation(xs, used, first.residuals, {
     model: o.variance,
     floor: o.floor,
     weights: wu,
@@ -153,9 +152,9 @@ export function estimateVep(data: ColumnData, options: VepOptions): VepResult {
   // Step 3: FGLS of ln y with weights w / σ².
   const w3 = new Float64Array(nu);
   for (let r = 0; r < nu; r++) w3[r] = (wu ? wu[r] : 1) / sigma2[used[r]];
-  const fgls = ols(X, lny, { weights: w3, terms });
+  const fgls = wlsColumns(xs, used, lny, { weights: w3, terms });
   const meanSummary = equationSummary(fgls);
-  const beta = fullCoefficients(fgls);
+  const beta = fgls.full;
   // Step 4: vulnerability.
   const mu = linearPredictor(xs, beta, n);
   const sd = sigma2;

@@ -1,0 +1,150 @@
+import { matrix } from '../linalg/matrix.js';
+import { ols } from '../models/ols.js';
+
+/** A weighted least-squares fit on a row subset of data columns. */
+export interface WlsFit {
+  readonly terms: readonly string[];
+  readonly estimated: readonly string[];
+  /** Terms dropped as collinear (R's NA coefficients), found as `lm` finds them. */
+  readonly omitted: readonly string[];
+  /** Coefficients of the estimated terms, in design order. */
+  readonly coefficients: Float64Array;
+  /** Coefficients over all terms, 0 for omitted ones. */
+  readonly full: Float64Array;
+  /** (X'WX)⁻¹ over the estimated terms, column-major. */
+  readonly xtxInverse: Float64Array;
+  /** Xb and y − Xb (unweighted), one per row of the subset. */
+  readonly fitted: Float64Array;
+  readonly residuals: Float64Array;
+  readonly n: number;
+  readonly rank: number;
+  readonly dfResidual: number;
+  /** Σ w e² and Σ w (ŷ − ȳ_w)², as R's summary.lm. */
+  readonly rss: number;
+  readonly rSquared: number;
+  readonly sigma: number;
+}
+
+const BLOCK = 256;
+
+/**
+ * WLS of y on [1, x₁, …, x_k] over the rows `rows` of the columns, as R's `lm(y ~ x, weights = w)`,
+ * in memory O(k²) beyond its outputs: the weighted design is never formed. Rows are taken in
+ * blocks of 256 and folded into the triangular factor of [√W X, √W y] by Householder
+ * reflections (a tall-skinny QR), which is as stable as `lm`'s QR of the whole design; the
+ * (k+1)×(k+1) factor is then solved by `ols` (LINPACK dqrdc2 pivoting, tolerance 1e-7, so
+ * collinear terms are omitted as R omits them). `y` and `weights` are indexed by position in
+ * `rows`.
+ * @example const fit = wlsColumns([hsize, age], used, lny, { weights: w, terms: ['(Intercept)', 'hsize', 'age'] });
+ */
+export function wlsColumns(
+  xs: readonly Float64Array[],
+  rows: Int32Array,
+  y: Float64Array,
+  options: { weights?: Float64Array | null; terms?: readonly string[] } = {},
+): WlsFit {
+  const w = options.weights ?? null;
+  const p = xs.length + 1;
+  const q = p + 1; // design columns and y
+  const n = rows.length;
+  const T = new Float64Array(q * q); // upper-triangular factor, column-major
+  const A = new Float64Array(BLOCK * q);
+  const sqrtW = new Float64Array(BLOCK);
+  for (let start = 0; start < n; start += BLOCK) {
+    const m = Math.min(BLOCK, n - start);
+    for (let r = 0; r < m; r++) {
+      const sw = w ? Math.sqrt(w[start + r]) : 1;
+      sqrtW[r] = sw;
+      A[r] = sw;
+      A[r + p * BLOCK] = sw * y[start + r];
+    }
+    for (let j = 1; j < p; j++) {
+      const col = xs[j - 1];
+      const off = j * BLOCK;
+      for (let r = 0; r < m; r++) A[off + r] = sqrtW[r] * col[rows[start + r]];
+    }
+    foldBlock(T, q, A, m);
+  }
+  const Rxx = new Float64Array(p * p);
+  const qty = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    for (let i = 0; i <= j; i++) Rxx[i + j * p] = T[i + j * q];
+    qty[j] = T[j + p * q];
+  }
+  const terms =
+    options.terms ?? Array.from({ length: p }, (_, j) => (j === 0 ? '(Intercept)' : `x${j}`));
+  const small = ols(matrix(p, p, Rxx), qty, { terms });
+  const full = new Float64Array(p);
+  for (let c = 0; c < small.columns.length; c++) full[small.columns[c]] = small.coefficients[c];
+  // Fitted values and residuals on the original scale, and the fit statistics.
+  const fitted = new Float64Array(n).fill(full[0]);
+  for (let j = 1; j < p; j++) {
+    const b = full[j];
+    if (b === 0) continue;
+    const col = xs[j - 1];
+    for (let r = 0; r < n; r++) fitted[r] += col[rows[r]] * b;
+  }
+  const residuals = new Float64Array(n);
+  let rss = 0;
+  let sw = 0;
+  let swf = 0;
+  for (let r = 0; r < n; r++) {
+    const e = y[r] - fitted[r];
+    residuals[r] = e;
+    const wr = w ? w[r] : 1;
+    rss += wr * e * e;
+    sw += wr;
+    swf += wr * fitted[r];
+  }
+  const meanFitted = swf / sw;
+  let mss = 0;
+  for (let r = 0; r < n; r++) {
+    const f = fitted[r] - meanFitted;
+    mss += (w ? w[r] : 1) * f * f;
+  }
+  const dfResidual = n - small.rank;
+  return Object.freeze({
+    terms,
+    estimated: small.estimated,
+    omitted: small.omitted,
+    coefficients: small.coefficients,
+    full,
+    xtxInverse: small.xtxInverse,
+    fitted,
+    residuals,
+    n,
+    rank: small.rank,
+    dfResidual,
+    rss,
+    rSquared: mss / (mss + rss),
+    sigma: Math.sqrt(rss / dfResidual),
+  });
+}
+
+/**
+ * Folds m rows A (column-major, leading dimension BLOCK, q columns) into the q×q upper
+ * triangle T: the triangular factor of [T; A], by one Householder reflection per column.
+ */
+function foldBlock(T: Float64Array, q: number, A: Float64Array, m: number): void {
+  for (let l = 0; l < q; l++) {
+    const al = l * BLOCK;
+    const tll = T[l + l * q];
+    let ss = tll * tll;
+    for (let r = 0; r < m; r++) ss += A[al + r] * A[al + r];
+    if (ss === 0) continue;
+    const norm = Math.sqrt(ss);
+    const alpha = tll > 0 ? -norm : norm;
+    const u0 = tll - alpha;
+    // H = I − u uᵀ / (−alpha·u0), with u = (u0, A[:, l]).
+    const scale = -1 / (alpha * u0);
+    for (let j = l + 1; j < q; j++) {
+      const aj = j * BLOCK;
+      let s = u0 * T[l + j * q];
+      for (let r = 0; r < m; r++) s += A[al + r] * A[aj + r];
+      const f = s * scale;
+      T[l + j * q] -= f * u0;
+      for (let r = 0; r < m; r++) A[aj + r] -= f * A[al + r];
+    }
+    T[l + l * q] = alpha;
+  }
+}
