@@ -48,4 +48,56 @@ export const messages = {
   qregSolverFailed: (tau: number) => `tau ${tau}: the quantile regression solver failed (check for collinear regressors)`,
   qregSeUnavailable: (se: string, tau: number) =>
     `tau ${tau}: --se ${se} standard errors could not be computed (too few observations for the bandwidth)`,
+  // monitoring (src/monitor, `povrisk monitor`)
+  databaseBusy: (path: string) =>
+    `${path}: database busy (another povrisk command is using it); try again when it has finished`,
+  databaseUnreadable: (path: string, detail: string) => `${path}: cannot open database: ${detail}`,
+  schemaTooNew: (found: number, known: number) =>
+    `database schema version ${found} is newer than this povrisk knows (${known}); upgrade povrisk`,
+  importMissingColumns: (path: string, columns: readonly string[]) =>
+    `${path}: missing column(s) ${columns.join(', ')}`,
+  importRejected: (path: string, rows: number, cells: number) =>
+    `${path}: ${rows} invalid row(s) (${cells} problem(s)); nothing was imported`,
+  importProblem: (row: number, column: string, value: string | null, why: string) =>
+    `row ${row} (line ${row + 1}), column '${column}', value ${value === null ? '(empty)' : `'${value}'`}: ${why}`,
+  importNoWaveRows: (path: string, wave: string, present: readonly string[]) =>
+    `${path}: no rows with wave '${wave}' (the file's wave column holds: ${present.join(', ')})`,
+  importUnchanged: (path: string, wave: string, rows: number) =>
+    `${path}: wave ${wave} already holds these ${rows} observation(s); nothing changed`,
+  importDone: (path: string, wave: string, r: { inserted: number; versioned: number; unchanged: number }) =>
+    `${path}: wave ${wave}: ${r.inserted} new, ${r.versioned} changed (kept as new versions), ${r.unchanged} unchanged`,
+  cellRule: {
+    missing: () => 'missing (required)',
+    notNumber: () => 'not a number',
+    flag: () => 'must be 0 or 1',
+    count: (min: number) => `must be a whole number, at least ${min}`,
+    code: (codes: readonly number[]) => `must be one of ${codes.join(', ')}`,
+    range: (min?: number, max?: number) =>
+      min !== undefined && max !== undefined
+        ? `must lie in [${min}, ${max}]`
+        : min !== undefined
+          ? `must be at least ${min}`
+          : `must be at most ${max}`,
+    duplicate: (firstRow: number) => `household_id repeated (first at row ${firstRow})`,
+  },
+  unknownWave: (wave: string, known: readonly string[]) =>
+    `unknown wave '${wave}' (waves: ${known.length ? known.join(', ') : 'none imported yet'})`,
+  rulesInvalid: (path: string, detail: string) => `${path}: invalid rules file: ${detail}`,
+  unknownCase: (id: string) => `no case for household '${id}' (a case opens when the household is flagged)`,
+  badTransition: (id: string, from: string, to: string, allowed: readonly string[]) =>
+    `household ${id}: cannot move from '${from}' to '${to}' (allowed: ${allowed.length ? allowed.join(', ') : 'none, the case is closed'})`,
+  dismissNeedsReason: () => `a reason is required to dismiss a case (--reason TEXT)`,
+  eliminationRefused: (id: string, failed: readonly string[]) =>
+    `household ${id}: risk elimination refused: ${failed.join('; ')}`,
+  eliminationConditions: {
+    monitoredMonths: (since: string | null, date: string, months: number) =>
+      since === null
+        ? `not yet monitored (at least ${months} months of monitoring are needed)`
+        : `monitored since ${since}, less than ${months} months before ${date}`,
+    noMeasure: () => 'no assistance measure recorded',
+    incomeWaves: (detail: string) => `per-capita income not above the monitoring line in the last two waves (${detail})`,
+    noLabour: () => 'no member able to work (such households are never eliminated automatically; keep them monitored under social assistance)',
+  },
+  caseClosed: (id: string, status: string) => `household ${id}: the case is closed (${status})`,
+  noObservations: (wave: string) => `wave ${wave} has no observations`,
 };

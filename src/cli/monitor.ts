@@ -1,0 +1,229 @@
+import type { Command } from 'commander';
+import { messages } from '../messages.js';
+import { listAlerts } from '../monitor/alerts.js';
+import { caseOf, setStatus } from '../monitor/cases.js';
+import { importWave, ImportRejected } from '../monitor/import.js';
+import { addMeasure, MEASURE_TYPES } from '../monitor/measures.js';
+import { loadRules } from '../monitor/rules.js';
+import { runRules } from '../monitor/run.js';
+import { DEFAULT_DB, openStore, type Store } from '../monitor/store.js';
+import { summary } from '../monitor/summary.js';
+import { textTable } from '../report/text-table.js';
+import { parseNumber } from './options.js';
+
+interface StoreFlags {
+  db: string;
+  user?: string;
+  json?: boolean;
+}
+
+const json = (x: unknown) => process.stdout.write(`${JSON.stringify(x, null, 2)}\n`);
+
+async function withStore<T>(flags: StoreFlags, body: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(flags.db, { user: flags.user });
+  try {
+    return await body(store);
+  } finally {
+    store.close();
+  }
+}
+
+function storeCommand(parent: Command, name: string, description: string): Command {
+  return parent
+    .command(name)
+    .description(description)
+    .option('--db <file>', 'monitoring database (DuckDB file)', DEFAULT_DB)
+    .option('--user <name>', 'who is acting, for the event log (default $USER)');
+}
+
+/**
+ * Registers `povrisk monitor import|run|alerts|summary|case|assist|set-status`.
+ * @example registerMonitor(program)
+ */
+export function registerMonitor(program: Command): void {
+  const monitor = program
+    .command('monitor')
+    .description('household monitoring: import survey waves, score, alert, follow cases');
+
+  storeCommand(monitor, 'import', 'import one survey wave (all rows or none)')
+    .argument('<file>', 'data file (.csv, .tsv, .parquet)')
+    .requiredOption(
+      '--wave <label>',
+      'wave label (rows of this wave when the file has a wave column)',
+    )
+    .option('--date <YYYY-MM-DD>', 'date of the wave')
+    .option('--json', 'print the result as JSON')
+    .action(async (file: string, flags: StoreFlags & { wave: string; date?: string }) => {
+      await withStore(flags, async (store) => {
+        try {
+          const r = await importWave(store, file, { wave: flags.wave, date: flags.date });
+          if (flags.json) json(r);
+          else
+            process.stdout.write(
+              `${r.changed ? messages.importDone(file, r.wave, r) : messages.importUnchanged(file, r.wave, r.rows)}\n`,
+            );
+        } catch (e) {
+          if (e instanceof ImportRejected) {
+            for (const p of e.problems) {
+              process.stderr.write(
+                `${file}: ${messages.importProblem(p.row, p.column, p.value, p.why)}\n`,
+              );
+            }
+          }
+          throw e;
+        }
+      });
+    });
+
+  storeCommand(monitor, 'run', 'score a wave (VEP) and raise alerts from the rules')
+    .requiredOption('--wave <label>', 'wave to score')
+    .option('--rules <file>', 'rules file (.json, .yaml); default the built-in rules')
+    .option('--model <id>', 'apply this stored model instead of fitting one on the wave')
+    .option('--json', 'print the result as JSON')
+    .action(async (flags: StoreFlags & { wave: string; rules?: string; model?: string }) => {
+      const rules = flags.rules ? await loadRules(flags.rules) : undefined;
+      const model =
+        flags.model === undefined
+          ? undefined
+          : parseNumber('--model', flags.model, { min: 1, integer: true });
+      await withStore(flags, async (store) => {
+        const r = await runRules(store, { wave: flags.wave, rules, model });
+        if (flags.json) json(r);
+        else {
+          const alerts =
+            Object.entries(r.alerts)
+              .map(([k, n]) => `${k} ${n}`)
+              .join(', ') || 'none';
+          process.stdout.write(
+            `wave ${r.wave}: model ${r.model_id} (${r.method}), ${r.scored} of ${r.households} households scored; ` +
+              `new alerts: ${alerts}; cases opened: ${r.cases_opened}\n`,
+          );
+        }
+      });
+    });
+
+  storeCommand(monitor, 'alerts', 'list alerts with their case status')
+    .option('--wave <label>', 'only this wave')
+    .option('--county <name>', 'only this county')
+    .option('--township <name>', 'only this township')
+    .option('--village <name>', 'only this village')
+    .option('--status <status>', 'only cases in this status')
+    .option('--json', 'print a JSON array')
+    .action(
+      async (
+        flags: StoreFlags &
+          Record<'wave' | 'county' | 'township' | 'village' | 'status', string | undefined>,
+      ) => {
+        await withStore(flags, async (store) => {
+          const rows = await listAlerts(store, flags);
+          if (flags.json) {
+            json(
+              rows.map((r) => ({
+                household_id: r.household_id,
+                county: r.county,
+                village: r.village,
+                wave: r.wave,
+                rule: r.rule,
+                reason: r.reason,
+                reason_zh: r.reason_zh,
+                category: r.category,
+                vulnerability: r.vulnerability,
+                per_capita_income: r.per_capita_income,
+                status: r.status,
+              })),
+            );
+          } else {
+            const table = [
+              ['household', 'county', 'village', 'wave', 'rule', 'status', 'reason'],
+              ...rows.map((r) => [
+                r.household_id,
+                r.county,
+                r.village,
+                r.wave,
+                r.rule,
+                r.status,
+                r.reason,
+              ]),
+            ];
+            process.stdout.write(`${textTable(table)}\n`);
+          }
+        });
+      },
+    );
+
+  storeCommand(monitor, 'summary', 'counts of households, waves, observations, alerts and cases')
+    .option('--json', 'print one JSON object')
+    .action(async (flags: StoreFlags) => {
+      await withStore(flags, async (store) => {
+        const s = await summary(store);
+        if (flags.json) json(s);
+        else {
+          const statuses = Object.entries(s.cases_by_status)
+            .map(([k, n]) => `${k} ${n}`)
+            .join(', ');
+          process.stdout.write(
+            `households ${s.households}, waves ${s.waves}, observations ${s.observations}, ` +
+              `open alerts ${s.alerts_open}; cases: ${statuses}\n`,
+          );
+        }
+      });
+    });
+
+  storeCommand(
+    monitor,
+    'case',
+    "a household's latest case: alerts, measures, income by wave, history",
+  )
+    .argument('<household_id>', 'household identifier')
+    .action(async (id: string, flags: StoreFlags) => {
+      await withStore(flags, async (store) => json(await caseOf(store, id)));
+    });
+
+  storeCommand(monitor, 'assist', "record an assistance measure on a household's open case")
+    .argument('<household_id>', 'household identifier')
+    .requiredOption('--type <type>', `one of ${MEASURE_TYPES.join(', ')}`)
+    .requiredOption('--date <YYYY-MM-DD>', 'date of the measure')
+    .option('--amount <cny>', 'amount in CNY')
+    .option('--note <text>', 'free text')
+    .action(
+      async (
+        id: string,
+        flags: StoreFlags & { type: string; date: string; amount?: string; note?: string },
+      ) => {
+        const amount =
+          flags.amount === undefined
+            ? undefined
+            : parseNumber('--amount', flags.amount, { min: 0 });
+        await withStore(flags, async (store) =>
+          json(
+            await addMeasure(store, id, {
+              type: flags.type,
+              date: flags.date,
+              amount,
+              note: flags.note,
+            }),
+          ),
+        );
+      },
+    );
+
+  storeCommand(
+    monitor,
+    'set-status',
+    'move a case: verified, monitored, risk eliminated, dismissed',
+  )
+    .argument('<household_id>', 'household identifier')
+    .argument('<status>', "new status ('risk eliminated' may be written risk-eliminated)")
+    .option('--reason <text>', 'why (required to dismiss)')
+    .option('--date <YYYY-MM-DD>', 'date of the change (default today)')
+    .action(
+      async (
+        id: string,
+        status: string,
+        flags: StoreFlags & { reason?: string; date?: string },
+      ) => {
+        const s = status.trim().toLowerCase().replace(/[-_]+/g, ' ');
+        await withStore(flags, async (store) => json(await setStatus(store, id, s, flags)));
+      },
+    );
+}

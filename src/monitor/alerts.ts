@@ -1,0 +1,229 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { quoteIdent } from '../data/source.js';
+import { SHOCK_NAMES } from './columns.js';
+import {
+  highVulnerabilityReason,
+  incomeDropReason,
+  isNewShock,
+  lowIncomeReason,
+  newShockReason,
+} from './reasons.js';
+import type { Category, Rules } from './rules.js';
+import { rowsOf, sqlString } from './sql.js';
+import type { Store } from './store.js';
+
+/** What the rules see of a wave: its label, the previous wave, the line, the model. */
+export interface RuleContext {
+  readonly wave: string;
+  readonly previousWave: string | null;
+  readonly year: number | null;
+  readonly line: number;
+  readonly modelId: number;
+  /** Date of cases opened now (YYYY-MM-DD). */
+  readonly openedOn: string;
+}
+
+/** Case category when a household trips rules of several categories: the most urgent wins. */
+export const CATEGORY_PRIORITY: readonly Category[] = ['sudden_hardship', 'unstable', 'marginal'];
+
+const latest = (wave: string) =>
+  `(SELECT * FROM observations WHERE wave = ${sqlString(wave)}
+    QUALIFY version = max(version) OVER (PARTITION BY household_id))`;
+
+/** The SQL of every alert the rules imply for a wave (one row per household and rule). */
+export function candidateSql(rules: Rules, ctx: RuleContext): string {
+  const prevCols = ['per_capita_income', ...SHOCK_NAMES]
+    .map((n) => `p.${quoteIdent(n)} AS ${n === 'per_capita_income' ? 'prev_income' : `prev_${n}`}`)
+    .join(', ');
+  const prev = ctx.previousWave === null ? null : latest(ctx.previousWave);
+  const base = `SELECT cur.*, s.vulnerability AS v, ${
+    prev
+      ? prevCols
+      : [
+          'NULL::DOUBLE AS prev_income',
+          ...SHOCK_NAMES.map((n) => `NULL::TINYINT AS prev_${n}`),
+        ].join(', ')
+  }
+    FROM ${latest(ctx.wave)} cur
+    LEFT JOIN (SELECT household_id, vulnerability FROM risk_scores WHERE model_id = ${ctx.modelId}) s
+      ON s.household_id = cur.household_id
+    ${prev ? `LEFT JOIN ${prev} p ON p.household_id = cur.household_id` : ''}`;
+  const parts: string[] = [];
+  const select = (rule: string, category: Category, r: { en: string; zh: string }, where: string) =>
+    `SELECT household_id, area_id, '${rule}' AS rule, '${category}' AS category, ${r.en} AS reason,
+       ${r.zh} AS reason_zh, v AS vulnerability, per_capita_income FROM base WHERE ${where}`;
+  const hv = rules.high_vulnerability;
+  if (hv.enabled) {
+    parts.push(
+      select(
+        'high_vulnerability',
+        hv.category,
+        highVulnerabilityReason(hv.threshold),
+        `v >= ${hv.threshold}`,
+      ),
+    );
+  }
+  if (rules.low_income.enabled) {
+    parts.push(
+      select(
+        'low_income',
+        rules.low_income.category,
+        lowIncomeReason(ctx.line, ctx.year),
+        `per_capita_income < ${ctx.line}`,
+      ),
+    );
+  }
+  const drop = rules.income_drop;
+  if (drop.enabled && ctx.previousWave !== null) {
+    parts.push(
+      select(
+        'income_drop',
+        drop.category,
+        incomeDropReason(ctx.previousWave),
+        `prev_income > 0 AND (prev_income - per_capita_income) / prev_income >= ${drop.share}`,
+      ),
+    );
+  }
+  const shock = rules.new_shock;
+  if (shock.enabled && shock.flags.length > 0) {
+    parts.push(
+      select(
+        'new_shock',
+        shock.category,
+        newShockReason(shock.flags),
+        shock.flags.map(isNewShock).join(' OR '),
+      ),
+    );
+  }
+  if (parts.length === 0) {
+    return `SELECT NULL::VARCHAR AS household_id, NULL::VARCHAR AS area_id, NULL::VARCHAR AS rule, NULL::VARCHAR AS category,
+      NULL::VARCHAR AS reason, NULL::VARCHAR AS reason_zh, NULL::DOUBLE AS vulnerability,
+      NULL::DOUBLE AS per_capita_income WHERE false`;
+  }
+  return `WITH base AS (${base}) ${parts.join('\nUNION ALL\n')}`;
+}
+
+/**
+ * Raises the alerts the rules imply for a wave, in bulk SQL, inside the caller's
+ * transaction: skips alerts already raised (same household, wave and rule), opens a
+ * `flagged` case for each alerted household without an active case, links every new alert
+ * to its household's active case, and logs one event per new case and per new alert.
+ * Returns the new alerts by rule and the number of cases opened.
+ * @example await raiseAlerts(c, 'li.wei', rules, ctx)
+ */
+export async function raiseAlerts(
+  c: DuckDBConnection,
+  user: string,
+  rules: Rules,
+  ctx: RuleContext,
+): Promise<{ byRule: Record<string, number>; casesOpened: number }> {
+  const w = sqlString(ctx.wave);
+  const u = sqlString(user);
+  await c.run('DROP TABLE IF EXISTS monitor_new_alerts');
+  await c.run(
+    `CREATE TEMP TABLE monitor_new_alerts AS SELECT cand.* FROM (${candidateSql(rules, ctx)}) cand
+     ANTI JOIN (SELECT household_id, rule FROM alerts WHERE wave = ${w}) a
+       ON a.household_id = cand.household_id AND a.rule = cand.rule`,
+  );
+  const priority = `CASE category ${CATEGORY_PRIORITY.map((cat, i) => `WHEN '${cat}' THEN ${i}`).join(' ')} END`;
+  await c.run('DROP TABLE IF EXISTS monitor_new_cases');
+  await c.run(
+    `CREATE TEMP TABLE monitor_new_cases AS
+     SELECT nextval('case_seq') AS case_id, household_id, category FROM (
+       SELECT household_id, arg_min(category, ${priority}) AS category FROM monitor_new_alerts n
+       WHERE NOT EXISTS (SELECT 1 FROM cases k WHERE k.household_id = n.household_id
+         AND k.status IN ('flagged', 'verified', 'monitored'))
+       GROUP BY household_id ORDER BY household_id)`,
+  );
+  const on = `DATE ${sqlString(ctx.openedOn)}`;
+  await c.run(
+    `INSERT INTO cases SELECT case_id, household_id, 'flagged', category, ${w}, ${on}, ${on},
+       NULL, NULL, NULL, current_localtimestamp() FROM monitor_new_cases`,
+  );
+  await c.run(
+    `INSERT INTO events SELECT nextval('event_seq'), current_localtimestamp(), ${u}, 'open',
+       'case', CAST(case_id AS VARCHAR), NULL,
+       to_json({household_id: household_id, status: 'flagged', category: category, wave: ${w}})
+     FROM monitor_new_cases ORDER BY case_id`,
+  );
+  await c.run(
+    `INSERT INTO alerts SELECT nextval('alert_seq'), n.household_id, ${w}, n.area_id, n.rule, n.category,
+       n.reason, n.reason_zh, n.vulnerability, n.per_capita_income, ${ctx.modelId}, k.case_id,
+       current_localtimestamp()
+     FROM monitor_new_alerts n JOIN cases k ON k.household_id = n.household_id
+       AND k.status IN ('flagged', 'verified', 'monitored')
+     ORDER BY n.household_id, n.rule`,
+  );
+  await c.run(
+    `INSERT INTO events SELECT nextval('event_seq'), current_localtimestamp(), ${u}, 'raise',
+       'alert', CAST(a.alert_id AS VARCHAR), NULL,
+       to_json({household_id: a.household_id, wave: a.wave, rule: a.rule, reason: a.reason, case_id: a.case_id})
+     FROM alerts a SEMI JOIN monitor_new_alerts n ON n.household_id = a.household_id AND n.rule = a.rule
+     WHERE a.wave = ${w} ORDER BY a.alert_id`,
+  );
+  const counts = await rowsOf(
+    c,
+    'SELECT rule, count(*) AS n FROM monitor_new_alerts GROUP BY rule ORDER BY rule',
+  );
+  const opened = await rowsOf(c, 'SELECT count(*) AS n FROM monitor_new_cases');
+  await c.run('DROP TABLE monitor_new_alerts');
+  await c.run('DROP TABLE monitor_new_cases');
+  return {
+    byRule: Object.fromEntries(counts.map((r) => [String(r.rule), Number(r.n)])),
+    casesOpened: Number(opened[0].n),
+  };
+}
+
+/** One row of `povrisk monitor alerts`. */
+export interface AlertRow {
+  readonly household_id: string;
+  readonly county: string;
+  readonly village: string;
+  readonly wave: string;
+  readonly rule: string;
+  readonly category: string;
+  readonly reason: string;
+  readonly reason_zh: string;
+  readonly vulnerability: number | null;
+  readonly per_capita_income: number | null;
+  /** The status of the household's case: flagged, verified, monitored, risk eliminated, dismissed. */
+  readonly status: string;
+}
+
+/** Filters of `listAlerts`; each narrows the list (areas match exactly). */
+export interface AlertFilter {
+  readonly wave?: string | undefined;
+  readonly county?: string | undefined;
+  readonly township?: string | undefined;
+  readonly village?: string | undefined;
+  readonly household?: string | undefined;
+  readonly status?: string | undefined;
+}
+
+/**
+ * Alerts with their household's area and case status, ordered by wave, household and rule.
+ * @example await listAlerts(store, { wave: '2021', county: 'Xide' })
+ */
+export async function listAlerts(store: Store, filter: AlertFilter = {}): Promise<AlertRow[]> {
+  const where: string[] = [];
+  const eq = (col: string, v: string | undefined) => {
+    if (v !== undefined) where.push(`${col} = ${sqlString(v)}`);
+  };
+  eq('a.wave', filter.wave);
+  eq('ar.county', filter.county);
+  eq('ar.township', filter.township);
+  eq('ar.village', filter.village);
+  eq('a.household_id', filter.household);
+  eq('k.status', filter.status);
+  const rows = await rowsOf(
+    store.connection,
+    `SELECT a.household_id, ar.county, ar.village, a.wave, a.rule, a.category, a.reason,
+       a.reason_zh, a.vulnerability, a.per_capita_income, k.status
+     FROM alerts a JOIN cases k ON k.case_id = a.case_id
+     JOIN areas ar ON ar.area_id = a.area_id
+     JOIN waves wv ON wv.wave = a.wave
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY wv.seq, a.household_id, a.rule`,
+  );
+  return rows.map((r) => Object.freeze(r) as unknown as AlertRow);
+}

@@ -1,0 +1,140 @@
+import { UserError } from '../errors.js';
+import { messages } from '../messages.js';
+import { ACTIVE_STATUSES, CASE_STATUSES, TRANSITIONS, type CaseStatus } from './case-status.js';
+import { eliminationFailures } from './elimination.js';
+import { listEvents, logEvent, type MonitorEvent } from './events.js';
+import { rowsOf, sqlString } from './sql.js';
+import { inTransaction, type Store } from './store.js';
+import { parseDate, today } from './wave-info.js';
+
+/** A case as stored. Dates are YYYY-MM-DD. */
+export interface CaseRow {
+  readonly case_id: number;
+  readonly household_id: string;
+  readonly status: CaseStatus;
+  readonly category: string;
+  readonly opened_wave: string;
+  readonly opened_on: string;
+  readonly status_on: string;
+  readonly monitored_since: string | null;
+  readonly closed_on: string | null;
+  readonly reason: string | null;
+}
+
+/** A household's latest case with its alerts, measures, income by wave and history. */
+export interface CaseFile {
+  readonly case: CaseRow;
+  readonly alerts: readonly Record<string, unknown>[];
+  readonly measures: readonly Record<string, unknown>[];
+  readonly waves: readonly Record<string, unknown>[];
+  readonly history: readonly MonitorEvent[];
+}
+
+const CASE_COLUMNS = `case_id, household_id, status, category, opened_wave,
+  CAST(opened_on AS VARCHAR) AS opened_on, CAST(status_on AS VARCHAR) AS status_on,
+  CAST(monitored_since AS VARCHAR) AS monitored_since, CAST(closed_on AS VARCHAR) AS closed_on, reason`;
+
+/**
+ * The household's latest case (a household may have several over time, one open at most).
+ * @example await latestCase(store, 'H000123')
+ */
+export async function latestCase(
+  store: Pick<Store, 'connection'>,
+  householdId: string,
+): Promise<CaseRow> {
+  const rows = await rowsOf(
+    store.connection,
+    `SELECT ${CASE_COLUMNS} FROM cases WHERE household_id = ${sqlString(householdId)} ORDER BY case_id DESC LIMIT 1`,
+  );
+  if (rows.length === 0) throw new UserError(messages.unknownCase(householdId));
+  return Object.freeze(rows[0]) as unknown as CaseRow;
+}
+
+/**
+ * Everything about a household's latest case: the case, its alerts, its measures, the
+ * household's income and labour by wave, and the case's event history.
+ * @example (await caseOf(store, 'H000123')).case.status // 'flagged'
+ */
+export async function caseOf(store: Store, householdId: string): Promise<CaseFile> {
+  const k = await latestCase(store, householdId);
+  const h = sqlString(householdId);
+  const alerts = await rowsOf(
+    store.connection,
+    `SELECT alert_id, wave, rule, category, reason, reason_zh, vulnerability, per_capita_income
+     FROM alerts WHERE case_id = ${k.case_id} ORDER BY alert_id`,
+  );
+  const measures = await rowsOf(
+    store.connection,
+    `SELECT measure_id, type, CAST(measure_date AS VARCHAR) AS date, amount, note, user_name
+     FROM measures WHERE case_id = ${k.case_id} ORDER BY measure_date, measure_id`,
+  );
+  const waves = await rowsOf(
+    store.connection,
+    `SELECT o.wave, CAST(w.wave_date AS VARCHAR) AS date, o.version, o.per_capita_income, o.able_to_work
+     FROM (SELECT * FROM observations WHERE household_id = ${h}
+       QUALIFY version = max(version) OVER (PARTITION BY wave)) o
+     JOIN waves w ON w.wave = o.wave ORDER BY w.seq`,
+  );
+  const history = await listEvents(store, { entity: 'case', entityId: String(k.case_id) });
+  return Object.freeze({ case: k, alerts, measures, waves, history });
+}
+
+/** Options of `setStatus`. Defaults: `date` today; `reason` none (required to dismiss). */
+export interface StatusOptions {
+  readonly reason?: string | undefined;
+  readonly date?: string | undefined;
+}
+
+/**
+ * Moves a household's open case to `status` on `date` (see `TRANSITIONS`), logging the
+ * change. Dismissing needs a reason; marking the risk eliminated is refused, naming every
+ * failing condition, unless `eliminationFailures` finds none.
+ * @example await setStatus(store, 'H000123', 'verified', { date: '2021-07-15' })
+ */
+export async function setStatus(
+  store: Store,
+  householdId: string,
+  status: string,
+  options: StatusOptions = {},
+): Promise<CaseRow> {
+  if (!(CASE_STATUSES as readonly string[]).includes(status)) {
+    throw new UserError(messages.badOption('STATUS', status, `one of ${CASE_STATUSES.join(', ')}`));
+  }
+  const to = status as CaseStatus;
+  const date = options.date === undefined ? today() : parseDate('--date', options.date);
+  return inTransaction(store, async (c) => {
+    const k = await latestCase(store, householdId);
+    const allowed = TRANSITIONS[k.status];
+    if (!allowed.includes(to))
+      throw new UserError(messages.badTransition(householdId, k.status, to, allowed));
+    if (date < k.status_on) {
+      throw new UserError(
+        messages.badOption('--date', date, `not before the case's last change, ${k.status_on}`),
+      );
+    }
+    const reason = options.reason?.trim() || null;
+    if (to === 'dismissed' && reason === null) throw new UserError(messages.dismissNeedsReason());
+    if (to === 'risk eliminated') {
+      const failed = await eliminationFailures(c, k, date);
+      if (failed.length > 0) throw new UserError(messages.eliminationRefused(householdId, failed));
+    }
+    const d = `DATE ${sqlString(date)}`;
+    const closing = !ACTIVE_STATUSES.includes(to);
+    await c.run(
+      `UPDATE cases SET status = ${sqlString(to)}, status_on = ${d},
+         monitored_since = ${to === 'monitored' ? d : 'monitored_since'},
+         closed_on = ${closing ? d : 'closed_on'},
+         reason = ${reason === null ? 'reason' : sqlString(reason)}, updated_at = current_localtimestamp()
+       WHERE case_id = ${k.case_id}`,
+    );
+    const after = await latestCase({ connection: c }, householdId);
+    await logEvent(c, store.user, {
+      action: 'status',
+      entity: 'case',
+      entityId: k.case_id,
+      before: k,
+      after,
+    });
+    return after;
+  });
+}

@@ -1,0 +1,81 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { messages } from '../messages.js';
+import { MIN_MONITORED_MONTHS } from './case-status.js';
+import { lineForYear } from './rules.js';
+import { monitoringLines } from './run.js';
+import { rowsOf, sqlString } from './sql.js';
+
+/** The case facts the elimination conditions need. */
+export interface CaseFacts {
+  readonly case_id: number;
+  readonly household_id: string;
+  readonly monitored_since: string | null;
+}
+
+/**
+ * Checks the conditions for marking a household's risk eliminated on `date` and returns
+ * every failing one (empty when all hold):
+ * 1. monitored for at least six months (monitored_since + 6 months ≤ date);
+ * 2. at least one assistance measure recorded on the case;
+ * 3. per-capita income above the monitoring line of the wave's year in each of the store's
+ *    last two waves (a wave without an observation of the household fails);
+ * 4. at least one member able to work in the latest observation (households without labour
+ *    are never eliminated automatically).
+ * @example await eliminationFailures(c, facts, '2022-12-31') // ['no assistance measure recorded']
+ */
+export async function eliminationFailures(
+  c: DuckDBConnection,
+  facts: CaseFacts,
+  date: string,
+): Promise<string[]> {
+  const failed: string[] = [];
+  const conditions = messages.eliminationConditions;
+  const h = sqlString(facts.household_id);
+  const since = facts.monitored_since;
+  const longEnough =
+    since !== null &&
+    Boolean(
+      (
+        await rowsOf(
+          c,
+          `SELECT DATE ${sqlString(since)} + INTERVAL ${MIN_MONITORED_MONTHS} MONTH <= DATE ${sqlString(date)} AS ok`,
+        )
+      )[0].ok,
+    );
+  if (!longEnough) failed.push(conditions.monitoredMonths(since, date, MIN_MONITORED_MONTHS));
+  const measures = await rowsOf(
+    c,
+    `SELECT count(*) AS n FROM measures WHERE case_id = ${facts.case_id}`,
+  );
+  if (Number(measures[0].n) === 0) failed.push(conditions.noMeasure());
+  const lines = await monitoringLines(c);
+  const lastTwo = await rowsOf(
+    c,
+    `SELECT w.wave, w.year, o.per_capita_income AS income FROM (SELECT * FROM waves ORDER BY seq DESC LIMIT 2) w
+     LEFT JOIN (SELECT * FROM observations WHERE household_id = ${h}
+       QUALIFY version = max(version) OVER (PARTITION BY wave)) o ON o.wave = w.wave
+     ORDER BY w.seq`,
+  );
+  const details: string[] = [];
+  let incomeOk = lastTwo.length === 2;
+  if (lastTwo.length < 2) details.push('fewer than two waves imported');
+  for (const w of lastTwo) {
+    const line = lineForYear(lines, w.year === null ? null : Number(w.year));
+    const income = w.income === null ? null : Number(w.income);
+    if (income === null || !(income > line)) {
+      incomeOk = false;
+      details.push(
+        `wave ${w.wave}: ${income === null ? 'no income recorded' : `${Math.round(income)} ≤ ${line}`}`,
+      );
+    }
+  }
+  if (!incomeOk) failed.push(conditions.incomeWaves(details.join(', ')));
+  const labour = await rowsOf(
+    c,
+    `SELECT o.able_to_work FROM observations o JOIN waves w ON w.wave = o.wave
+     WHERE o.household_id = ${h} ORDER BY w.seq DESC, o.version DESC LIMIT 1`,
+  );
+  if (!(labour.length > 0 && Number(labour[0].able_to_work) > 0))
+    failed.push(conditions.noLabour());
+  return failed;
+}

@@ -1,0 +1,304 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { columnNames } from '../data/read.js';
+import { describeSource, quoteIdent } from '../data/source.js';
+import { UserError } from '../errors.js';
+import { messages } from '../messages.js';
+import { ID_COLUMNS, OBSERVATION_COLUMNS, OBSERVATION_NAMES } from './columns.js';
+import { logEvent } from './events.js';
+import { findProblems, type RowProblem } from './import-validate.js';
+import { inTransaction, type Store } from './store.js';
+import { rowsOf, sqlString, sqlValue } from './sql.js';
+import { parseDate, waveYear } from './wave-info.js';
+
+/** Options of `importWave`: the wave label, and optionally its date (YYYY-MM-DD). */
+export interface ImportOptions {
+  readonly wave: string;
+  readonly date?: string | undefined;
+}
+
+/** What an import did. `changed` is false when the file adds nothing new. */
+export interface ImportResult {
+  readonly file: string;
+  readonly wave: string;
+  readonly importId: number | null;
+  readonly rows: number;
+  /** Household-waves seen for the first time. */
+  readonly inserted: number;
+  /** Household-waves whose values changed: stored as a new version. */
+  readonly versioned: number;
+  readonly unchanged: number;
+  readonly newHouseholds: number;
+  readonly changed: boolean;
+}
+
+/** A file with invalid rows: nothing was imported; `problems` lists every bad cell. */
+export class ImportRejected extends UserError {
+  constructor(
+    message: string,
+    readonly problems: readonly RowProblem[],
+  ) {
+    super(message);
+  }
+}
+
+const RAW = 'monitor_raw';
+const STAGE = 'monitor_stage';
+const OBS_LIST = OBSERVATION_NAMES.map(quoteIdent).join(', ');
+
+/**
+ * Imports one survey wave from a CSV/TSV/Parquet file in a single transaction. The file
+ * needs household_id, county, township, village and every observation column (extra columns
+ * are ignored; with a `wave` column only the rows of this wave are read). Any invalid row
+ * rejects the whole file with `ImportRejected` listing every bad cell. A household-wave seen
+ * before is skipped when identical and stored as a new version when changed; re-importing
+ * the same file changes nothing (`changed: false`).
+ * @example await importWave(store, 'wave1.csv', { wave: '2021', date: '2021-06-30' })
+ */
+export async function importWave(
+  store: Store,
+  file: string,
+  options: ImportOptions,
+): Promise<ImportResult> {
+  const wave = options.wave.trim();
+  if (wave === '') throw new UserError(messages.badOption('--wave', options.wave, 'a label'));
+  const date = options.date === undefined ? null : parseDate('--date', options.date);
+  const names = await columnNames(file);
+  const source = await describeSource(file);
+  const missing = [...ID_COLUMNS, ...OBSERVATION_NAMES].filter((n) => !names.includes(n));
+  if (missing.length > 0) throw new UserError(messages.importMissingColumns(file, missing));
+  return inTransaction(store, async (c) => {
+    await stageRaw(c, source.sql, names.includes('wave'), wave, file);
+    const problems = await findProblems(c, RAW);
+    if (problems.length > 0) {
+      const rows = new Set(problems.map((p) => p.row)).size;
+      throw new ImportRejected(messages.importRejected(file, rows, problems.length), problems);
+    }
+    await stageTyped(c);
+    const counts = await compareWithStore(c, wave);
+    const existing = await rowsOf(
+      c,
+      `SELECT CAST(wave_date AS VARCHAR) AS d FROM waves WHERE wave = ${sqlString(wave)}`,
+    );
+    const dateChanged = existing.length > 0 && date !== null && existing[0].d !== date;
+    const base = { file, wave, rows: counts.rows, unchanged: counts.unchanged };
+    if (counts.inserted + counts.versioned === 0 && existing.length > 0 && !dateChanged) {
+      await dropStaging(c);
+      return Object.freeze({
+        ...base,
+        importId: null,
+        inserted: 0,
+        versioned: 0,
+        newHouseholds: 0,
+        changed: false,
+      });
+    }
+    await upsertWave(c, store.user, wave, date, existing[0]?.d as string | null | undefined);
+    await insertAreas(c);
+    const newHouseholds = await insertHouseholds(c, wave);
+    const importId = Number(
+      (await c.runAndReadAll("SELECT nextval('import_seq')")).getRows()[0][0],
+    );
+    await logVersionEvents(c, store.user, wave);
+    await c.run(
+      `INSERT INTO observations SELECT household_id, ${sqlString(wave)},
+         coalesce(old_version, 0) + 1, ${importId}, area_id, ${OBS_LIST}
+       FROM ${STAGE} WHERE kind <> 'same'`,
+    );
+    const result = Object.freeze({
+      ...base,
+      importId,
+      inserted: counts.inserted,
+      versioned: counts.versioned,
+      newHouseholds,
+      changed: true,
+    });
+    await c.run(
+      `INSERT INTO imports VALUES (${importId}, ${sqlString(wave)}, ${sqlString(file)},
+         ${counts.rows}, ${counts.inserted}, ${counts.versioned}, ${counts.unchanged},
+         ${sqlString(store.user)}, current_localtimestamp())`,
+    );
+    await logEvent(c, store.user, {
+      action: 'import',
+      entity: 'wave',
+      entityId: wave,
+      after: { ...result, file },
+    });
+    await dropStaging(c);
+    return result;
+  });
+}
+
+async function stageRaw(
+  c: DuckDBConnection,
+  sourceSql: string,
+  hasWave: boolean,
+  wave: string,
+  file: string,
+): Promise<void> {
+  const cols = [...ID_COLUMNS, ...OBSERVATION_NAMES]
+    .map((n) => `CAST(${quoteIdent(n)} AS VARCHAR) AS ${quoteIdent(n)}`)
+    .join(', ');
+  const waveCol = hasWave ? ', trim(CAST(wave AS VARCHAR)) AS wave' : '';
+  await dropStaging(c);
+  try {
+    await c.run(
+      `CREATE TEMP TABLE ${RAW} AS SELECT * FROM (
+         SELECT row_number() OVER () AS row_no, ${cols}${waveCol} FROM ${sourceSql})
+       ${hasWave ? `WHERE wave = ${sqlString(wave)}` : ''}`,
+    );
+  } catch (e) {
+    const text = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    throw new UserError(messages.malformed(file, text.replace(/^[A-Za-z ]*Error: /, '')));
+  }
+  const n = Number((await c.runAndReadAll(`SELECT count(*) FROM ${RAW}`)).getRows()[0][0]);
+  if (n > 0) return;
+  if (!hasWave) throw new UserError(messages.headerOnly(file));
+  const present = await rowsOf(
+    c,
+    `SELECT DISTINCT trim(CAST(wave AS VARCHAR)) AS w FROM ${sourceSql} ORDER BY 1 LIMIT 20`,
+  );
+  throw new UserError(
+    messages.importNoWaveRows(
+      file,
+      wave,
+      present.map((r) => String(r.w)),
+    ),
+  );
+}
+
+async function stageTyped(c: DuckDBConnection): Promise<void> {
+  const typed = OBSERVATION_COLUMNS.map((col) => {
+    const t = `TRY_CAST(trim(${quoteIdent(col.name)}) AS DOUBLE)`;
+    return `${col.kind === 'flag' ? `CAST(${t} AS TINYINT)` : t} AS ${quoteIdent(col.name)}`;
+  }).join(', ');
+  await c.run(
+    `CREATE TEMP TABLE ${STAGE}_typed AS SELECT row_no, trim(household_id) AS household_id,
+       trim(county) AS county, trim(township) AS township, trim(village) AS village,
+       trim(county) || ' › ' || trim(township) || ' › ' || trim(village) AS area_id, ${typed}
+     FROM ${RAW}`,
+  );
+  await c.run(`DROP TABLE ${RAW}`);
+}
+
+async function compareWithStore(
+  c: DuckDBConnection,
+  wave: string,
+): Promise<{ rows: number; inserted: number; versioned: number; unchanged: number }> {
+  const same = ['area_id', ...OBSERVATION_NAMES]
+    .map((n) => `s.${quoteIdent(n)} IS NOT DISTINCT FROM o.${quoteIdent(n)}`)
+    .join(' AND ');
+  await c.run(
+    `CREATE TEMP TABLE ${STAGE} AS
+     SELECT s.*, o.version AS old_version,
+       CASE WHEN o.household_id IS NULL THEN 'new' WHEN ${same} THEN 'same' ELSE 'changed' END AS kind
+     FROM ${STAGE}_typed s LEFT JOIN (
+       SELECT * FROM observations WHERE wave = ${sqlString(wave)}
+       QUALIFY version = max(version) OVER (PARTITION BY household_id)) o
+     ON o.household_id = s.household_id`,
+  );
+  await c.run(`DROP TABLE ${STAGE}_typed`);
+  const r = (
+    await rowsOf(
+      c,
+      `SELECT count(*) AS rows, count(*) FILTER (kind = 'new') AS inserted,
+       count(*) FILTER (kind = 'changed') AS versioned, count(*) FILTER (kind = 'same') AS unchanged
+     FROM ${STAGE}`,
+    )
+  )[0];
+  return {
+    rows: Number(r.rows),
+    inserted: Number(r.inserted),
+    versioned: Number(r.versioned),
+    unchanged: Number(r.unchanged),
+  };
+}
+
+async function upsertWave(
+  c: DuckDBConnection,
+  user: string,
+  wave: string,
+  date: string | null,
+  oldDate: string | null | undefined,
+): Promise<void> {
+  if (oldDate === undefined) {
+    await c.run(
+      `INSERT INTO waves SELECT ${sqlString(wave)}, coalesce(max(seq), 0) + 1,
+         ${date === null ? 'NULL' : `DATE ${sqlString(date)}`}, ${sqlValue(waveYear(wave, date))},
+         current_localtimestamp() FROM waves`,
+    );
+    await logEvent(c, user, {
+      action: 'create',
+      entity: 'wave',
+      entityId: wave,
+      after: { wave, date },
+    });
+  } else if (date !== null && oldDate !== date) {
+    await c.run(
+      `UPDATE waves SET wave_date = DATE ${sqlString(date)}, year = ${waveYear(wave, date)}
+       WHERE wave = ${sqlString(wave)}`,
+    );
+    await logEvent(c, user, {
+      action: 'update',
+      entity: 'wave',
+      entityId: wave,
+      before: { date: oldDate },
+      after: { date },
+    });
+  }
+}
+
+async function insertAreas(c: DuckDBConnection): Promise<void> {
+  const township = `s.county || ' › ' || s.township`;
+  const levels = [
+    { level: 'county', id: 's.county', name: 's.county', parent: 'NULL', t: 'NULL', v: 'NULL' },
+    {
+      level: 'township',
+      id: township,
+      name: 's.township',
+      parent: 's.county',
+      t: 's.township',
+      v: 'NULL',
+    },
+    {
+      level: 'village',
+      id: 's.area_id',
+      name: 's.village',
+      parent: township,
+      t: 's.township',
+      v: 's.village',
+    },
+  ];
+  for (const l of levels) {
+    await c.run(
+      `INSERT INTO areas SELECT DISTINCT ${l.id}, '${l.level}', ${l.name}, ${l.parent}, s.county, ${l.t}, ${l.v}
+       FROM ${STAGE} s WHERE s.kind <> 'same'
+         AND NOT EXISTS (SELECT 1 FROM areas a WHERE a.area_id = ${l.id})`,
+    );
+  }
+}
+
+async function insertHouseholds(c: DuckDBConnection, wave: string): Promise<number> {
+  const r = await c.runAndReadAll(
+    `INSERT INTO households SELECT s.household_id, s.area_id, ${sqlString(wave)}, current_localtimestamp()
+     FROM ${STAGE} s ANTI JOIN households h ON h.household_id = s.household_id
+     WHERE s.kind = 'new'`,
+  );
+  return Number(r.getRows()[0]?.[0] ?? 0);
+}
+
+async function logVersionEvents(c: DuckDBConnection, user: string, wave: string): Promise<void> {
+  const struct = (alias: string) =>
+    `{${['area_id', ...OBSERVATION_NAMES].map((n) => `'${n}': ${alias}.${quoteIdent(n)}`).join(', ')}}`;
+  await c.run(
+    `INSERT INTO events SELECT nextval('event_seq'), current_localtimestamp(), ${sqlString(user)},
+       'new version', 'observation', s.household_id || ' @ ' || ${sqlString(wave)},
+       to_json(${struct('o')}), to_json(${struct('s')})
+     FROM ${STAGE} s JOIN observations o ON o.household_id = s.household_id
+       AND o.wave = ${sqlString(wave)} AND o.version = s.old_version
+     WHERE s.kind = 'changed' ORDER BY s.row_no`,
+  );
+}
+
+async function dropStaging(c: DuckDBConnection): Promise<void> {
+  for (const t of [RAW, `${STAGE}_typed`, STAGE]) await c.run(`DROP TABLE IF EXISTS ${t}`);
+}

@@ -1,0 +1,10 @@
+/** The monitoring store's library API (for the CLI and the dashboard). */
+export { openStore, DEFAULT_DB, type Store } from './store.js';
+export { importWave, ImportRejected, type ImportResult } from './import.js';
+export { runRules, type RunResult } from './run.js';
+export { listAlerts, type AlertRow, type AlertFilter } from './alerts.js';
+export { caseOf, setStatus, type CaseFile, type CaseRow } from './cases.js';
+export { addMeasure, MEASURE_TYPES } from './measures.js';
+export { summary, type StoreSummary } from './summary.js';
+export { listEvents } from './events.js';
+export { loadRules, rulesFrom, DEFAULT_RULES, CATEGORIES } from './rules.js';

@@ -1,0 +1,221 @@
+import { Ajv } from 'ajv';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { UserError } from '../errors.js';
+import { messages } from '../messages.js';
+import { PPP_CHINA_2011_PRIVATE_CONSUMPTION } from '../vep/poverty-line.js';
+import { SHOCK_NAMES } from './columns.js';
+
+/**
+ * Alert categories as used in China's post-2020 monitoring (防止返贫动态监测):
+ * - `unstable`: 脱贫不稳定户, households lifted out of poverty whose situation is unstable;
+ * - `marginal`: 边缘易致贫户, households near the line, at risk of falling into poverty;
+ * - `sudden_hardship`: 突发严重困难户, households hit by a sudden severe hardship.
+ */
+export const CATEGORIES = Object.freeze({
+  unstable: { en: 'unstable household', zh: '脱贫不稳定户' },
+  marginal: { en: 'marginal household at risk', zh: '边缘易致贫户' },
+  sudden_hardship: { en: 'household in sudden severe hardship', zh: '突发严重困难户' },
+} as const);
+export type Category = keyof typeof CATEGORIES;
+
+/** Names of the built-in rules. */
+export const RULE_NAMES = Object.freeze([
+  'high_vulnerability',
+  'low_income',
+  'income_drop',
+  'new_shock',
+] as const);
+export type RuleName = (typeof RULE_NAMES)[number];
+
+/** The VEP model fitted (or applied) by `runRules`. */
+export interface VepSpec {
+  readonly income: string;
+  readonly x: readonly string[];
+  /** Poverty line for v, CNY per person per year. */
+  readonly line: number;
+  readonly variance: 'linear' | 'exponential';
+}
+
+/** A complete, validated rules configuration. */
+export interface Rules {
+  /**
+   * Monitoring lines by year (CNY per person per year) to save into the store's table, which
+   * a new store seeds with `{ '2021': 6000 }`; a year not listed uses the nearest earlier one.
+   */
+  readonly monitoring_lines: Readonly<Record<string, number>>;
+  readonly high_vulnerability: {
+    readonly enabled: boolean;
+    readonly threshold: number;
+    readonly category: Category;
+  };
+  readonly low_income: { readonly enabled: boolean; readonly category: Category };
+  readonly income_drop: {
+    readonly enabled: boolean;
+    readonly share: number;
+    readonly category: Category;
+  };
+  readonly new_shock: {
+    readonly enabled: boolean;
+    readonly flags: readonly string[];
+    readonly category: Category;
+  };
+  readonly vep: VepSpec;
+}
+
+/**
+ * The built-in rules. Mapping to categories: a high predicted vulnerability (v ≥ 0.6, the
+ * paper's high band) marks an unstable household (脱贫不稳定户); income under the monitoring
+ * line (1.5 × the national line: 6,000 CNY in 2021) a marginal household at risk
+ * (边缘易致贫户); an income drop of 30% or more since the previous wave, or a new shock, a
+ * household in sudden severe hardship (突发严重困难户). The VEP model is the paper's income
+ * equation (section 3.2) with the $1.90-a-day line at 2011 PPP (2,563.176 CNY).
+ */
+export const DEFAULT_RULES: Rules = Object.freeze({
+  monitoring_lines: Object.freeze({ '2021': 6000 }),
+  high_vulnerability: Object.freeze({
+    enabled: true,
+    threshold: 0.6,
+    category: 'unstable' as const,
+  }),
+  low_income: Object.freeze({ enabled: true, category: 'marginal' as const }),
+  income_drop: Object.freeze({ enabled: true, share: 0.3, category: 'sudden_hardship' as const }),
+  new_shock: Object.freeze({
+    enabled: true,
+    flags: SHOCK_NAMES,
+    category: 'sudden_hardship' as const,
+  }),
+  vep: Object.freeze({
+    income: 'per_capita_income',
+    x: Object.freeze(['head_male', 'family_size', 'debt', 'net_income']),
+    line: 1.9 * 365 * PPP_CHINA_2011_PRIVATE_CONSUMPTION,
+    variance: 'linear' as const,
+  }),
+});
+
+const category = { enum: Object.keys(CATEGORIES) };
+const SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    monitoring_lines: {
+      type: 'object',
+      propertyNames: { pattern: '^(19|20)[0-9]{2}$' },
+      additionalProperties: { type: 'number', exclusiveMinimum: 0 },
+    },
+    high_vulnerability: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        enabled: { type: 'boolean' },
+        threshold: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
+        category,
+      },
+    },
+    low_income: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { enabled: { type: 'boolean' }, category },
+    },
+    income_drop: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        enabled: { type: 'boolean' },
+        share: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
+        category,
+      },
+    },
+    new_shock: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        enabled: { type: 'boolean' },
+        flags: { type: 'array', items: { enum: [...SHOCK_NAMES] }, uniqueItems: true },
+        category,
+      },
+    },
+    vep: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        x: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          minItems: 1,
+          uniqueItems: true,
+        },
+        line: { type: 'number', exclusiveMinimum: 0 },
+        variance: { enum: ['linear', 'exponential'] },
+      },
+    },
+  },
+};
+
+const validator = new Ajv({ allErrors: true }).compile(SCHEMA);
+
+/**
+ * Validates a partial rules object (from JSON or YAML) and fills in the defaults. Throws a
+ * UserError naming the first offending path (`/high_vulnerability/threshold must be < 1`).
+ * @example rulesFrom({ high_vulnerability: { threshold: 0.5 } }, 'rules.yaml').high_vulnerability.threshold // 0.5
+ */
+export function rulesFrom(input: unknown, path = 'rules'): Rules {
+  if (!validator(input ?? {})) {
+    const e = validator.errors![0];
+    const where = e.instancePath || '/';
+    const detail =
+      e.keyword === 'additionalProperties'
+        ? `${where}: unknown key '${String(e.params.additionalProperty)}'`
+        : `${where} ${e.message ?? 'is invalid'}`;
+    throw new UserError(messages.rulesInvalid(path, detail));
+  }
+  const r = (input ?? {}) as Partial<Record<keyof Rules, object>>;
+  const d = DEFAULT_RULES;
+  return Object.freeze({
+    // Lines given in a file are saved into the store's table by `runRules`; none by default.
+    monitoring_lines: Object.freeze({ ...r.monitoring_lines }),
+    high_vulnerability: Object.freeze({ ...d.high_vulnerability, ...r.high_vulnerability }),
+    low_income: Object.freeze({ ...d.low_income, ...r.low_income }),
+    income_drop: Object.freeze({ ...d.income_drop, ...r.income_drop }),
+    new_shock: Object.freeze({ ...d.new_shock, ...r.new_shock }),
+    vep: Object.freeze({ ...d.vep, ...r.vep }),
+  }) as Rules;
+}
+
+/**
+ * Reads a rules file: `.json`, or `.yaml`/`.yml`; see `rulesFrom` for validation.
+ * @example const rules = await loadRules('rules.yaml');
+ */
+export async function loadRules(path: string): Promise<Rules> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new UserError(messages.fileNotFound(path));
+  }
+  let data: unknown;
+  try {
+    data = ['.yaml', '.yml'].includes(extname(path).toLowerCase())
+      ? parseYaml(text)
+      : JSON.parse(text);
+  } catch (e) {
+    const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    throw new UserError(messages.rulesInvalid(path, detail));
+  }
+  return rulesFrom(data, path);
+}
+
+/**
+ * The monitoring line of a year: the table's entry for that year, else the nearest earlier
+ * year's, else the earliest year's; with no year, the latest year's.
+ * @example lineForYear({ '2021': 6000, '2022': 6300 }, 2023) // 6300
+ */
+export function lineForYear(lines: Readonly<Record<string, number>>, year: number | null): number {
+  const years = Object.keys(lines)
+    .map(Number)
+    .sort((a, b) => a - b);
+  if (year === null) return lines[String(years[years.length - 1])];
+  const earlier = years.filter((y) => y <= year);
+  return lines[String(earlier.length ? earlier[earlier.length - 1] : years[0])];
+}

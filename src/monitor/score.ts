@@ -1,0 +1,167 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ColumnData } from '../data/read.js';
+import { quoteIdent } from '../data/source.js';
+import { UserError } from '../errors.js';
+import { messages } from '../messages.js';
+import { normalCdf } from '../stats/distributions.js';
+import { estimateVep } from '../vep/vep.js';
+import { predictVariance, type VarianceEquation } from '../vep/variance-equation.js';
+import type { VepSpec } from './rules.js';
+import { sqlString } from './sql.js';
+
+/** A stored VEP model: what `applyVep` needs to score households again. */
+export interface StoredModel {
+  readonly spec: VepSpec;
+  readonly terms: readonly string[];
+  readonly beta: readonly number[];
+  readonly theta: readonly number[];
+  readonly floor: number;
+}
+
+/** Scores of one wave's households, in `householdIds` order. */
+export interface WaveScores {
+  readonly householdIds: readonly string[];
+  readonly mu: Float64Array;
+  readonly sigma: Float64Array;
+  readonly vulnerability: Float64Array;
+  readonly nUsed: number;
+  readonly model: StoredModel;
+}
+
+/**
+ * Reads the current observations of a wave as columns (NaN = missing), household ids in
+ * sorted order, streaming DuckDB chunks into typed arrays.
+ * @example await waveColumns(c, '2021', ['per_capita_income', 'family_size'])
+ */
+export async function waveColumns(
+  c: DuckDBConnection,
+  wave: string,
+  names: readonly string[],
+): Promise<{ ids: string[]; data: ColumnData }> {
+  const select = names.map((n) => `coalesce(CAST(${quoteIdent(n)} AS DOUBLE), 'NaN'::DOUBLE)`);
+  const result = await c.stream(
+    `SELECT household_id, ${select.join(', ')} FROM current_observations
+     WHERE wave = ${sqlString(wave)} ORDER BY household_id`,
+  );
+  const ids: string[] = [];
+  let cols = names.map(() => new Float64Array(1024));
+  let rows = 0;
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const m = chunk.rowCount;
+    if (rows + m > cols[0].length) {
+      let cap = cols[0].length;
+      while (rows + m > cap) cap *= 2;
+      cols = cols.map((col) => {
+        const grown = new Float64Array(cap);
+        grown.set(col.subarray(0, rows));
+        return grown;
+      });
+    }
+    const idVector = chunk.getColumnVector(0);
+    for (let i = 0; i < m; i++) ids.push(idVector.getItem(i) as string);
+    for (let j = 0; j < names.length; j++) {
+      const vector = chunk.getColumnVector(j + 1);
+      const col = cols[j];
+      for (let i = 0; i < m; i++) col[rows + i] = vector.getItem(i) as number;
+    }
+    rows += m;
+  }
+  if (rows === 0) throw new UserError(messages.noObservations(wave));
+  const numeric = new Map(names.map((n, j) => [n, cols[j].subarray(0, rows)]));
+  return { ids, data: Object.freeze({ path: `wave ${wave}`, rows, numeric, text: new Map() }) };
+}
+
+/**
+ * Fits the VEP model (three-step FGLS, `estimateVep`) on a wave's current observations and
+ * scores every household that has all regressors.
+ * @example await fitWave(c, '2021', DEFAULT_RULES.vep)
+ */
+export async function fitWave(
+  c: DuckDBConnection,
+  wave: string,
+  spec: VepSpec,
+): Promise<WaveScores> {
+  const { ids, data } = await waveColumns(c, wave, [spec.income, ...spec.x]);
+  const r = estimateVep(data, {
+    income: spec.income,
+    x: spec.x,
+    line: spec.line,
+    variance: spec.variance,
+  });
+  return Object.freeze({
+    householdIds: ids,
+    mu: r.meanLogIncome,
+    sigma: r.sdLogIncome,
+    vulnerability: r.vulnerability,
+    nUsed: r.summary.n_used,
+    model: Object.freeze({
+      spec,
+      terms: r.terms,
+      beta: Array.from(r.beta),
+      theta: Array.from(r.theta),
+      floor: r.summary.variance_floor,
+    }),
+  });
+}
+
+/**
+ * Scores a wave's households with a stored model's coefficients (μ = Xβ, σ² from the
+ * variance equation θ, v = Φ((ln z − μ)/σ)), without refitting.
+ * @example await applyWave(c, '2022', storedModel)
+ */
+export async function applyWave(
+  c: DuckDBConnection,
+  wave: string,
+  model: StoredModel,
+): Promise<WaveScores> {
+  const { spec } = model;
+  const { ids, data } = await waveColumns(c, wave, spec.x);
+  const xs = spec.x.map((n) => data.numeric.get(n)!);
+  // μ = Xβ (NaN where a regressor is missing), term by term in design order as estimateVep.
+  const mu = new Float64Array(data.rows).fill(model.beta[0]);
+  xs.forEach((col, j) => {
+    for (let i = 0; i < data.rows; i++) mu[i] += col[i] * model.beta[j + 1];
+  });
+  // predictVariance reads only the model, θ and the floor of a fitted equation.
+  const eq = { model: spec.variance, theta: Float64Array.from(model.theta), floor: model.floor };
+  const { sigma2 } = predictVariance(eq as unknown as VarianceEquation, xs, data.rows);
+  const lnz = Math.log(spec.line);
+  const v = new Float64Array(data.rows);
+  for (let i = 0; i < data.rows; i++) {
+    sigma2[i] = Math.sqrt(sigma2[i]);
+    v[i] = Number.isNaN(mu[i]) ? NaN : normalCdf((lnz - mu[i]) / sigma2[i]);
+  }
+  return Object.freeze({ householdIds: ids, mu, sigma: sigma2, vulnerability: v, nUsed: 0, model });
+}
+
+/**
+ * Appends a model's scores to `risk_scores` with DuckDB's Appender (inside the caller's
+ * transaction); NaN is stored as NULL. Returns the number of households with a score.
+ * @example await appendScores(c, 7, '2021', scores)
+ */
+export async function appendScores(
+  c: DuckDBConnection,
+  modelId: number,
+  wave: string,
+  s: WaveScores,
+): Promise<number> {
+  const appender = await c.createAppender('risk_scores');
+  let scored = 0;
+  const id = BigInt(modelId);
+  const put = (x: number) => (Number.isNaN(x) ? appender.appendNull() : appender.appendDouble(x));
+  for (let i = 0; i < s.householdIds.length; i++) {
+    appender.appendBigInt(id);
+    appender.appendVarchar(s.householdIds[i]);
+    appender.appendVarchar(wave);
+    put(s.mu[i]);
+    put(s.sigma[i]);
+    put(s.vulnerability[i]);
+    appender.endRow();
+    if (!Number.isNaN(s.vulnerability[i])) scored++;
+  }
+  appender.flushSync();
+  appender.closeSync();
+  return scored;
+}

@@ -1,0 +1,106 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { userInfo } from 'node:os';
+import { UserError } from '../errors.js';
+import { messages } from '../messages.js';
+import { migrate } from './migrate.js';
+
+/** An open monitoring store: one DuckDB file, one connection, and who is acting. */
+export interface Store {
+  readonly path: string;
+  /** Recorded as "who" in the event log. */
+  readonly user: string;
+  readonly connection: DuckDBConnection;
+  /** Closes the connection and the database file. */
+  close(): void;
+}
+
+/** Options of `openStore`. Defaults: `user` = $USER (else the OS account name). */
+export interface OpenStoreOptions {
+  readonly user?: string | undefined;
+}
+
+/** Default database file of the CLI. */
+export const DEFAULT_DB = './povrisk.duckdb';
+
+/**
+ * Opens (creating if needed) a monitoring store and applies pending schema migrations.
+ * A file held by another process is a UserError: `database busy`.
+ * @example const store = await openStore('povrisk.duckdb', { user: 'li.wei' }); store.close();
+ */
+export async function openStore(path: string, options: OpenStoreOptions = {}): Promise<Store> {
+  const user = options.user ?? defaultUser();
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(path);
+  } catch (e) {
+    throw storeError(path, e);
+  }
+  const connection = await instance.connect();
+  try {
+    await migrate(connection);
+  } catch (e) {
+    connection.closeSync();
+    instance.closeSync();
+    throw storeError(path, e);
+  }
+  let closed = false;
+  return Object.freeze({
+    path,
+    user,
+    connection,
+    close: () => {
+      if (closed) return;
+      closed = true;
+      connection.closeSync();
+      instance.closeSync();
+    },
+  });
+}
+
+function defaultUser(): string {
+  if (process.env.USER) return process.env.USER;
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Maps a DuckDB error on opening a file to one clear line: a lock held by another process is
+ * "database busy"; anything else names the file.
+ * @example throw storeError('x.duckdb', e)
+ */
+export function storeError(path: string, e: unknown): Error {
+  if (e instanceof UserError) return e;
+  const text = e instanceof Error ? e.message : String(e);
+  if (/Could not set lock|Conflicting lock/i.test(text)) {
+    return new UserError(messages.databaseBusy(path));
+  }
+  const first = text.split('\n')[0].replace(/^[A-Za-z ]*Error: /, '');
+  return new UserError(messages.databaseUnreadable(path, first));
+}
+
+/**
+ * Runs `body` inside one transaction: committed when it returns, rolled back when it throws.
+ * @example await inTransaction(store, async (c) => { await c.run('INSERT …'); });
+ */
+export async function inTransaction<T>(
+  store: Pick<Store, 'connection'>,
+  body: (connection: DuckDBConnection) => Promise<T>,
+): Promise<T> {
+  const c = store.connection;
+  await c.run('BEGIN TRANSACTION');
+  try {
+    const result = await body(c);
+    await c.run('COMMIT');
+    return result;
+  } catch (e) {
+    try {
+      await c.run('ROLLBACK');
+    } catch {
+      // the transaction may already be aborted; the original error matters
+    }
+    throw e;
+  }
+}
