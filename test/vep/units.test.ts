@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { classifyHouseholds } from '../../src/vep/classify.js';
+import { groupTable } from '../../src/vep/group-table.js';
+import { povertyLine, PPP_CHINA_2011_PRIVATE_CONSUMPTION } from '../../src/vep/poverty-line.js';
+import { wlsColumns } from '../../src/vep/wls.js';
+import { assertAllClose, assertClose } from '../helpers/assert-close.js';
+
+describe('povertyLine', () => {
+  it('converts dollars a day at a PPP factor to a yearly line', () => {
+    assertClose(
+      povertyLine({ usdPerDay: 1.9, ppp: PPP_CHINA_2011_PRIVATE_CONSUMPTION }),
+      1.9 * 365 * 3.696,
+      {
+        rtol: 1e-15,
+      },
+    );
+    expect(povertyLine({ line: 2300 })).toBe(2300);
+  });
+  it('refuses non-positive values and ambiguous or missing lines', () => {
+    expect(() => povertyLine({ line: 0 })).toThrow(/invalid --line/);
+    expect(() => povertyLine({ usdPerDay: 1.9, ppp: -1 })).toThrow(/invalid --ppp/);
+    expect(() => povertyLine({ usdPerDay: 1.9 })).toThrow(/--ppp/);
+    expect(() => povertyLine({})).toThrow(/--line/);
+    expect(() => povertyLine({ line: 1, usdPerDay: 1.9, ppp: 3 })).toThrow(/alternatives/);
+  });
+});
+
+describe('classifyHouseholds', () => {
+  it('bands at the cut points, Suryahadi–Sumarto groups and causes', () => {
+    const line = 100;
+    const lnz = Math.log(line);
+    const income = new Float64Array([50, 50, 200, 200, NaN, 0, 200]);
+    const v = new Float64Array([0.7, 0.3, 0.6, 0.2, 0.55, 0.1, NaN]);
+    const mu = new Float64Array([lnz - 1, lnz + 0.1, lnz + 0.2, lnz + 2, lnz - 0.1, lnz + 3, NaN]);
+    const c = classifyHouseholds(income, v, mu, { line, threshold: 0.5 });
+    expect(Array.from(c.poorNow)).toEqual([1, 1, 0, 0, -1, 1, 0]);
+    expect(Array.from(c.band)).toEqual([2, 1, 1, 0, 1, 0, -1]); // 0.3 and 0.6 are medium
+    expect(Array.from(c.vulnerable)).toEqual([1, 0, 1, 0, 1, 0, -1]);
+    expect(Array.from(c.group)).toEqual([0, 1, 2, 3, -1, 1, -1]);
+    expect(Array.from(c.cause)).toEqual([0, -1, 1, -1, 0, -1, -1]);
+  });
+});
+
+describe('groupTable', () => {
+  it('orders groups naturally, missing last, and weights the shares', () => {
+    const v = new Float64Array([0.1, 0.5, 0.9, 0.2, 0.4]);
+    const w = new Float64Array([1, 3, 1, 2, 2]);
+    const t = groupTable(v, w, Int32Array.from([0, 1, 2, 3, 4]), {
+      column: 'g',
+      values: ['10', '2', null, '2', '10'],
+    });
+    expect(t.rows.map((r) => r.group)).toEqual(['2', '10', '(missing)']);
+    const two = t.rows[0];
+    assertClose(two.mean, (3 * 0.5 + 2 * 0.2) / 5, { rtol: 1e-15, name: 'mean' });
+    assertClose(two.between, 3 / 5, { rtol: 1e-15, name: 'between' });
+    assertClose(two.below, 2 / 5, { rtol: 1e-15, name: 'below' });
+    expect(Number.isNaN(t.rows[2].sd)).toBe(true); // one household: no SD
+  });
+});
+
+describe('wlsColumns', () => {
+  it('omits a collinear regressor as lm does and fits the rest exactly', () => {
+    const x1 = new Float64Array([1, 2, 3, 4, 5, 6]);
+    const x2 = x1.map((x) => 2 * x); // collinear with x1
+    const y = new Float64Array([1.1, 1.9, 3.2, 3.9, 5.1, 6.0]);
+    const fit = wlsColumns([x1, x2], Int32Array.from([0, 1, 2, 3, 4, 5]), y, {
+      terms: ['(Intercept)', 'x1', 'x2'],
+    });
+    expect(fit.omitted).toEqual(['x2']);
+    // lm(y ~ x1): slope = cov/var.
+    const mx = 3.5;
+    const my = y.reduce((a, b) => a + b) / 6;
+    let sxy = 0;
+    let sxx = 0;
+    x1.forEach((x, i) => {
+      sxy += (x - mx) * (y[i] - my);
+      sxx += (x - mx) ** 2;
+    });
+    assertAllClose(fit.full, [my - (sxy / sxx) * mx, sxy / sxx, 0], {
+      rtol: 1e-13,
+      atol: 1e-14,
+      name: 'beta',
+    });
+    expect(fit.dfResidual).toBe(4);
+  });
+});
