@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../../src/monitor/store.js';
+import { CLI, runCli } from '../helpers/run-cli.js';
+import { FIXTURE_COLUMNS, panel, writeCsv } from '../monitor/fixture.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'povrisk-monitor-kill-'));
+
+/** A large valid wave file, written line by line from one template row. */
+function bigWave(path: string, households: number): void {
+  const [row] = panel({ households: 1, waves: 1, seed: 7, labels: ['big'] })[0].map((r) => r);
+  const cells = FIXTURE_COLUMNS.map((c) => String(row[c]));
+  const parts = [FIXTURE_COLUMNS.join(',')];
+  for (let i = 0; i < households; i++) {
+    cells[0] = `B${i}`;
+    parts.push(cells.join(','));
+  }
+  writeFileSync(path, `${parts.join('\n')}\n`);
+}
+
+async function state(db: string) {
+  const r = await runCli(['monitor', 'summary', '--db', db, '--json']);
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout);
+}
+
+describe('povrisk monitor durability', () => {
+  it('leaves the database as before when an import is killed mid-write', async () => {
+    const db = join(dir, 'kill.duckdb');
+    const small = join(dir, 'small.csv');
+    writeCsv(small, panel({ households: 50, waves: 1, seed: 3, labels: ['w1'] })[0]);
+    expect((await runCli(['monitor', 'import', small, '--db', db, '--wave', 'w1'])).code).toBe(0);
+    const before = await state(db);
+    const big = join(dir, 'big.csv');
+    bigWave(big, 400_000);
+    const size0 = statSync(db).size;
+    const child = spawn(process.execPath, [
+      CLI,
+      'monitor',
+      'import',
+      big,
+      '--db',
+      db,
+      '--wave',
+      'big',
+    ]);
+    const killedAt = await new Promise<string>((resolve) => {
+      const timer = setInterval(() => {
+        const grew = statSync(db).size > size0 || existsSync(`${db}.wal`);
+        if (grew) {
+          clearInterval(timer);
+          child.kill('SIGKILL');
+          resolve('writing');
+        }
+      }, 5);
+      child.on('exit', () => {
+        clearInterval(timer);
+        resolve('exited');
+      });
+    });
+    await new Promise((r) => child.once('close', r).once('exit', r));
+    expect(killedAt).toBe('writing');
+    expect(child.signalCode).toBe('SIGKILL');
+    expect(await state(db)).toEqual(before);
+    // The file is still a healthy store: the same import now succeeds.
+    const next = join(dir, 'next.csv');
+    writeCsv(next, panel({ households: 50, waves: 2, seed: 3, labels: ['w1', 'w2'] })[1]);
+    const again = await runCli(['monitor', 'import', next, '--db', db, '--wave', 'w2']);
+    expect(again.code).toBe(0);
+    expect((await state(db)).observations).toBe(before.observations + 50);
+  });
+
+  it('answers "database busy" while another process holds the file', async () => {
+    const db = join(dir, 'busy.duckdb');
+    const store = await openStore(db, { user: 'holder' });
+    try {
+      const r = await runCli(['monitor', 'summary', '--db', db, '--json']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(
+        `povrisk: ${db}: database busy (another povrisk command is using it); try again when it has finished\n`,
+      );
+    } finally {
+      store.close();
+    }
+    expect((await state(db)).households).toBe(0);
+  });
+});
