@@ -100,4 +100,29 @@ export const messages = {
   },
   caseClosed: (id: string, status: string) => `household ${id}: the case is closed (${status})`,
   noObservations: (wave: string) => `wave ${wave} has no observations`,
+  server: {
+    listening: (url: string) => `povrisk dashboard at ${url} (Ctrl-C to stop)`,
+    webNotBuilt: (dir: string) =>
+      `${dir}: the web app is not built (run npm run build); serving the API only`,
+    badUsername: (name: string) =>
+      `invalid user name '${name}' (1 to 64 letters, digits, '.', '_' or '-')`,
+    userExists: (name: string) => `user '${name}' already exists`,
+    adminAreaAll: (area: string) => `--area ${area}: an admin's area is 'all'`,
+    areaUnknown: (area: string, level: string) =>
+      `--area ${area}: no ${level} of that name or id in the database (import a wave first)`,
+    areaAmbiguous: (area: string, ids: readonly string[]) =>
+      `--area ${area}: several areas have that name; give its id: ${ids.join(', ')}`,
+    passwordShort: (min: number) =>
+      `the password (read from stdin) must have at least ${min} characters`,
+    userAdded: (name: string, role: string, area: string) =>
+      `user ${name} added (${role}, ${area})`,
+    loginFailed: () => 'wrong user name or password',
+    loginLimited: (seconds: number) => `too many failed sign-ins; try again in ${seconds} s`,
+    signInFirst: () => 'sign in first (or the session has expired)',
+    csrfFailed: () => 'missing or wrong CSRF token (send the X-CSRF-Token header)',
+    originRejected: (origin: string) => `cross-origin request refused (Origin ${origin})`,
+    householdNotFound: (id: string) => `household '${id}' not found in your area`,
+    badField: (field: string, why: string) => `${field}: ${why}`,
+    notFound: (path: string) => `no such endpoint: ${path}`,
+  },
 };

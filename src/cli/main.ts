@@ -5,6 +5,8 @@ import { messages } from '../messages.js';
 import { registerMonitor } from './monitor.js';
 import { registerQreg } from './qreg.js';
 import { registerRegress } from './regress.js';
+import { registerServe } from './serve.js';
+import { registerUsers } from './users.js';
 import { registerVep } from './vep.js';
 
 /**
@@ -27,6 +29,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerQreg(program);
   registerVep(program);
   registerMonitor(program);
+  registerServe(program);
+  registerUsers(program);
   for (const cmd of program.commands) cmd.exitOverride();
   try {
     await program.parseAsync(argv, { from: 'user' });

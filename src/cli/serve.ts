@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import { messages } from '../messages.js';
+import { DEFAULT_DB, openStore } from '../monitor/store.js';
+import { buildApp } from '../server/app.js';
+import { parseNumber } from './options.js';
+
+interface ServeFlags {
+  db: string;
+  host: string;
+  port: string;
+  idleMinutes: string;
+  maxHours: string;
+  secureCookies?: boolean;
+  log?: boolean;
+}
+
+/**
+ * Registers `povrisk serve --db DB [--host 127.0.0.1] [--port 8080]`: the dashboard and its
+ * API, until interrupted (Ctrl-C or SIGTERM close the server and the store).
+ * @example registerServe(program)
+ */
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the monitoring dashboard and its JSON API')
+    .option('--db <file>', 'monitoring database (DuckDB file)', DEFAULT_DB)
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--port <n>', 'port (0: any free port)', '8080')
+    .option('--idle-minutes <n>', 'sign out after this many idle minutes', '30')
+    .option('--max-hours <n>', 'sign out this many hours after signing in', '8')
+    .option('--secure-cookies', 'mark cookies Secure (when served over HTTPS by a proxy)')
+    .option('--log', 'log every request (JSON lines on stdout)')
+    .action(async (flags: ServeFlags) => {
+      const port = parseNumber('--port', flags.port, { min: 0, max: 65535, integer: true });
+      const idle = parseNumber('--idle-minutes', flags.idleMinutes, { min: 1 });
+      const max = parseNumber('--max-hours', flags.maxHours, { min: 0.1 });
+      const store = await openStore(flags.db, { user: 'povrisk-serve' });
+      const app = await buildApp(store, {
+        sessions: { idleMs: idle * 60_000, absoluteMs: max * 3_600_000 },
+        secureCookies: Boolean(flags.secureCookies),
+        logger: Boolean(flags.log),
+      });
+      const url = await app.listen({ host: flags.host, port });
+      process.stdout.write(`${messages.server.listening(url)}\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await app.close();
+      store.close();
+    });
+}

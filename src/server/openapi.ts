@@ -1,0 +1,239 @@
+import { CASE_STATUSES } from '../monitor/case-status.js';
+import { MEASURE_TYPES } from '../monitor/measures.js';
+
+const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const;
+const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' };
+const nullableNumber = { type: ['number', 'null'] };
+
+/** Request schemas: Fastify validates requests against them, and the OpenAPI file shows them. */
+export const REQUEST_SCHEMAS = Object.freeze({
+  login: {
+    type: 'object',
+    required: ['username', 'password'],
+    additionalProperties: false,
+    properties: { username: text(64), password: text(1024) },
+  },
+  alertQuery: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      wave: text(64),
+      county: text(200),
+      township: text(200),
+      village: text(200),
+      household: text(64),
+      status: { type: 'string', enum: [...CASE_STATUSES] },
+      rule: text(64),
+      sort: {
+        type: 'string',
+        enum: [
+          'wave',
+          'household_id',
+          'village',
+          'vulnerability',
+          '-vulnerability',
+          'per_capita_income',
+          '-per_capita_income',
+          'status',
+        ],
+      },
+      limit: { type: 'integer', minimum: 1, maximum: 100000, default: 1000 },
+      offset: { type: 'integer', minimum: 0, default: 0 },
+    },
+  },
+  householdParams: {
+    type: 'object',
+    required: ['id'],
+    properties: { id: text(64) },
+  },
+  measure: {
+    type: 'object',
+    required: ['type', 'date'],
+    additionalProperties: false,
+    properties: {
+      type: { type: 'string', enum: [...MEASURE_TYPES] },
+      date,
+      amount: { type: 'number', minimum: 0 },
+      note: { type: 'string', maxLength: 2000 },
+    },
+  },
+  status: {
+    type: 'object',
+    required: ['status'],
+    additionalProperties: false,
+    properties: {
+      status: { type: 'string', enum: [...CASE_STATUSES] },
+      date,
+      reason: { type: 'string', maxLength: 2000 },
+    },
+  },
+});
+
+const alertRow = {
+  type: 'object',
+  properties: {
+    household_id: { type: 'string' },
+    county: { type: 'string' },
+    village: { type: 'string' },
+    wave: { type: 'string' },
+    rule: { type: 'string' },
+    category: { type: 'string' },
+    reason: { type: 'string' },
+    reason_zh: { type: 'string' },
+    vulnerability: nullableNumber,
+    per_capita_income: nullableNumber,
+    status: { type: 'string', enum: [...CASE_STATUSES] },
+  },
+};
+
+const error = { $ref: '#/components/schemas/Error' };
+const answer = (description: string, schema: unknown = { type: 'object' }) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const errors = {
+  '400': answer('invalid input (the message names the field)', error),
+  '401': answer('not signed in, or the session expired', error),
+  '403': answer('CSRF token or Origin refused', error),
+  '404': answer('no such household in your area', error),
+};
+const query = (name: string, schema: unknown, description: string) => ({
+  name,
+  in: 'query',
+  schema,
+  description,
+});
+const csrf = [{ name: 'X-CSRF-Token', in: 'header', required: true, schema: { type: 'string' } }];
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const body = (schema: unknown) => ({ required: true, content: { 'application/json': { schema } } });
+const q = REQUEST_SCHEMAS.alertQuery.properties;
+
+/**
+ * The dashboard API as OpenAPI 3.1, served at `/api/openapi.json`. Every route but login,
+ * health and this document needs the session cookie; every POST but login also needs the
+ * `X-CSRF-Token` header (the value of the `povrisk_csrf` cookie). Answers are limited to the
+ * account's area: a household outside it answers 404.
+ */
+export const OPENAPI = Object.freeze({
+  openapi: '3.1.0',
+  info: {
+    title: 'povrisk dashboard API',
+    version: '0.1.0',
+    description:
+      'Monitoring of households at risk of returning to poverty. Accounts see only their area ' +
+      '(admin: all; county; township; village). Reads of a household and every write are ' +
+      'recorded in the event log.',
+  },
+  components: {
+    securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'povrisk_session' } },
+    schemas: {
+      Error: { type: 'object', required: ['error'], properties: { error: { type: 'string' } } },
+      Login: REQUEST_SCHEMAS.login,
+      AlertRow: alertRow,
+      Measure: REQUEST_SCHEMAS.measure,
+      StatusChange: REQUEST_SCHEMAS.status,
+    },
+  },
+  security: [{ session: [] }],
+  paths: {
+    '/api/login': {
+      post: {
+        summary: 'Sign in: sets the HttpOnly session cookie and the CSRF cookie',
+        security: [],
+        requestBody: body({ $ref: '#/components/schemas/Login' }),
+        responses: {
+          '200': answer('the account, its area and the CSRF token'),
+          '400': errors['400'],
+          '401': answer('wrong user name or password', error),
+          '429': answer('too many failed attempts (Retry-After header)', error),
+        },
+      },
+    },
+    '/api/logout': {
+      post: {
+        summary: 'Sign out',
+        parameters: csrf,
+        responses: { '204': { description: 'signed out' } },
+      },
+    },
+    '/api/me': {
+      get: { summary: 'The signed-in account', responses: { '200': answer('account') } },
+    },
+    '/api/meta': {
+      get: {
+        summary: 'Waves, villages of the area, measure types, statuses and rules (for filters)',
+        responses: { '200': answer('lists') },
+      },
+    },
+    '/api/alerts': {
+      get: {
+        summary: 'Alerts in the area (fields of `povrisk monitor alerts --json`)',
+        parameters: Object.entries(q).map(([name, schema]) =>
+          query(name, schema, name === 'limit' ? 'rows per page (total in X-Total-Count)' : name),
+        ),
+        responses: {
+          '200': answer('alert rows', {
+            type: 'array',
+            items: { $ref: '#/components/schemas/AlertRow' },
+          }),
+          '400': errors['400'],
+          '401': errors['401'],
+        },
+      },
+    },
+    '/api/households/{id}': {
+      get: {
+        summary:
+          'A household: observations by wave, scores, alerts, case, measures, history (logged)',
+        parameters: [idParam],
+        responses: {
+          '200': answer('household detail'),
+          '401': errors['401'],
+          '404': errors['404'],
+        },
+      },
+    },
+    '/api/households/{id}/measures': {
+      post: {
+        summary: 'Record an assistance measure on the open case (logged)',
+        parameters: [idParam, ...csrf],
+        requestBody: body({ $ref: '#/components/schemas/Measure' }),
+        responses: { '201': answer('the measure'), ...errors },
+      },
+    },
+    '/api/households/{id}/status': {
+      post: {
+        summary:
+          'Move the case: flagged → verified → monitored → risk eliminated, or dismissed with a ' +
+          'reason; elimination is refused with every failing condition named (logged)',
+        parameters: [idParam, ...csrf],
+        requestBody: body({ $ref: '#/components/schemas/StatusChange' }),
+        responses: { '200': answer('the case'), ...errors },
+      },
+    },
+    '/api/summary': {
+      get: {
+        summary: 'Counts of `povrisk monitor summary --json`, over the area',
+        responses: { '200': answer('summary'), '401': errors['401'] },
+      },
+    },
+    '/api/overview': {
+      get: {
+        summary: 'Counts by band and category, trend across waves, figures by village',
+        responses: { '200': answer('overview'), '401': errors['401'] },
+      },
+    },
+    '/api/model': {
+      get: {
+        summary: "The latest stored VEP model and the study's published Table 2",
+        responses: { '200': answer('model'), '401': errors['401'] },
+      },
+    },
+    '/api/health': {
+      get: { summary: 'Liveness', security: [], responses: { '200': answer('ok') } },
+    },
+    '/api/openapi.json': {
+      get: { summary: 'This document', security: [], responses: { '200': answer('OpenAPI 3.1') } },
+    },
+  },
+});

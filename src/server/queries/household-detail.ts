@@ -1,0 +1,68 @@
+import { TRANSITIONS, type CaseStatus } from '../../monitor/case-status.js';
+import { caseOf, type CaseFile } from '../../monitor/cases.js';
+import { rowsOf, sqlString } from '../../monitor/sql.js';
+import type { Store } from '../../monitor/store.js';
+import type { HouseholdArea } from './household-area.js';
+
+/** Everything the household page shows. */
+export interface HouseholdDetail {
+  readonly household: HouseholdArea;
+  /** The current version of each wave's observation, oldest wave first, with the wave's date. */
+  readonly observations: readonly Record<string, unknown>[];
+  /** μ, σ and vulnerability by wave, from each wave's latest model. */
+  readonly scores: readonly Record<string, unknown>[];
+  /** Every alert of the household, over all its cases. */
+  readonly alerts: readonly Record<string, unknown>[];
+  /** The latest case (null before the household was ever flagged), its measures and history. */
+  readonly case: CaseFile['case'] | null;
+  readonly measures: CaseFile['measures'];
+  readonly history: CaseFile['history'];
+  /** Statuses the case may move to next. */
+  readonly next_statuses: readonly CaseStatus[];
+}
+
+/**
+ * A household's observations, scores, alerts and case, for a household already checked to
+ * be in the reader's scope. The case part is the monitor's `caseOf`.
+ * @example await householdDetail(store, area) // { observations: [...], case: { status: 'flagged' }, … }
+ */
+export async function householdDetail(
+  store: Store,
+  household: HouseholdArea,
+): Promise<HouseholdDetail> {
+  const h = sqlString(household.household_id);
+  const observations = await rowsOf(
+    store.connection,
+    `SELECT o.*, CAST(w.wave_date AS VARCHAR) AS wave_date FROM (SELECT * FROM observations
+       WHERE household_id = ${h} QUALIFY version = max(version) OVER (PARTITION BY wave)) o
+     JOIN waves w ON w.wave = o.wave ORDER BY w.seq`,
+  );
+  const scores = await rowsOf(
+    store.connection,
+    `SELECT s.wave, s.model_id, s.mu, s.sigma, s.vulnerability FROM (SELECT * FROM risk_scores
+       WHERE household_id = ${h} QUALIFY model_id = max(model_id) OVER (PARTITION BY wave)) s
+     JOIN waves w ON w.wave = s.wave ORDER BY w.seq`,
+  );
+  const alerts = await rowsOf(
+    store.connection,
+    `SELECT a.alert_id, a.case_id, a.wave, a.rule, a.category, a.reason, a.reason_zh,
+       a.vulnerability, a.per_capita_income, CAST(a.raised_at AS VARCHAR) AS raised_at
+     FROM alerts a JOIN waves w ON w.wave = a.wave WHERE a.household_id = ${h}
+     ORDER BY w.seq, a.alert_id`,
+  );
+  const hasCase = await rowsOf(
+    store.connection,
+    `SELECT 1 FROM cases WHERE household_id = ${h} LIMIT 1`,
+  );
+  const file = hasCase.length > 0 ? await caseOf(store, household.household_id) : null;
+  return Object.freeze({
+    household,
+    observations,
+    scores,
+    alerts,
+    case: file?.case ?? null,
+    measures: file?.measures ?? [],
+    history: file?.history ?? [],
+    next_statuses: file ? TRANSITIONS[file.case.status] : [],
+  });
+}

@@ -1,0 +1,31 @@
+import { CASE_STATUSES } from '../../monitor/case-status.js';
+import { MEASURE_TYPES } from '../../monitor/measures.js';
+import { rowsOf } from '../../monitor/sql.js';
+import type { Store } from '../../monitor/store.js';
+import { scopeSql, type Scope } from '../scope.js';
+
+/**
+ * What the dashboard's filters and forms offer: the waves (oldest first), the villages of
+ * the scope, the rules that raised alerts, the measure types and the case statuses.
+ * @example (await meta(store, scope)).villages[0] // { county: 'Xide', township: 'Xide T1', village: 'V01' }
+ */
+export async function meta(store: Store, scope: Scope) {
+  const c = store.connection;
+  const waves = await rowsOf(
+    c,
+    'SELECT wave, CAST(wave_date AS VARCHAR) AS date FROM waves ORDER BY seq',
+  );
+  const villages = await rowsOf(
+    c,
+    `SELECT county, township, village FROM areas ar WHERE level = 'village' AND ${scopeSql(scope)}
+     ORDER BY county, township, village`,
+  );
+  const rules = await rowsOf(c, 'SELECT DISTINCT rule FROM alerts ORDER BY rule');
+  return Object.freeze({
+    waves,
+    villages,
+    rules: rules.map((r) => String(r.rule)),
+    measure_types: MEASURE_TYPES,
+    statuses: CASE_STATUSES,
+  });
+}

@@ -1,0 +1,99 @@
+import { RISK_BANDS } from '../../data/published.js';
+import { rowsOf } from '../../monitor/sql.js';
+import type { Store } from '../../monitor/store.js';
+import { scopeSql, type Scope } from '../scope.js';
+
+/** The overview page's figures, over the households of a scope. */
+export interface Overview {
+  /** Latest wave (null before any import). */
+  readonly wave: string | null;
+  /** Households of the latest wave by vulnerability band (Table 2's: < 0.3, 0.3–0.6, ≥ 0.6). */
+  readonly bands: Readonly<Record<'low' | 'medium' | 'high' | 'unscored', number>>;
+  /** Open cases by category. */
+  readonly categories: readonly { category: string; n: number }[];
+  /** By wave: households observed, mean vulnerability, high-band count, alerts, mean income. */
+  readonly trend: readonly Record<string, unknown>[];
+  /** By village in the latest wave: households, high-band count, mean vulnerability, open alerts. */
+  readonly villages: readonly Record<string, unknown>[];
+}
+
+const { low, high } = RISK_BANDS;
+const band = (v: string) =>
+  `CASE WHEN ${v} IS NULL THEN 'unscored' WHEN ${v} < ${low} THEN 'low' WHEN ${v} < ${high} THEN 'medium' ELSE 'high' END`;
+
+/**
+ * Counts by band and category, the trend across waves and the figures by village, each
+ * over the scope's households, each wave scored by its latest model.
+ * @example (await overview(store, scope)).bands.high // 12
+ */
+export async function overview(store: Store, scope: Scope): Promise<Overview> {
+  const c = store.connection;
+  const hh = `SELECT h.household_id, ar.county, ar.township, ar.village FROM households h
+    JOIN areas ar ON ar.area_id = h.area_id WHERE ${scopeSql(scope)}`;
+  const scored = `SELECT o.household_id, o.wave, o.per_capita_income, s.vulnerability AS v,
+      hh.county, hh.township, hh.village
+    FROM (SELECT household_id, wave, per_capita_income FROM observations
+      QUALIFY version = max(version) OVER (PARTITION BY household_id, wave)) o
+    JOIN hh ON hh.household_id = o.household_id
+    LEFT JOIN (SELECT s.household_id, s.wave, s.vulnerability FROM risk_scores s
+      JOIN (SELECT wave, max(model_id) AS model_id FROM models GROUP BY wave) m
+        ON m.model_id = s.model_id) s ON s.household_id = o.household_id AND s.wave = o.wave`;
+  const latest = await rowsOf(c, 'SELECT wave FROM waves ORDER BY seq DESC LIMIT 1');
+  const wave = latest.length ? String(latest[0].wave) : null;
+  const trend = await rowsOf(
+    c,
+    `WITH hh AS (${hh}), x AS (${scored}),
+       al AS (SELECT a.wave, count(*) AS alerts FROM alerts a
+         SEMI JOIN hh ON hh.household_id = a.household_id GROUP BY a.wave),
+       agg AS (SELECT wave, count(*) AS households, avg(v) AS mean_vulnerability,
+         count(*) FILTER (v >= ${high}) AS high, avg(per_capita_income) AS mean_income
+         FROM x GROUP BY wave)
+     SELECT w.wave, coalesce(agg.households, 0) AS households, agg.mean_vulnerability,
+       coalesce(agg.high, 0) AS high, agg.mean_income, coalesce(al.alerts, 0) AS alerts
+     FROM waves w LEFT JOIN agg ON agg.wave = w.wave LEFT JOIN al ON al.wave = w.wave
+     ORDER BY w.seq`,
+  );
+  const bands = { low: 0, medium: 0, high: 0, unscored: 0 };
+  const villages: Record<string, unknown>[] = [];
+  if (wave !== null) {
+    const w = `'${wave.replaceAll("'", "''")}'`;
+    const byBand = await rowsOf(
+      c,
+      `WITH hh AS (${hh}), x AS (${scored}) SELECT ${band('v')} AS band, count(*) AS n
+       FROM x WHERE wave = ${w} GROUP BY 1`,
+    );
+    for (const r of byBand) bands[r.band as keyof typeof bands] = Number(r.n);
+    villages.push(
+      ...(await rowsOf(
+        c,
+        `WITH hh AS (${hh}), x AS (${scored} WHERE o.wave = ${w}),
+           op AS (SELECT hh.county, hh.township, hh.village, count(*) AS alerts_open
+             FROM alerts a JOIN cases k ON k.case_id = a.case_id
+             JOIN hh ON hh.household_id = a.household_id
+             WHERE k.status IN ('flagged', 'verified', 'monitored') GROUP BY ALL),
+           agg AS (SELECT hh.county, hh.township, hh.village,
+             count(x.household_id) AS households, count(*) FILTER (x.v >= ${high}) AS high,
+             avg(x.v) AS mean_vulnerability
+             FROM hh LEFT JOIN (SELECT household_id, v FROM x) x ON x.household_id = hh.household_id
+             GROUP BY ALL)
+         SELECT agg.*, coalesce(op.alerts_open, 0) AS alerts_open FROM agg
+         LEFT JOIN op ON op.county = agg.county AND op.township = agg.township
+           AND op.village = agg.village
+         ORDER BY agg.county, agg.township, agg.village`,
+      )),
+    );
+  }
+  const categories = await rowsOf(
+    c,
+    `WITH hh AS (${hh}) SELECT category, count(*) AS n FROM cases k
+     SEMI JOIN hh ON hh.household_id = k.household_id
+     WHERE k.status IN ('flagged', 'verified', 'monitored') GROUP BY category ORDER BY category`,
+  );
+  return Object.freeze({
+    wave,
+    bands,
+    categories: categories.map((r) => ({ category: String(r.category), n: Number(r.n) })),
+    trend,
+    villages,
+  });
+}

@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import { PUBLISHED_TABLE2, RISK_BANDS } from '../../data/published.js';
+import { MIN_MONITORED_MONTHS } from '../../monitor/case-status.js';
+import { sessionOf, type ServerContext } from '../context.js';
+import { latestModel } from '../queries/latest-model.js';
+import { meta } from '../queries/meta.js';
+import { overview } from '../queries/overview.js';
+import { scopedSummary } from '../queries/scoped-summary.js';
+
+/**
+ * `GET /api/summary`, `/api/overview`, `/api/meta` (each over the account's area, cached
+ * until the next write) and `/api/model` (the latest stored model, fitted on whole waves,
+ * with the paper's Table 2).
+ * @example registerSummaryRoutes(app, ctx)
+ */
+export function registerSummaryRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const queries = { summary: scopedSummary, overview, meta };
+  for (const [name, query] of Object.entries(queries)) {
+    app.get(`/api/${name}`, async (request) => {
+      const scope = sessionOf(request).scope;
+      return ctx.gate.cached<unknown>(`${name}:${JSON.stringify(scope)}`, () =>
+        query(ctx.store, scope),
+      );
+    });
+  }
+  app.get('/api/model', async () => ({
+    model: await ctx.gate.cached('model', () => latestModel(ctx.store)),
+    published_table2: PUBLISHED_TABLE2,
+    risk_bands: RISK_BANDS,
+    min_monitored_months: MIN_MONITORED_MONTHS,
+  }));
+}
