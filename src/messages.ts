@@ -37,6 +37,8 @@ export const messages = {
     `${count} household(s) had a fitted variance below the floor ${floor} and were given ${floor} (--variance-floor)`,
   unknownOutputFormat: (path: string) => `${path}: unknown output type (expected .csv or .parquet)`,
   writeFailed: (path: string, detail: string) => `${path}: could not write: ${detail}`,
+  simulated: (path: string, households: number, waves: number) =>
+    `${path}: wrote ${households} simulated household(s)${waves > 1 ? ` × ${waves} rounds` : ''} (simulated data, not the paper's)`,
   internal: (detail: string) =>
     `internal error: ${detail} (please report it; set POVRISK_DEBUG=1 for details)`,
   qregConstantY: (column: string) =>

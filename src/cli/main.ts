@@ -6,6 +6,7 @@ import { registerMonitor } from './monitor.js';
 import { registerQreg } from './qreg.js';
 import { registerRegress } from './regress.js';
 import { registerServe } from './serve.js';
+import { registerSimulate } from './simulate.js';
 import { registerUsers } from './users.js';
 import { registerVep } from './vep.js';
 
@@ -30,6 +31,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerVep(program);
   registerMonitor(program);
   registerServe(program);
+  registerSimulate(program);
   registerUsers(program);
   for (const cmd of program.commands) cmd.exitOverride();
   try {
