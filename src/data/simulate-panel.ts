@@ -197,7 +197,7 @@ export function simulatePanel(options: PanelOptions = {}): SimulatedSurvey {
       }
       accident[k] = r.accident.bernoulli(S.accident);
       if (unemployed) unemployed = r.job.uniform() >= S.reemployed;
-      jobLoss[k] = !unemployed && employedAtStart === 1 ? r.job.bernoulli(S.jobLoss) : 0;
+      jobLoss[k] = !unemployed && employed[p] === 1 ? r.job.bernoulli(S.jobLoss) : 0;
       if (jobLoss[k]) unemployed = true;
       employed[k] = employedAtStart === 1 && !unemployed && able[k] > 0 ? 1 : 0;
       motivation[k] = motivationAtStart - 0.5 * (employedAtStart - employed[k]);
