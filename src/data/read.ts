@@ -1,7 +1,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
-import { describeSource, quoteIdent, type Source } from './source.js';
+import { describeSource, quoteIdent, typedCsvSql, type Source } from './source.js';
 
 /** Columns read from a file: numbers as Float64Array (NaN = missing), text as strings. */
 export interface ColumnData {
@@ -92,67 +92,52 @@ async function readWith(
     }
   }
   const typeOf = new Map(schema.map((c) => [c.name, c.type]));
-  // A cell that is missing becomes NaN; a cell that is present but not a number becomes NULL.
+  const textSql = textNames.map((name) => `CAST(${quoteIdent(name)} AS VARCHAR)`);
+  if (source.format === 'csv' && numericNames.length > 0) {
+    // Fast path: DuckDB parses the numbers itself. Any failure, or an infinite value, is
+    // read again the slow way below, which finds and names the cell at fault.
+    const numericSql = numericNames.map((name) => `COALESCE(${quoteIdent(name)}, 'NaN'::DOUBLE)`);
+    const sql = `SELECT ${[...numericSql, ...textSql].join(', ')} FROM ${typedCsvSql(source, numericNames)}`;
+    const fast = await queryColumns(connection, sql, numericNames.length, textNames.length).catch(
+      () => null,
+    );
+    if (fast && fast.badRow < 0) return finish(source, numericNames, textNames, fast);
+  }
+  // A cell that is missing becomes NaN; a cell that is present but not a number (or is
+  // infinite) becomes +Infinity, so the result has no NULLs and its buffers can be copied
+  // whole. TRY_CAST skips surrounding blanks itself.
   const numericSql = numericNames.map((name) => {
     const q = quoteIdent(name);
     const isText = typeOf.get(name) === 'VARCHAR';
-    const cast = isText ? `TRY_CAST(trim(${q}) AS DOUBLE)` : `CAST(${q} AS DOUBLE)`;
+    const cast = isText
+      ? `COALESCE(TRY_CAST(${q} AS DOUBLE), 'Infinity'::DOUBLE)`
+      : `CAST(${q} AS DOUBLE)`;
     return `CASE WHEN ${q} IS NULL THEN 'NaN'::DOUBLE ELSE ${cast} END`;
   });
-  const textSql = textNames.map((name) => `CAST(${quoteIdent(name)} AS VARCHAR)`);
-  const select = [...numericSql, ...textSql, '1'].join(', ');
-  let capacity = 1024;
-  let rows = 0;
-  let numeric = numericNames.map(() => new Float64Array(capacity));
-  const text: (string | null)[][] = textNames.map(() => []);
-  let badRow = -1;
-  let badColumn = -1;
+  const sql = `SELECT ${[...numericSql, ...textSql, '1'].join(', ')} FROM ${source.sql}`;
+  let read: Streamed;
   try {
-    const result = await connection.stream(`SELECT ${select} FROM ${source.sql}`);
-    for (;;) {
-      const chunk = await result.fetchChunk();
-      if (!chunk || chunk.rowCount === 0) break;
-      const m = chunk.rowCount;
-      if (rows + m > capacity) {
-        while (rows + m > capacity) capacity *= 2;
-        numeric = numeric.map((col) => {
-          const grown = new Float64Array(capacity);
-          grown.set(col.subarray(0, rows));
-          return grown;
-        });
-      }
-      for (let c = 0; c < numericNames.length; c++) {
-        const vector = chunk.getColumnVector(c);
-        const col = numeric[c];
-        for (let i = 0; i < m; i++) {
-          const v = vector.getItem(i) as number | null;
-          if (v === null || v === Infinity || v === -Infinity) {
-            if (badRow < 0 || rows + i < badRow) {
-              badRow = rows + i;
-              badColumn = c;
-            }
-            col[rows + i] = NaN;
-          } else col[rows + i] = v;
-        }
-      }
-      for (let c = 0; c < textNames.length; c++) {
-        const vector = chunk.getColumnVector(numericNames.length + c);
-        const col = text[c];
-        for (let i = 0; i < m; i++) col.push(vector.getItem(i) as string | null);
-      }
-      rows += m;
-      if (badRow >= 0) break;
-    }
+    read = await queryColumns(connection, sql, numericNames.length, textNames.length);
   } catch (e) {
-    if (e instanceof UserError) throw e;
     throw new UserError(messages.malformed(source.path, firstLineOf(e)));
   }
+  const { badRow, badColumn } = read;
   if (badRow >= 0) {
     const name = numericNames[badColumn];
     const value = await cellAt(connection, source, name, badRow);
     const line = source.format === 'csv' ? badRow + 2 : undefined;
     throw new UserError(messages.nonNumeric(source.path, name, badRow + 1, value, line));
   }
+  return finish(source, numericNames, textNames, read);
+}
+
+function finish(
+  source: Source,
+  numericNames: readonly string[],
+  textNames: readonly string[],
+  read: Streamed,
+): ColumnData {
+  const { rows, numeric, text } = read;
   if (rows === 0) throw new UserError(messages.headerOnly(source.path));
   return Object.freeze({
     path: source.path,
@@ -160,6 +145,93 @@ async function readWith(
     numeric: new Map(numericNames.map((n, c) => [n, numeric[c].subarray(0, rows)])),
     text: new Map(textNames.map((n, c) => [n, text[c]])),
   });
+}
+
+/** Columns streamed out of a query, and the first row whose number was not finite. */
+interface Streamed {
+  readonly rows: number;
+  readonly numeric: readonly Float64Array[];
+  readonly text: readonly (string | null)[][];
+  readonly badRow: number;
+  readonly badColumn: number;
+}
+
+/**
+ * Runs a query whose first `numericCount` columns are DOUBLE without NULLs and whose next
+ * `textCount` are VARCHAR, and collects them; stops at the first chunk holding ±Infinity.
+ * The query is materialised (`run`), not streamed: a streamed result that fails part way
+ * (a bad line past the first chunks) just ends, silently, in @duckdb/node-api 1.x.
+ */
+async function queryColumns(
+  connection: DuckDBConnection,
+  sql: string,
+  numericCount: number,
+  textCount: number,
+): Promise<Streamed> {
+  let capacity = 1024;
+  let rows = 0;
+  let numeric = Array.from({ length: numericCount }, () => new Float64Array(capacity));
+  const text: (string | null)[][] = Array.from({ length: textCount }, () => []);
+  let badRow = -1;
+  let badColumn = -1;
+  const result = await connection.run(sql);
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const m = chunk.rowCount;
+    if (rows + m > capacity) {
+      while (rows + m > capacity) capacity *= 2;
+      numeric = numeric.map((col) => {
+        const grown = new Float64Array(capacity);
+        grown.set(col.subarray(0, rows));
+        return grown;
+      });
+    }
+    for (let c = 0; c < numericCount; c++) {
+      const col = numeric[c];
+      copyDoubles(chunk.getColumnVector(c), m, col, rows);
+      for (let i = rows; i < rows + m; i++) {
+        const v = col[i];
+        if (v === Infinity || v === -Infinity) {
+          if (badRow < 0 || i < badRow) {
+            badRow = i;
+            badColumn = c;
+          }
+          break;
+        }
+      }
+    }
+    for (let c = 0; c < textCount; c++) {
+      const vector = chunk.getColumnVector(numericCount + c);
+      const col = text[c];
+      for (let i = 0; i < m; i++) col.push(vector.getItem(i) as string | null);
+    }
+    rows += m;
+    if (badRow >= 0) break;
+  }
+  return { rows, numeric, text, badRow, badColumn };
+}
+
+/** The parts of a DuckDB vector `copyDoubles` uses. */
+interface DoubleVector {
+  getItem(i: number): unknown;
+}
+
+/**
+ * Copies m doubles of a DOUBLE vector that has no NULLs into `out` at `offset`. The public
+ * API reads one cell per call (with a BigInt validity test each); the vector's own
+ * Float64Array (`items`, private in @duckdb/node-api 1.x) is copied whole when it is there.
+ */
+function copyDoubles(vector: DoubleVector, m: number, out: Float64Array, offset: number): void {
+  const items = (vector as unknown as { items?: unknown }).items;
+  if (items instanceof Float64Array && items.length === m) {
+    out.set(items, offset);
+    return;
+  }
+  for (let i = 0; i < m; i++) {
+    const v = vector.getItem(i);
+    out[offset + i] = typeof v === 'number' ? v : Infinity;
+  }
 }
 
 async function cellAt(

@@ -11,6 +11,8 @@ export interface Source {
   readonly names: readonly string[];
   /** A DuckDB table expression that yields the file's rows in file order. */
   readonly sql: string;
+  /** The field delimiter of a CSV/TSV file ('' for Parquet). */
+  readonly delim: string;
 }
 
 const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
@@ -81,7 +83,13 @@ export async function describeSource(path: string): Promise<Source> {
   if (size === 0) throw new UserError(messages.fileEmpty(path));
   const ext = extname(path).toLowerCase();
   if (ext === '.parquet' || ext === '.pq') {
-    return { path, format: 'parquet', names: [], sql: `read_parquet(${sqlString(path)})` };
+    return {
+      path,
+      format: 'parquet',
+      names: [],
+      sql: `read_parquet(${sqlString(path)})`,
+      delim: '',
+    };
   }
   if (!['.csv', '.tsv', '.tab', '.txt'].includes(ext)) {
     throw new UserError(messages.unknownFormat(path));
@@ -102,10 +110,31 @@ export async function describeSource(path: string): Promise<Source> {
       throw new UserError(messages.malformed(path, `header repeats column '${name}'`));
     seen.add(name);
   }
-  const columns = names.map((n) => `${sqlString(n)}: 'VARCHAR'`).join(', ');
-  const sql =
+  return { path, format: 'csv', names, sql: csvSql(path, delim, names, new Set()), delim };
+}
+
+/**
+ * The table expression of a CSV/TSV source with the named columns parsed as DOUBLE by DuckDB
+ * itself (the others stay VARCHAR). Faster than casting text, but a cell that is not a
+ * number fails the whole read without naming its column: callers fall back to `source.sql`.
+ * @example typedCsvSql(source, ['wage', 'educ'])
+ */
+export function typedCsvSql(source: Source, doubles: readonly string[]): string {
+  return csvSql(source.path, source.delim, source.names, new Set(doubles));
+}
+
+function csvSql(
+  path: string,
+  delim: string,
+  names: readonly string[],
+  doubles: ReadonlySet<string>,
+): string {
+  const columns = names
+    .map((n) => `${sqlString(n)}: '${doubles.has(n) ? 'DOUBLE' : 'VARCHAR'}'`)
+    .join(', ');
+  return (
     `read_csv(${sqlString(path)}, header = true, delim = ${sqlString(delim)}, quote = '"', ` +
     `escape = '"', strict_mode = true, auto_detect = false, nullstr = ['', 'NA', '.'], ` +
-    `columns = {${columns}})`;
-  return { path, format: 'csv', names, sql };
+    `columns = {${columns}})`
+  );
 }

@@ -81,10 +81,20 @@ export function dot(x: Float64Array, y: Float64Array): number {
 }
 
 /**
- * Euclidean norm, scaled to avoid overflow and underflow (as BLAS dnrm2).
+ * Euclidean norm, safe from overflow and underflow (as BLAS dnrm2): the plain sum of
+ * squares is used when it is comfortably inside the double range, else a scaled sum.
  * @example norm2(new Float64Array([3, 4])) // 5
  */
 export function norm2(x: Float64Array, start = 0, end = x.length): number {
+  let ssq = 0;
+  for (let i = start; i < end; i++) ssq += x[i] * x[i];
+  // 2^-900 < ssq < 2^900: no square overflowed, and those that underflowed are negligible.
+  if (ssq > 1.2e-271 && ssq < 8.5e270) return Math.sqrt(ssq);
+  if (Number.isNaN(ssq)) return NaN;
+  return scaledNorm2(x, start, end); // zeros, tiny or huge entries
+}
+
+function scaledNorm2(x: Float64Array, start: number, end: number): number {
   let scale = 0;
   let ssq = 1;
   for (let i = start; i < end; i++) {

@@ -71,13 +71,9 @@ export function qr(a: Matrix, options: { tol?: number } = {}): QR {
     const inv = 1 / nrmxl;
     for (let i = ll; i < (l + 1) * n; i++) x[i] *= inv;
     x[ll] = 1 + x[ll];
-    const vll = x[ll];
+    reflectColumns(x, n, l, p);
     for (let j = l + 1; j < p; j++) {
       const jl = j * n + l;
-      let s = 0;
-      for (let i = 0; i < n - l; i++) s += x[ll + i] * x[jl + i];
-      const t = -s / vll;
-      for (let i = 0; i < n - l; i++) x[jl + i] += t * x[ll + i];
       if (qraux[j] === 0) continue;
       let tt = 1 - (Math.abs(x[jl]) / qraux[j]) ** 2;
       tt = Math.max(tt, 0);
@@ -93,6 +89,43 @@ export function qr(a: Matrix, options: { tol?: number } = {}): QR {
   }
   const rank = Math.min(k - 1, n);
   return Object.freeze({ rows: n, cols: p, qr: x, qraux, pivot, rank });
+}
+
+/**
+ * Applies the Householder reflection stored in column l (rows l..n-1, scaled so that its
+ * first entry is v_l) to columns l+1..p-1: x_j -= (v'x_j / v_l) v, each dot product summed
+ * in row order as LINPACK's ddot. Two columns share each pass over v (the matrix is tall).
+ */
+function reflectColumns(x: Float64Array, n: number, l: number, p: number): void {
+  const ll = l * n + l;
+  const len = n - l;
+  const vll = x[ll];
+  let j = l + 1;
+  for (; j + 1 < p; j += 2) {
+    const a = j * n + l;
+    const b = a + n;
+    let sa = 0;
+    let sb = 0;
+    for (let i = 0; i < len; i++) {
+      const v = x[ll + i];
+      sa += v * x[a + i];
+      sb += v * x[b + i];
+    }
+    const ta = -sa / vll;
+    const tb = -sb / vll;
+    for (let i = 0; i < len; i++) {
+      const v = x[ll + i];
+      x[a + i] += ta * v;
+      x[b + i] += tb * v;
+    }
+  }
+  if (j < p) {
+    const a = j * n + l;
+    let s = 0;
+    for (let i = 0; i < len; i++) s += x[ll + i] * x[a + i];
+    const t = -s / vll;
+    for (let i = 0; i < len; i++) x[a + i] += t * x[ll + i];
+  }
 }
 
 /**

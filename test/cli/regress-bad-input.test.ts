@@ -97,6 +97,17 @@ describe('povrisk regress: bad columns and cells', () => {
     );
   });
 
+  it('a ragged row far down the file is an error, not a silent truncation', async () => {
+    // DuckDB's streamed results ended quietly at such a row: the reader lost every row after it
+    const path = join(tmp, 'late-ragged.csv');
+    const rows = ['y,x1'];
+    for (let i = 1; i <= 40_000; i++) rows.push(i === 35_000 ? `${i},1,9` : `${i},${i % 7}`);
+    writeFileSync(path, `${rows.join('\n')}\n`);
+    expect(await fails([path, '--y', 'y', '--x', 'x1'])).toBe(
+      `povrisk: ${path}: malformed file: line 35001 has 3 fields, the header has 2`,
+    );
+  });
+
   it('an infinite cell is not a number either', async () => {
     const path = join(tmp, 'inf.csv');
     writeFileSync(path, 'y,x1\n1,2\n2,inf\n3,4\n4,1\n');
