@@ -64,7 +64,10 @@ describe('simulatePanel', () => {
       ).toBe(true);
       let first = 0;
       let later = 0;
-      for (let r = 0; r < panel.rows; r++) r % W === 0 ? (first += f[r]) : (later += f[r]);
+      for (let r = 0; r < panel.rows; r++) {
+        if (r % W === 0) first += f[r];
+        else later += f[r];
+      }
       expect(first, `${name} in round 1`).toBe(0);
       expect(later, `${name} in later rounds`).toBeGreaterThan(0);
     }
