@@ -4,7 +4,12 @@ import { readColumns } from '../data/read.js';
 import { UserError } from '../errors.js';
 import { warn } from '../log.js';
 import { messages } from '../messages.js';
-import { BANDWIDTHS, QREG_SE_TYPES, quantreg, type QregSe } from '../models/quantreg/quantreg.js';
+import {
+  BANDWIDTHS,
+  QREG_SE_TYPES,
+  quantregAsync,
+  type QregSe,
+} from '../models/quantreg/quantreg.js';
 import { quantregText } from '../report/quantreg-text.js';
 import { parseChoice, parseList, parseNumber } from './options.js';
 import { jsonNumbers } from './regress.js';
@@ -74,7 +79,7 @@ export function registerQreg(program: Command): void {
       });
       if (frame.rowsDropped > 0) warn(messages.listwiseDeleted(frame.rowsDropped, frame.rowsRead));
       const progress = process.stderr.isTTY ? progressBar() : undefined;
-      const result = quantreg(frame, {
+      const result = await quantregAsync(frame, {
         taus,
         se,
         bandwidth,

@@ -4,7 +4,7 @@ import { residuals } from './check-loss.js';
 import { exactVertex } from './exact-vertex.js';
 import { frischNewton } from './frisch-newton.js';
 import { sampleIndices, seededUniform } from './seeded-random.js';
-import { quantile7 } from './se-ker.js';
+import { quantileSelect } from './select-kth.js';
 
 /** The result of exactLargeFit. */
 export interface LargeFit {
@@ -15,7 +15,10 @@ export interface LargeFit {
   readonly pivots: number;
 }
 
-/** Options. Defaults: `seed: 20240611` (fixed: the same input gives the same answer), `start`: none. */
+/**
+ * Options. Defaults: `seed: 20240611` (fixed: the same input gives the same answer; the
+ * subsample and its leverage band are cached per design and shared by every τ), `start`: none.
+ */
 export interface LargeFitOptions {
   readonly seed?: number;
   /** A nearby solution (e.g. at a neighbouring τ) to centre the first subsample band on. */
@@ -38,44 +41,44 @@ export function exactLargeFit(
   tau: number,
   options: LargeFitOptions = {},
 ): LargeFit {
-  const { rows: n, cols: p } = X;
+  const n = X.rows;
+  const p = X.cols;
+  const seed = options.seed ?? 20240611;
   let m = Math.round(Math.sqrt(p) * n ** (2 / 3));
   let solves = 0;
   let beta: Float64Array | null = null;
-  const u = seededUniform(options.seed ?? 20240611);
+  let doublings = 0;
   while (beta === null) {
     if (m >= n) {
       beta = frischNewton(X, y, tau, { tol: 1e-10 }).coefficients;
       solves++;
       break;
     }
-    const rowsS = sampleIndices(n, m, u);
-    const xs = takeRows(X, rowsS, 0);
-    const ys = Float64Array.from(rowsS, (i) => y[i]);
-    const b0 =
-      options.start && solves === 0
-        ? options.start
-        : frischNewton(xs, ys, tau, { tol: 1e-8 }).coefficients;
-    solves++;
-    const band = leverageBand(X, xs);
-    if (!band) {
+    const sub = subsample(X, y, m, seed + doublings);
+    if (!sub) {
       m *= 2;
+      doublings++;
       continue;
     }
+    const b0 =
+      options.start && doublings === 0
+        ? options.start
+        : frischNewton(sub.X, sub.y, tau, { tol: 1e-6 }).coefficients;
+    if (!(options.start && doublings === 0)) solves++;
+    const { band } = sub;
     const r = residuals(X, y, b0);
     const scaled = new Float64Array(n);
     for (let i = 0; i < n; i++) scaled[i] = r[i] / Math.max(1e-6, band[i]);
-    scaled.sort();
     const M = 0.8 * m;
     const loQ = Math.max(1 / n, tau - M / (2 * n));
     const hiQ = Math.min(tau + M / (2 * n), (n - 1) / n);
-    const kLo = quantile7(scaled, loQ);
-    const kHi = quantile7(scaled, hiQ);
+    const kLo = quantileSelect(scaled, loQ);
+    const kHi = quantileSelect(scaled, hiQ);
     const side = new Int8Array(n); // −1 below the band, +1 above, 0 inside
     for (let i = 0; i < n; i++) side[i] = r[i] < band[i] * kLo ? -1 : r[i] > band[i] * kHi ? 1 : 0;
     for (let fix = 0; fix < 3 && beta === null; fix++) {
       const reduced = globProblem(X, y, side);
-      const b = frischNewton(reduced.X, reduced.y, tau, { tol: 1e-11 }).coefficients;
+      const b = frischNewton(reduced.X, reduced.y, tau, { tol: 1e-9 }).coefficients;
       solves++;
       const rr = residuals(X, y, b);
       let bad = 0;
@@ -88,7 +91,10 @@ export function exactLargeFit(
       if (bad === 0) beta = b;
       else if (bad > 0.1 * M) break;
     }
-    if (beta === null) m *= 2;
+    if (beta === null) {
+      m *= 2;
+      doublings++;
+    }
   }
   const v = exactVertex(X, y, tau, beta);
   return Object.freeze({
@@ -97,6 +103,37 @@ export function exactLargeFit(
     solves,
     pivots: v.pivots,
   });
+}
+
+interface Subsample {
+  readonly X: Matrix;
+  readonly y: Float64Array;
+  /** √(x_i' (X_s'X_s)⁻¹ x_i) for every row of the full X. */
+  readonly band: Float64Array;
+  /** The response the subsample was drawn from (a cache entry is valid for it only). */
+  readonly source: Float64Array;
+}
+
+/** Subsamples depend only on (X, m, seed): computed once and shared by every τ. */
+const subsamples = new WeakMap<Matrix, Map<string, Subsample | null>>();
+
+function subsample(X: Matrix, y: Float64Array, m: number, seed: number): Subsample | null {
+  let cache = subsamples.get(X);
+  if (!cache) {
+    cache = new Map();
+    subsamples.set(X, cache);
+  }
+  const key = `${m}:${seed}`;
+  const hit = cache.get(key);
+  if (hit === null) return null;
+  if (hit !== undefined && hit.source === y) return hit;
+  const rows = sampleIndices(X.rows, m, seededUniform(seed));
+  const xs = takeRows(X, rows, 0);
+  const ys = Float64Array.from(rows, (i) => y[i]);
+  const band = leverageBand(X, xs);
+  const out = band ? { X: xs, y: ys, band, source: y } : null;
+  cache.set(key, out);
+  return out;
 }
 
 /** Rows of X (plus `extra` zero rows at the end for globs). */
@@ -121,20 +158,21 @@ function leverageBand(X: Matrix, xs: Matrix): Float64Array | null {
     }
   const chol = cholesky(g, p);
   if (chol.status !== 'ok') return null;
-  // ||U^{-T} x_i||: forward substitution per row, vectorised over rows column by column.
-  const z = new Float64Array(n * p);
+  // ||U^{-T} x_i|| by forward substitution, one row at a time (O(p) scratch memory).
+  const u = chol.u;
   const band = new Float64Array(n);
-  for (let j = 0; j < p; j++) {
-    const uj = chol.u[j + j * p];
-    for (let i = 0; i < n; i++) {
+  const z = new Float64Array(p);
+  for (let i = 0; i < n; i++) {
+    let ss = 0;
+    for (let j = 0; j < p; j++) {
       let s = data[i + j * n];
-      for (let k = 0; k < j; k++) s -= chol.u[k + j * p] * z[i + k * n];
-      const v = s / uj;
-      z[i + j * n] = v;
-      band[i] += v * v;
+      for (let k = 0; k < j; k++) s -= u[k + j * p] * z[k];
+      const v = s / u[j + j * p];
+      z[j] = v;
+      ss += v * v;
     }
+    band[i] = Math.sqrt(ss);
   }
-  for (let i = 0; i < n; i++) band[i] = Math.sqrt(band[i]);
   return band;
 }
 

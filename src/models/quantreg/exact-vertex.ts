@@ -1,6 +1,7 @@
 import type { Matrix } from '../../linalg/matrix.js';
 import { residuals } from './check-loss.js';
 import { invertDense } from './dense-inverse.js';
+import { selectKth } from './select-kth.js';
 
 /** An exact vertex of the quantile regression LP, verified optimal along every edge. */
 export interface VertexFit {
@@ -103,26 +104,51 @@ export function exactVertex(
       const o = a * n;
       for (let i = 0; i < n; i++) d[i] += data[o + i] * da;
     }
-    const cand: number[] = [];
-    for (let i = 0; i < n; i++) {
-      if (inBasis[i] || Math.abs(r[i]) <= zeroTol) continue;
-      if (r[i] * d[i] > 0) cand.push(i);
-    }
-    const tOf = (i: number): number => r[i] / d[i];
-    cand.sort((a, b) => tOf(a) - tOf(b) || a - b);
-    let slope = best;
-    let enter = -1;
-    for (const i of cand) {
-      const next = slope + Math.abs(d[i]);
-      if (next < -edgeTol) {
-        slope = next;
-        continue;
-      }
-      enter = i;
-      break;
-    }
+    const enter = lineSearch(r, d, inBasis, zeroTol, best, edgeTol);
     if (enter < 0) return Object.freeze({ status: 'failed', coefficients: beta, basis, pivots });
     basis[bestJ] = enter;
+  }
+}
+
+/**
+ * Barrodale–Roberts line search along an edge: residuals r − t·d cross zero at t_i = r_i/d_i;
+ * each crossing raises the slope by |d_i|. Returns the observation at which the slope stops
+ * being negative, or −1. Only the smallest crossings are sorted (in growing batches).
+ */
+function lineSearch(
+  r: Float64Array,
+  d: Float64Array,
+  inBasis: Uint8Array,
+  zeroTol: number,
+  start: number,
+  tol: number,
+): number {
+  const n = r.length;
+  let count = 0;
+  const ts = new Float64Array(n);
+  const idx = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    if (inBasis[i] || Math.abs(r[i]) <= zeroTol || !(r[i] * d[i] > 0)) continue;
+    ts[count] = r[i] / d[i];
+    idx[count] = i;
+    count++;
+  }
+  let slope = start;
+  let lower = -Infinity; // crossings at t ≤ lower have been walked
+  for (let k = 256; ; k *= 4) {
+    const take = Math.min(count, k);
+    const threshold = take === count ? Infinity : selectKth(ts.slice(0, count), take - 1);
+    const batch: number[] = [];
+    for (let c = 0; c < count; c++) if (ts[c] > lower && ts[c] <= threshold) batch.push(c);
+    batch.sort((a, b) => ts[a] - ts[b] || idx[a] - idx[b]);
+    for (const c of batch) {
+      const i = idx[c];
+      const next = slope + Math.abs(d[i]);
+      if (next >= -tol) return i;
+      slope = next;
+    }
+    if (take === count) return -1;
+    lower = threshold;
   }
 }
 

@@ -1,5 +1,6 @@
 import { cholesky, choleskySolve } from '../../linalg/cholesky.js';
 import type { Matrix } from '../../linalg/matrix.js';
+import { weightedCrossprod } from './sandwich.js';
 
 /** Result of the interior point: β, the duality gap reached and the iterations used. */
 export interface InteriorFit {
@@ -44,7 +45,7 @@ export function frischNewton(
   }
   // Start: y = least-squares dual, z, w from the signs of c − A'y.
   const q = new Float64Array(n).fill(1);
-  let y = solveWeighted(X, q, atv(X, c, q));
+  const y = solveWeighted(X, q, atv(X, c, q));
   if (!y) return fail(p, 'singular');
   const r = residual(X, c, y);
   const z = new Float64Array(n);
@@ -62,79 +63,66 @@ export function frischNewton(
   const dxa = new Float64Array(n);
   const dza = new Float64Array(n);
   const dwa = new Float64Array(n);
+  const rd = new Float64Array(n);
   const rhsv = new Float64Array(n);
+  const cx = new Float64Array(n);
+  const cs = new Float64Array(n);
+  const xy = new Float64Array(n);
+  const rp = new Float64Array(p);
+  const rhs = new Float64Array(p);
   let gap = Infinity;
   let it = 0;
   for (; it < maxIter; it++) {
-    let cx = 0;
+    let obj = 0;
     gap = 0;
     for (let i = 0; i < n; i++) {
       gap += x[i] * z[i] + s[i] * w[i];
-      cx += c[i] * x[i];
+      obj += c[i] * x[i];
     }
-    const ax = av(X, x);
     let rpNorm = 0;
-    const rp = new Float64Array(p);
     for (let j = 0; j < p; j++) {
-      rp[j] = b[j] - ax[j];
+      let t = 0;
+      const o = j * n;
+      for (let i = 0; i < n; i++) t += A[o + i] * x[i];
+      rp[j] = b[j] - t;
       rpNorm = Math.max(rpNorm, Math.abs(rp[j]));
     }
-    const aty = residual(X, c, y); // c − A'y
+    multiplyInto(X, y, xy);
     let rdNorm = 0;
-    const rd = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      rd[i] = aty[i] - z[i] + w[i];
+      rd[i] = c[i] - xy[i] - z[i] + w[i];
       rdNorm = Math.max(rdNorm, Math.abs(rd[i]));
     }
     if (
-      gap <= tol * (1 + Math.abs(cx)) &&
+      gap <= tol * (1 + Math.abs(obj)) &&
       rdNorm <= 1e-9 * (1 + big) &&
       rpNorm <= 1e-9 * (1 + Math.abs(b[0]))
-    )
+    ) {
       break;
+    }
     const mu = gap / (2 * n);
     for (let i = 0; i < n; i++) q[i] = 1 / (z[i] / x[i] + w[i] / s[i]);
-    const H = gram(X, q);
-    const chol = cholesky(H, p);
+    const chol = cholesky(weightedCrossprod(X, q), p);
     if (chol.status !== 'ok') return fail(p, 'singular', y);
-    // Predictor (affine) then Mehrotra corrector.
-    const step = (
-      sigmaMu: number,
-      corr: boolean,
-      outX: Float64Array,
-      outZ: Float64Array,
-      outW: Float64Array,
-      dyOut: Float64Array,
-    ): void => {
-      for (let i = 0; i < n; i++) {
-        const cxi = -x[i] * z[i] + sigmaMu - (corr ? dxa[i] * dza[i] : 0);
-        const csi = -s[i] * w[i] + sigmaMu - (corr ? -dxa[i] * dwa[i] : 0);
-        rhsv[i] = rd[i] - cxi / x[i] + csi / s[i];
-      }
-      const rhs = atv(X, rhsv, q);
-      for (let j = 0; j < p; j++) rhs[j] += rp[j];
-      const dy = choleskySolve(chol.u, p, rhs);
-      dyOut.set(dy);
-      const atdy = atDy(X, dy);
-      for (let i = 0; i < n; i++) {
-        const cxi = -x[i] * z[i] + sigmaMu - (corr ? dxa[i] * dza[i] : 0);
-        const csi = -s[i] * w[i] + sigmaMu - (corr ? -dxa[i] * dwa[i] : 0);
-        const d = q[i] * (atdy[i] - rd[i] + cxi / x[i] - csi / s[i]);
-        outX[i] = d;
-        outZ[i] = (cxi - z[i] * d) / x[i];
-        outW[i] = (csi + w[i] * d) / s[i];
-      }
-    };
-    const dy = new Float64Array(p);
-    step(0, false, dxa, dza, dwa, dy);
+    // Predictor (affine scaling): complementarity targets −xz and −sw.
+    for (let i = 0; i < n; i++) {
+      cx[i] = -x[i] * z[i];
+      cs[i] = -s[i] * w[i];
+    }
+    let dy = newtonStep(X, chol.u, q, rd, rp, x, s, z, w, cx, cs, rhsv, rhs, xy, dxa, dza, dwa);
     let [ap, ad] = stepLengths(x, s, z, w, dxa, dza, dwa, 1);
     let gapAff = 0;
     for (let i = 0; i < n; i++) {
       gapAff +=
         (x[i] + ap * dxa[i]) * (z[i] + ad * dza[i]) + (s[i] - ap * dxa[i]) * (w[i] + ad * dwa[i]);
     }
-    const sigma = Math.pow(gapAff / gap, 3);
-    step(sigma * mu, true, dx, dz, dw, dy);
+    const sigmaMu = Math.pow(gapAff / gap, 3) * mu;
+    // Mehrotra corrector: centring plus the second-order term of the affine step.
+    for (let i = 0; i < n; i++) {
+      cx[i] = -x[i] * z[i] + sigmaMu - dxa[i] * dza[i];
+      cs[i] = -s[i] * w[i] + sigmaMu + dxa[i] * dwa[i];
+    }
+    dy = newtonStep(X, chol.u, q, rd, rp, x, s, z, w, cx, cs, rhsv, rhs, xy, dx, dz, dw);
     [ap, ad] = stepLengths(x, s, z, w, dx, dz, dw, 0.99995);
     for (let i = 0; i < n; i++) {
       x[i] += ap * dx[i];
@@ -142,7 +130,7 @@ export function frischNewton(
       z[i] += ad * dz[i];
       w[i] += ad * dw[i];
     }
-    y = Float64Array.from(y, (v, j) => v + ad * dy[j]);
+    for (let j = 0; j < p; j++) y[j] += ad * dy[j];
   }
   const beta = Float64Array.from(y, (v) => -v);
   return Object.freeze({
@@ -151,6 +139,59 @@ export function frischNewton(
     gap,
     iterations: it,
   });
+}
+
+/**
+ * One Newton direction for complementarity targets (cx, cs): solves X'QX dy = rp + X'Q r̂
+ * with r̂ = rd − cx/x + cs/s, then dx = Q(X dy − r̂), dz = (cx − z dx)/x, dw = (cs + w dx)/s.
+ */
+function newtonStep(
+  X: Matrix,
+  u: Float64Array,
+  q: Float64Array,
+  rd: Float64Array,
+  rp: Float64Array,
+  x: Float64Array,
+  s: Float64Array,
+  z: Float64Array,
+  w: Float64Array,
+  cx: Float64Array,
+  cs: Float64Array,
+  rhsv: Float64Array,
+  rhs: Float64Array,
+  xdy: Float64Array,
+  outX: Float64Array,
+  outZ: Float64Array,
+  outW: Float64Array,
+): Float64Array {
+  const { rows: n, cols: p, data } = X;
+  for (let i = 0; i < n; i++) rhsv[i] = q[i] * (rd[i] - cx[i] / x[i] + cs[i] / s[i]);
+  for (let j = 0; j < p; j++) {
+    let t = 0;
+    const o = j * n;
+    for (let i = 0; i < n; i++) t += data[o + i] * rhsv[i];
+    rhs[j] = t + rp[j];
+  }
+  const dy = choleskySolve(u, p, rhs);
+  multiplyInto(X, dy, xdy);
+  for (let i = 0; i < n; i++) {
+    const d = q[i] * xdy[i] - rhsv[i];
+    outX[i] = d;
+    outZ[i] = (cx[i] - z[i] * d) / x[i];
+    outW[i] = (cs[i] + w[i] * d) / s[i];
+  }
+  return dy;
+}
+
+/** out = X v (n-vector). */
+function multiplyInto(X: Matrix, v: Float64Array, out: Float64Array): void {
+  const { rows: n, cols: p, data } = X;
+  out.fill(0);
+  for (let j = 0; j < p; j++) {
+    const vj = v[j];
+    const o = j * n;
+    for (let i = 0; i < n; i++) out[i] += data[o + i] * vj;
+  }
 }
 
 function fail(p: number, status: 'singular', y?: Float64Array): InteriorFit {
@@ -179,19 +220,6 @@ function stepLengths(
   return [Math.min(1, damp * ap), Math.min(1, damp * ad)];
 }
 
-/** A x for A = X' (p-vector). */
-function av(X: Matrix, v: Float64Array): Float64Array {
-  const { rows: n, cols: p, data } = X;
-  const out = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
-    let t = 0;
-    const o = j * n;
-    for (let i = 0; i < n; i++) t += data[o + i] * v[i];
-    out[j] = t;
-  }
-  return out;
-}
-
 /** X'(q ∘ v). */
 function atv(X: Matrix, v: Float64Array, q: Float64Array): Float64Array {
   const { rows: n, cols: p, data } = X;
@@ -201,18 +229,6 @@ function atv(X: Matrix, v: Float64Array, q: Float64Array): Float64Array {
     const o = j * n;
     for (let i = 0; i < n; i++) t += data[o + i] * q[i] * v[i];
     out[j] = t;
-  }
-  return out;
-}
-
-/** X d (n-vector). */
-function atDy(X: Matrix, d: Float64Array): Float64Array {
-  const { rows: n, cols: p, data } = X;
-  const out = new Float64Array(n);
-  for (let j = 0; j < p; j++) {
-    const dj = d[j];
-    const o = j * n;
-    for (let i = 0; i < n; i++) out[i] += data[o + i] * dj;
   }
   return out;
 }
@@ -229,24 +245,7 @@ function residual(X: Matrix, c: Float64Array, y: Float64Array): Float64Array {
   return out;
 }
 
-/** X' diag(q) X, column-major p×p. */
-function gram(X: Matrix, q: Float64Array): Float64Array {
-  const { rows: n, cols: p, data } = X;
-  const out = new Float64Array(p * p);
-  for (let a = 0; a < p; a++) {
-    for (let c2 = a; c2 < p; c2++) {
-      let t = 0;
-      const oa = a * n;
-      const oc = c2 * n;
-      for (let i = 0; i < n; i++) t += data[oa + i] * q[i] * data[oc + i];
-      out[a + c2 * p] = t;
-      out[c2 + a * p] = t;
-    }
-  }
-  return out;
-}
-
 function solveWeighted(X: Matrix, q: Float64Array, rhs: Float64Array): Float64Array | null {
-  const chol = cholesky(gram(X, q), X.cols);
+  const chol = cholesky(weightedCrossprod(X, q), X.cols);
   return chol.status === 'ok' ? choleskySolve(chol.u, X.cols, rhs) : null;
 }

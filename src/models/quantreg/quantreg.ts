@@ -5,14 +5,12 @@ import { warn } from '../../log.js';
 import { messages } from '../../messages.js';
 import { tidyCoefficients, type TidyRow } from '../tidy.js';
 import { BANDWIDTHS, type Bandwidth } from './bandwidth.js';
-import { checkLoss, residuals } from './check-loss.js';
-import { fitQuantile, type QuantregMethod } from './fit-quantile.js';
-import { bootstrapVcov } from './se-boot.js';
-import { vcovCluster } from './se-cluster.js';
-import { vcovIid } from './se-iid.js';
-import { vcovKer } from './se-ker.js';
-import { vcovNid } from './se-nid.js';
+import { checkLoss } from './check-loss.js';
+import type { QuantregMethod } from './fit-quantile.js';
+import { fitTau, type TauResult, type TauSpec } from './fit-tau.js';
+import { fitTausParallel, PARALLEL_MIN_ROWS } from './parallel-taus.js';
 import { scaleRows } from './sandwich.js';
+import { bootstrapVcov } from './se-boot.js';
 
 /** Standard-error types: `quantreg::summary.rq`'s nid (default), iid, ker, boot, and PSS cluster. */
 export const QREG_SE_TYPES = ['nid', 'iid', 'ker', 'boot', 'cluster'] as const;
@@ -66,10 +64,54 @@ export interface QuantregOptions {
  * @example quantreg(frame, { taus: [0.25, 0.5, 0.75] }).fits[1].coefficients
  */
 export function quantreg(frame: ModelFrame, options: QuantregOptions): QuantregResult {
+  const job = prepare(frame, options);
+  let done = 0;
+  const tick = (): void => options.onProgress?.(++done, job.total);
+  const per = options.taus.map((tau) => {
+    const r = fitTau(job.X, job.y, tau, job.spec);
+    tick();
+    return r;
+  });
+  return assemble(frame, options, job, per, tick);
+}
+
+/**
+ * As `quantreg`, fitting the τ's in worker threads (shared memory) when there are at least
+ * PARALLEL_MIN_ROWS rows; `threads` defaults to the available cores. Same results.
+ * @example await quantregAsync(frame, { taus: [0.3, 0.5, 0.7, 0.9] })
+ */
+export async function quantregAsync(
+  frame: ModelFrame,
+  options: QuantregOptions & { readonly threads?: number },
+): Promise<QuantregResult> {
+  if (frame.X.rows < PARALLEL_MIN_ROWS || options.threads === 1) return quantreg(frame, options);
+  const job = prepare(frame, options);
+  let done = 0;
+  const tick = (): void => options.onProgress?.(++done, job.total);
+  const per = await fitTausParallel(job.X, job.y, options.taus, job.spec, {
+    threads: options.threads,
+    onTau: () => tick(),
+  });
+  return assemble(frame, options, job, per, tick);
+}
+
+interface Job {
+  readonly se: QregSe;
+  readonly bandwidth: Bandwidth;
+  readonly method: QuantregMethod;
+  readonly reps: number;
+  readonly total: number;
+  readonly X: Matrix;
+  readonly y: Float64Array;
+  readonly spec: TauSpec;
+}
+
+function prepare(frame: ModelFrame, options: QuantregOptions): Job {
   const se = options.se ?? 'nid';
   const bandwidth = options.bandwidth ?? 'hall-sheather';
-  if (!QREG_SE_TYPES.includes(se))
+  if (!QREG_SE_TYPES.includes(se)) {
     throw new UserError(messages.badOption('--se', se, `one of ${QREG_SE_TYPES.join(', ')}`));
+  }
   for (const tau of options.taus) {
     if (!(tau > 0 && tau < 1))
       throw new UserError(messages.badOption('--tau', String(tau), 'must lie in (0, 1)'));
@@ -85,44 +127,58 @@ export function quantreg(frame: ModelFrame, options: QuantregOptions): QuantregR
   }
   const { X, y } = weighted(frame);
   const method = options.method ?? 'auto';
-  const taus = options.taus;
   const reps = options.reps ?? 200;
-  const total = taus.length + (se === 'boot' ? reps : 0);
-  let done = 0;
-  const tick = (): void => options.onProgress?.(++done, total);
-  const solutions = taus.map((tau) => {
-    const s = fitQuantile(X, y, tau, { method });
-    if (s.status === 'failed') throw new UserError(messages.qregSolverFailed(tau));
-    if (s.status === 'nonunique') warn(messages.qregNonUnique(tau));
-    return s;
-  });
+  const spec: TauSpec = {
+    se: se === 'boot' ? 'none' : se,
+    bandwidth,
+    method,
+    cluster: frame.cluster,
+    clusters: frame.clusters,
+  };
+  return {
+    se,
+    bandwidth,
+    method,
+    reps,
+    total: options.taus.length + (se === 'boot' ? reps : 0),
+    X,
+    y,
+    spec,
+  };
+}
+
+function assemble(
+  frame: ModelFrame,
+  options: QuantregOptions,
+  job: Job,
+  per: readonly TauResult[],
+  tick: () => void,
+): QuantregResult {
+  const { X, y, se, reps } = job;
+  const n = X.rows;
+  const p = X.cols;
+  for (const r of per) {
+    if (r.status === 'failed') throw new UserError(messages.qregSolverFailed(r.tau));
+    if (r.status === 'nonunique') warn(messages.qregNonUnique(r.tau));
+    if (r.nonPositive > 0) warn(messages.qregNonPositiveDensity(r.tau, r.nonPositive));
+  }
   const bootV =
     se === 'boot'
-      ? bootstrapVcov(X, y, taus, { reps, seed: options.seed ?? 1, method, onReplicate: tick })
+      ? bootstrapVcov(X, y, options.taus, {
+          reps,
+          seed: options.seed ?? 1,
+          method: job.method,
+          onReplicate: tick,
+        })
       : null;
-  const fits = taus.map((tau, t) => {
-    const beta = solutions[t].coefficients;
-    const resid = residuals(X, y, beta);
-    let V: Float64Array;
-    if (se === 'iid') V = vcovIid(X, resid, tau, { bandwidth });
-    else if (se === 'ker') V = vcovKer(X, resid, tau, { bandwidth });
-    else if (se === 'boot') V = bootV![t];
-    else if (se === 'cluster')
-      V = vcovCluster(X, resid, tau, frame.cluster!, frame.clusters, { bandwidth });
-    else {
-      const nid = vcovNid(X, tau, (t2) => fitQuantile(X, y, t2, { method }).coefficients, {
-        bandwidth,
-      });
-      if (nid.nonPositive > 0) warn(messages.qregNonPositiveDensity(tau, nid.nonPositive));
-      V = nid.vcov;
-    }
-    if (Number.isNaN(V[0])) warn(messages.qregSeUnavailable(se, tau));
-    tick();
+  const fits = per.map((r, t) => {
+    const V = bootV ? bootV[t] : r.vcov;
+    if (Number.isNaN(V[0])) warn(messages.qregSeUnavailable(se, r.tau));
     return Object.freeze({
-      tau,
-      objective: checkLoss(X, y, beta, tau),
+      tau: r.tau,
+      objective: checkLoss(X, y, r.coefficients, r.tau),
       n,
-      coefficients: tidyCoefficients(frame.terms, beta, V, {
+      coefficients: tidyCoefficients(frame.terms, r.coefficients, V, {
         df: n - p,
         level: options.level ?? 0.95,
       }),
@@ -130,7 +186,7 @@ export function quantreg(frame: ModelFrame, options: QuantregOptions): QuantregR
   });
   return Object.freeze({
     se,
-    bandwidth,
+    bandwidth: job.bandwidth,
     n,
     n_dropped: frame.rowsDropped,
     df_residual: n - p,

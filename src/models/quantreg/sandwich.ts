@@ -1,6 +1,7 @@
 import type { Matrix } from '../../linalg/matrix.js';
 import { qr } from '../../linalg/qr.js';
 import { invertUpper } from '../../linalg/triangular.js';
+import { invertDense } from './dense-inverse.js';
 
 /**
  * (X'X)⁻¹ through the R factor of a Householder QR, as summary.rq computes
@@ -81,15 +82,48 @@ export function triple(a: Float64Array, b: Float64Array, c: Float64Array, p: num
 
 /**
  * Koenker's sandwich τ(1−τ) H⁻¹ J H⁻¹ with H = X' diag(f) X and J = X'X, H⁻¹ taken
- * through the QR of √f·X as summary.rq (se = "nid" and "ker") does.
+ * through the QR of √f·X as summary.rq (se = "nid" and "ker") does (above GRAM_MIN_ROWS rows,
+ * by inverting X'FX formed in one pass, which avoids two n×p copies).
  * @example densitySandwich(X, f, 0.5)
  */
 export function densitySandwich(X: Matrix, f: Float64Array, tau: number): Float64Array {
-  const sf = new Float64Array(f.length);
-  for (let i = 0; i < f.length; i++) sf[i] = Math.sqrt(f[i]);
-  const hinv = crossprodInverse(scaleRows(X, sf));
-  const v = triple(hinv, crossprod(X), hinv, X.cols);
+  const p = X.cols;
+  let hinv: Float64Array | null;
+  if (X.rows <= GRAM_MIN_ROWS) {
+    const sf = new Float64Array(f.length);
+    for (let i = 0; i < f.length; i++) sf[i] = Math.sqrt(f[i]);
+    hinv = crossprodInverse(scaleRows(X, sf));
+  } else {
+    // Large n: X'FX in one pass without copying X (the QR route would copy it twice).
+    hinv = invertDense(weightedCrossprod(X, f), p) ?? new Float64Array(p * p).fill(NaN);
+  }
+  const v = triple(hinv, crossprod(X), hinv, p);
   const s = tau * (1 - tau);
   for (let i = 0; i < v.length; i++) v[i] *= s;
   return v;
+}
+
+/** Rows above which densitySandwich forms X'FX directly instead of through a QR. */
+export const GRAM_MIN_ROWS = 100_000;
+
+/**
+ * X' diag(f) X, p×p column-major.
+ * @example weightedCrossprod(X, f)
+ */
+export function weightedCrossprod(X: Matrix, f: Float64Array): Float64Array {
+  const { rows: n, cols: p, data } = X;
+  const out = new Float64Array(p * p);
+  const t = new Float64Array(n);
+  for (let a = 0; a < p; a++) {
+    const oa = a * n;
+    for (let i = 0; i < n; i++) t[i] = f[i] * data[oa + i];
+    for (let b = a; b < p; b++) {
+      const ob = b * n;
+      let s = 0;
+      for (let i = 0; i < n; i++) s += t[i] * data[ob + i];
+      out[a + b * p] = s;
+      out[b + a * p] = s;
+    }
+  }
+  return out;
 }
