@@ -1,6 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { userInfo } from 'node:os';
-import { UserError } from '../errors.js';
+import { isUserError, UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { migrate } from './migrate.js';
 
@@ -41,6 +41,7 @@ export async function openStore(path: string, options: OpenStoreOptions = {}): P
   } catch (e) {
     connection.closeSync();
     instance.closeSync();
+    if (isUserError(e)) throw new UserError(`${path}: ${e.message}`);
     throw storeError(path, e);
   }
   let closed = false;

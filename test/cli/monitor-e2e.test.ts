@@ -168,7 +168,7 @@ describe('povrisk monitor, end to end over three waves', () => {
 
   it('rejects a file with bad rows, listing each, and changes nothing', async () => {
     const before = await summary();
-    const bad = waves[0].slice(0, 5).map((r) => ({ ...r, wave: '2024' }));
+    const bad: Row[] = waves[0].slice(0, 5).map((r) => ({ ...r, wave: '2024' }));
     bad[1].head_male = 2;
     bad[3].per_capita_income = 'abc';
     bad[3].county = '';
