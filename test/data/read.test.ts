@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { columnNames, readColumns } from '../../src/data/read.js';
+import { isUserError } from '../../src/errors.js';
+
+let tmp = '';
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'povrisk-read-'));
+});
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
+const file = (name: string, text: string): string => {
+  const path = join(tmp, name);
+  writeFileSync(path, text);
+  return path;
+};
+async function userError(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (e) {
+    if (isUserError(e)) return e.message;
+    throw e;
+  }
+  throw new Error('expected a UserError');
+}
+
+describe('readColumns', () => {
+  it('reads numbers exactly, in file order, with NA, ".", empty and NaN cells missing', async () => {
+    const path = file('a.csv', 'y,x,g\n0.1,1e-3,a\nNA, 2 ,b\n3,,"c, d"\n.,"4",\n5,nan,e\n');
+    const d = await readColumns(path, { numeric: ['y', 'x'], text: ['g'] });
+    expect(d.rows).toBe(5);
+    expect(Array.from(d.numeric.get('y')!)).toEqual([0.1, NaN, 3, NaN, 5]);
+    expect(Array.from(d.numeric.get('x')!)).toEqual([0.001, 2, NaN, 4, NaN]);
+    expect(d.text.get('g')).toEqual(['a', 'b', 'c, d', null, 'e']);
+  });
+
+  it('round-trips 17-digit decimals to the same doubles as JavaScript', async () => {
+    const values = [0.1, 1 / 3, Math.PI * 1e6, 2 ** -30, -1.7976931348623157e308, 5e-324];
+    const path = file('exact.csv', `v\n${values.map((v) => v.toPrecision(17)).join('\n')}\n`);
+    const d = await readColumns(path, { numeric: ['v'] });
+    expect(Array.from(d.numeric.get('v')!)).toEqual(values);
+  });
+
+  it('reads CRLF line ends, a byte-order mark and a file without a final newline', async () => {
+    const path = file('crlf.csv', '\ufeffy,x\r\n1,2\r\n3,4');
+    const d = await readColumns(path, { numeric: ['y', 'x'] });
+    expect(Array.from(d.numeric.get('x')!)).toEqual([2, 4]);
+  });
+
+  it('TSV and a semicolon .txt', async () => {
+    const tsv = await readColumns(file('a.tsv', 'y\tx\n1\t2\n3\t4\n'), { numeric: ['x'] });
+    expect(Array.from(tsv.numeric.get('x')!)).toEqual([2, 4]);
+    const txt = await readColumns(file('a.txt', 'y;x\n1;2.5\n3;4\n'), { numeric: ['x'] });
+    expect(Array.from(txt.numeric.get('x')!)).toEqual([2.5, 4]);
+  });
+
+  it('columnNames lists the header in order', async () => {
+    expect(await columnNames(file('h.csv', 'b,a,"c d"\n1,2,3\n'))).toEqual(['b', 'a', 'c d']);
+  });
+
+  it('names the column, row, line and value of a cell that is not a number', async () => {
+    const path = file('bad.csv', 'y,x\n1,2\n2,3\n3,1O\n');
+    expect(await userError(readColumns(path, { numeric: ['y', 'x'] }))).toBe(
+      `${path}: column 'x', row 3 (line 4): '1O' is not a number`,
+    );
+  });
+
+  it('reports the first bad cell in file order across columns', async () => {
+    const path = file('bad2.csv', 'y,x\n1,2\n2,zz\nyy,3\n');
+    expect(await userError(readColumns(path, { numeric: ['y', 'x'] }))).toBe(
+      `${path}: column 'x', row 2 (line 3): 'zz' is not a number`,
+    );
+  });
+
+  it('rejects a header with a repeated or empty name, an unknown column, an unknown type', async () => {
+    expect(await userError(readColumns(file('rep.csv', 'a,b,a\n1,2,3\n')))).toMatch(
+      /header repeats column 'a'/,
+    );
+    expect(await userError(readColumns(file('gap.csv', 'a,,b\n1,2,3\n')))).toMatch(
+      /header column 2 has no name/,
+    );
+    const path = file('ok.csv', 'a,b\n1,2\n');
+    expect(await userError(readColumns(path, { numeric: ['c'] }))).toBe(
+      `${path}: no column named 'c' (columns: a, b)`,
+    );
+    expect(await userError(readColumns(file('data.json', '{}')))).toMatch(/unknown file type/);
+  });
+
+  it('reads 100,000 rows (many DuckDB chunks) completely and in order', async () => {
+    const n = 100_000;
+    const lines = ['i,half'];
+    for (let i = 0; i < n; i++) lines.push(`${i},${i / 2}`);
+    const d = await readColumns(file('big.csv', `${lines.join('\n')}\n`), {
+      numeric: ['i', 'half'],
+    });
+    expect(d.rows).toBe(n);
+    const i = d.numeric.get('i')!;
+    const half = d.numeric.get('half')!;
+    let ordered = true;
+    for (let r = 0; r < n; r++) ordered &&= i[r] === r && half[r] === r / 2;
+    expect(ordered).toBe(true);
+  });
+});
