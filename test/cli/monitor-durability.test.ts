@@ -27,7 +27,7 @@ async function state(db: string) {
   return JSON.parse(r.stdout);
 }
 
-describe('povrisk monitor durability', () => {
+describe('povrisk monitor durability', { timeout: 180_000 }, () => {
   it('leaves the database as before when an import is killed mid-write', async () => {
     const db = join(dir, 'kill.duckdb');
     const small = join(dir, 'small.csv');

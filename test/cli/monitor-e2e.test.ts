@@ -58,7 +58,7 @@ async function expectedAlerts(waves: Row[][]): Promise<string[]> {
   return out.sort();
 }
 
-describe('povrisk monitor, end to end over three waves', () => {
+describe('povrisk monitor, end to end over three waves', { timeout: 240_000 }, () => {
   const waves = panel({ households: 400, waves: 3, seed: 20210630, labels: LABELS });
   // The household walked to "risk eliminated": poor in 2021, above the line after, able to work.
   const walk = (k: number, income: number) =>
