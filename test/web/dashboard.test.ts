@@ -1,0 +1,137 @@
+/// <reference lib="dom" />
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { listEvents } from '../../src/monitor/events.js';
+import { WEB_ROOT } from '../../src/server/app.js';
+import { makeStore, PASSWORD, startServer, type Running } from '../server/harness.js';
+
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/web/', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let s: Running;
+let browser: Browser;
+const requested: string[] = [];
+const problems: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(WEB_ROOT, 'index.html'))) {
+    throw new Error(`${WEB_ROOT}: the web app is not built (run npm run build first)`);
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  s = await startServer(await makeStore({ households: 120, waves: 3 }), { webRoot: WEB_ROOT });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await s?.close();
+});
+
+async function open(viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.on('request', (r) => requested.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/401/.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return page;
+}
+
+const shot = (page: Page, name: string, options: { fullPage?: boolean } = {}) =>
+  page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: options.fullPage ?? true });
+
+async function signIn(page: Page, username: string) {
+  await page.goto(s.url);
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('header nav');
+}
+
+test('sign in, alert queue, household, record a measure, switch language', async () => {
+  const page = await open({ width: 1280, height: 900 });
+  await signIn(page, 'v01');
+  await page.waitForSelector('.cards .card');
+  expect(await page.textContent('header nav')).toContain('预警队列');
+  await page.waitForSelector('svg.chart rect');
+  await shot(page, '01-overview-zh');
+
+  await page.click('nav a[href="#/alerts"]');
+  await page.waitForSelector('table.alerts tbody tr');
+  const villages = await page.$$eval('table.alerts tbody tr td:nth-child(2)', (tds) =>
+    tds.map((td) => td.textContent),
+  );
+  expect(new Set(villages)).toEqual(new Set(['V01']));
+  await page.selectOption('select[name=status]', 'flagged');
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('table.alerts tbody tr .status')).every((e) =>
+      e.classList.contains('flagged'),
+    ),
+  );
+  await shot(page, '02-alerts-zh');
+
+  const id = (await page.textContent('table.alerts tbody tr td a')) as string;
+  await page.click('table.alerts tbody tr td a');
+  await page.waitForSelector('form.measure-form');
+  expect(await page.textContent('main h2')).toContain(id);
+  await page.selectOption('form.measure-form select[name=type]', 'health');
+  await page.fill('form.measure-form input[name=date]', '2022-08-01');
+  await page.fill('form.measure-form input[name=amount]', '1500');
+  await page.fill('form.measure-form input[name=note]', '大病救助');
+  await page.click('form.measure-form button[type=submit]');
+  await page.waitForSelector('table.measures tbody tr');
+  expect(await page.textContent('table.measures tbody')).toContain('大病救助');
+  const events = await listEvents(s.store);
+  expect(
+    events.some((e) => e.user_name === 'v01' && e.entity === 'measure' && e.action === 'add'),
+  ).toBe(true);
+  await shot(page, '03-household-zh');
+
+  await page.click('button.lang-switch');
+  await page.waitForFunction(() =>
+    document.querySelector('header nav')?.textContent?.includes('Alert queue'),
+  );
+  expect(await page.getAttribute('html', 'lang')).toBe('en');
+  await page.waitForFunction(() =>
+    document.querySelector('main')?.textContent?.includes('Assistance measures'),
+  );
+  expect(await page.textContent('table.measures thead')).toContain('Amount (CNY)');
+  await shot(page, '04-household-en');
+
+  await page.click('nav a[href="#/model"]');
+  await page.waitForSelector('main table');
+  expect(await page.textContent('main')).toContain('Latest fitted VEP model');
+  await shot(page, '05-model-en');
+  await page.context().close();
+});
+
+test('usable on a phone screen', async () => {
+  const page = await open({ width: 390, height: 844 });
+  await signIn(page, 'admin');
+  await page.click('nav a[href="#/alerts"]');
+  await page.waitForSelector('table.alerts tbody tr');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+  await shot(page, '06-alerts-phone', { fullPage: false });
+  await page.context().close();
+});
+
+test('nothing is fetched from another origin, and nothing breaks the CSP', () => {
+  expect(requested.length).toBeGreaterThan(0);
+  expect(requested.filter((u) => !u.startsWith(s.url) && !u.startsWith('data:'))).toEqual([]);
+  expect(problems).toEqual([]);
+});

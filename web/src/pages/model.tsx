@@ -1,0 +1,107 @@
+import { get } from '../api.js';
+import { BarChart } from '../charts/bar-chart.js';
+import { num, t } from '../i18n.js';
+import { useData } from '../use-data.js';
+
+interface ModelAnswer {
+  model: {
+    model_id: number;
+    wave: string;
+    method: string;
+    poverty_line: number;
+    n_used: number;
+    fitted_at: string;
+    coefficients: { terms: string[]; beta: number[]; theta: number[] };
+  } | null;
+  published_table2: {
+    group: string;
+    mean: number;
+    sd: number;
+    below: number;
+    middle: number;
+    above: number;
+  }[];
+}
+
+const sig = (x: number | undefined) =>
+  x === undefined ? '–' : Number(x.toPrecision(4)).toString();
+
+/** The latest fitted VEP model's coefficients, and the study's Table 2 with a chart. */
+export function ModelPage() {
+  const d = useData(() => get<ModelAnswer>('/api/model'), 'model');
+  if (d.error) return <div class="error">{d.error}</div>;
+  if (!d.data) return <p>{t('loading')}</p>;
+  const { model, published_table2: table2 } = d.data;
+  return (
+    <div>
+      <section class="panel">
+        <h2>{t('latestModel')}</h2>
+        {!model ? (
+          <p>{t('noModel')}</p>
+        ) : (
+          <div>
+            <p class="muted">
+              #{model.model_id} · {t('wave')} {model.wave} · {model.method} · {t('povertyLine')}{' '}
+              {num(model.poverty_line)} · {t('nUsed')} {num(model.n_used)} ·{' '}
+              {model.fitted_at.slice(0, 16)}
+            </p>
+            <div class="scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th>{t('term')}</th>
+                    <th class="num">{t('beta')}</th>
+                    <th class="num">{t('theta')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {model.coefficients.terms.map((term, i) => (
+                    <tr key={term}>
+                      <td>{term}</td>
+                      <td class="num">{sig(model.coefficients.beta[i])}</td>
+                      <td class="num">{sig(model.coefficients.theta[i])}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        )}
+      </section>
+      <section class="panel">
+        <h2>{t('table2')}</h2>
+        <div class="scroll">
+          <table>
+            <thead>
+              <tr>
+                <th>{t('group')}</th>
+                <th class="num">{t('mean')}</th>
+                <th class="num">{t('sd')}</th>
+                <th class="num">{t('below')}</th>
+                <th class="num">{t('middle')}</th>
+                <th class="num">{t('above')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {table2.map((r) => (
+                <tr key={r.group}>
+                  <td>{r.group}</td>
+                  <td class="num">{r.mean.toFixed(2)}</td>
+                  <td class="num">{r.sd.toFixed(2)}</td>
+                  <td class="num">{r.below.toFixed(2)}</td>
+                  <td class="num">{r.middle.toFixed(2)}</td>
+                  <td class="num">{r.above.toFixed(2)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <BarChart
+          title={t('above')}
+          format={(v) => `${Math.round(v * 100)}%`}
+          bars={table2.map((r) => ({ label: r.group, value: r.above, tone: 'high' }))}
+        />
+      </section>
+    </div>
+  );
+}
