@@ -1,0 +1,105 @@
+import JSZip from 'jszip';
+import { SaxesParser } from 'saxes';
+import { describe, expect, test } from 'vitest';
+import { docxElements, toDocx } from '../../src/report/formats/docx.js';
+import { regressionTable } from '../../src/report/regression-table.js';
+import { vulnerabilityTable } from '../../src/report/vulnerability-table.js';
+import { TABLE2_BLOCKS, TABLE4_COLUMNS } from './table-inputs.js';
+
+interface Parsed {
+  tables: number;
+  rows: number;
+  cellsPerRow: number[];
+  texts: string[];
+  superscripts: string[];
+  topBorders: number;
+}
+
+/** Parses word/document.xml strictly (saxes throws on malformed XML) and collects the table's structure. */
+function parseDocument(xml: string): Parsed {
+  const parser = new SaxesParser();
+  const out: Parsed = {
+    tables: 0,
+    rows: 0,
+    cellsPerRow: [],
+    texts: [],
+    superscripts: [],
+    topBorders: 0,
+  };
+  let inText = false;
+  let superscript = false;
+  let text = '';
+  let inBorders = false;
+  parser.on('opentag', (tag) => {
+    if (tag.name === 'w:tbl') out.tables++;
+    if (tag.name === 'w:tr') {
+      out.rows++;
+      out.cellsPerRow.push(0);
+    }
+    if (tag.name === 'w:tc') out.cellsPerRow[out.cellsPerRow.length - 1]++;
+    if (tag.name === 'w:r') superscript = false;
+    if (tag.name === 'w:vertAlign' && tag.attributes['w:val'] === 'superscript') superscript = true;
+    if (tag.name === 'w:tcBorders') inBorders = true;
+    if (inBorders && tag.name === 'w:top' && tag.attributes['w:val'] === 'single') out.topBorders++;
+    if (tag.name === 'w:t') {
+      inText = true;
+      text = '';
+    }
+  });
+  parser.on('text', (t) => {
+    if (inText) text += t;
+  });
+  parser.on('closetag', (tag) => {
+    if (tag.name === 'w:tcBorders') inBorders = false;
+    if (tag.name === 'w:t') {
+      inText = false;
+      out.texts.push(text);
+      if (superscript) out.superscripts.push(text);
+    }
+  });
+  parser.write(xml).close();
+  return out;
+}
+
+async function unzipDocument(buffer: Buffer): Promise<{ names: string[]; xml: string }> {
+  const zip = await JSZip.loadAsync(buffer);
+  const file = zip.file('word/document.xml');
+  if (!file) throw new Error('no word/document.xml in the .docx');
+  return { names: Object.keys(zip.files), xml: await file.async('string') };
+}
+
+describe('toDocx', () => {
+  test('a valid .docx holding one real Word table with the numbers, stars in superscript', async () => {
+    const table = regressionTable(TABLE4_COLUMNS, { title: 'Table 4' });
+    const buffer = await toDocx(table);
+    expect(buffer.subarray(0, 2).toString()).toBe('PK');
+    const { names, xml } = await unzipDocument(buffer);
+    expect(names).toEqual(
+      expect.arrayContaining(['[Content_Types].xml', '_rels/.rels', 'word/document.xml']),
+    );
+    const doc = parseDocument(xml);
+    expect(doc.tables).toBe(1);
+    expect(doc.rows).toBe(1 + table.rows.length);
+    expect(new Set(doc.cellsPerRow)).toEqual(new Set([table.header.length]));
+    expect(doc.texts).toContain('Table 4');
+    expect(doc.texts).toContain('0.328');
+    expect(doc.texts).toContain('(0.060)');
+    expect(doc.texts).toContain('-7.0e-6');
+    expect(doc.superscripts).toContain('***');
+    expect(doc.superscripts).toContain('**');
+    expect(doc.texts).toContain('Standard errors in parentheses.');
+    // Booktabs-style rules: the header's top border on every header cell, and a rule above N.
+    expect(doc.topBorders).toBe(2 * table.header.length);
+  });
+
+  test('a group table with indented rows; elements compose into a larger document', async () => {
+    const table = vulnerabilityTable(TABLE2_BLOCKS, { title: 'Table 2' });
+    const { xml } = await unzipDocument(await toDocx(table));
+    const doc = parseDocument(xml);
+    expect(doc.rows).toBe(1 + table.rows.length);
+    expect(doc.texts).toContain('Female head of household');
+    expect(doc.texts).toContain('0.74');
+    expect(xml).toMatch(/<w:ind w:left="284"/);
+    expect(docxElements(table)).toHaveLength(2);
+  });
+});
