@@ -118,4 +118,61 @@ describe('povrisk qreg', () => {
       'povrisk: --y y: the dependent variable is constant; quantile regression needs variation\n',
     );
   });
+
+  it('--weights and --cluster reproduce the R references; --se boot is reproducible by --seed', async () => {
+    const sim = 'test/fixtures/data/qreg-sim.csv';
+    const base = ['qreg', sim, '--y', 'y', '--x', 'x1,x2,rare', '--tau', '0.25,0.9', '--json'];
+    type Out = {
+      weighted: boolean;
+      clusters: number | null;
+      fits: { tau: number; coefficients: { std_error: number }[] }[];
+    };
+    const wref = JSON.parse(readFileSync('test/fixtures/ref/qreg-sim-weighted.json', 'utf8')) as {
+      fits: { tau: number; nid: { std_error: number[] } }[];
+    };
+    const w = await runCli([...base, '--weights', 'w']);
+    expect(w.code).toBe(0);
+    const wo = JSON.parse(w.stdout) as Out;
+    expect(wo.weighted).toBe(true);
+    for (const fit of wo.fits) {
+      const e = wref.fits.find((f) => f.tau === fit.tau)!;
+      fit.coefficients.forEach((c, j) =>
+        assertClose(c.std_error, e.nid.std_error[j], { rtol: 1e-8, name: 'weighted se' }),
+      );
+    }
+    const cref = JSON.parse(readFileSync('test/fixtures/ref/qreg-sim-cluster.json', 'utf8')) as {
+      fits: { tau: number; cluster: { std_error: number[] } }[];
+    };
+    const c = await runCli([...base, '--cluster', 'g']);
+    expect(c.code).toBe(0);
+    const co = JSON.parse(c.stdout) as Out;
+    expect(co.clusters).toBe(40);
+    for (const fit of co.fits) {
+      const e = cref.fits.find((f) => f.tau === fit.tau)!;
+      fit.coefficients.forEach((k, j) =>
+        assertClose(k.std_error, e.cluster.std_error[j], { rtol: 1e-8, name: 'cluster se' }),
+      );
+    }
+    const boot = [
+      'qreg',
+      engel,
+      '--y',
+      'foodexp',
+      '--x',
+      'income',
+      '--tau',
+      '0.5',
+      '--se',
+      'boot',
+      '--reps',
+      '30',
+    ];
+    const b1 = await runCli([...boot, '--seed', '5', '--json']);
+    const b2 = await runCli([...boot, '--seed', '5', '--json']);
+    const b3 = await runCli([...boot, '--seed', '6', '--json']);
+    expect(b1.code).toBe(0);
+    expect(b1.stdout).toBe(b2.stdout);
+    expect(b3.stdout).not.toBe(b1.stdout);
+    expect((JSON.parse(b1.stdout) as { reps: number }).reps).toBe(30);
+  });
 });
