@@ -168,25 +168,16 @@ async function queryColumns(
   numericCount: number,
   textCount: number,
 ): Promise<Streamed> {
-  let capacity = 1024;
-  let rows = 0;
-  let numeric = Array.from({ length: numericCount }, () => new Float64Array(capacity));
+  const result = await connection.run(sql);
+  const total = result.rowCount;
+  const numeric = Array.from({ length: numericCount }, () => new Float64Array(total));
   const text: (string | null)[][] = Array.from({ length: textCount }, () => []);
+  let rows = 0;
   let badRow = -1;
   let badColumn = -1;
-  const result = await connection.run(sql);
-  for (;;) {
-    const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
+  for (let k = 0; k < result.chunkCount && badRow < 0; k++) {
+    const chunk = result.getChunk(k);
     const m = chunk.rowCount;
-    if (rows + m > capacity) {
-      while (rows + m > capacity) capacity *= 2;
-      numeric = numeric.map((col) => {
-        const grown = new Float64Array(capacity);
-        grown.set(col.subarray(0, rows));
-        return grown;
-      });
-    }
     for (let c = 0; c < numericCount; c++) {
       const col = numeric[c];
       copyDoubles(chunk.getColumnVector(c), m, col, rows);
@@ -207,7 +198,6 @@ async function queryColumns(
       for (let i = 0; i < m; i++) col.push(vector.getItem(i) as string | null);
     }
     rows += m;
-    if (badRow >= 0) break;
   }
   return { rows, numeric, text, badRow, badColumn };
 }

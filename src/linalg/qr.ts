@@ -94,39 +94,43 @@ export function qr(a: Matrix, options: { tol?: number } = {}): QR {
 /**
  * Applies the Householder reflection stored in column l (rows l..n-1, scaled so that its
  * first entry is v_l) to columns l+1..p-1: x_j -= (v'x_j / v_l) v, each dot product summed
- * in row order as LINPACK's ddot. Two columns share each pass over v (the matrix is tall).
+ * in row order as LINPACK's ddot. The rows are walked in cache-sized blocks, all columns
+ * at once, so that v is read from memory once per pass rather than once per column.
  */
 function reflectColumns(x: Float64Array, n: number, l: number, p: number): void {
   const ll = l * n + l;
-  const len = n - l;
   const vll = x[ll];
-  let j = l + 1;
-  for (; j + 1 < p; j += 2) {
-    const a = j * n + l;
-    const b = a + n;
-    let sa = 0;
-    let sb = 0;
-    for (let i = 0; i < len; i++) {
-      const v = x[ll + i];
-      sa += v * x[a + i];
-      sb += v * x[b + i];
-    }
-    const ta = -sa / vll;
-    const tb = -sb / vll;
-    for (let i = 0; i < len; i++) {
-      const v = x[ll + i];
-      x[a + i] += ta * v;
-      x[b + i] += tb * v;
+  const m = p - l - 1;
+  if (m <= 0) return;
+  const t = new Float64Array(m);
+  for (let start = l; start < n; start += BLOCK) {
+    const end = Math.min(n, start + BLOCK);
+    const v = x.subarray(l * n + start, l * n + end);
+    const len = end - start;
+    for (let c = 0; c < m; c++) {
+      const off = (l + 1 + c) * n;
+      const xc = x.subarray(off + start, off + end);
+      let s = t[c];
+      for (let i = 0; i < len; i++) s += v[i] * xc[i];
+      t[c] = s;
     }
   }
-  if (j < p) {
-    const a = j * n + l;
-    let s = 0;
-    for (let i = 0; i < len; i++) s += x[ll + i] * x[a + i];
-    const t = -s / vll;
-    for (let i = 0; i < len; i++) x[a + i] += t * x[ll + i];
+  for (let c = 0; c < m; c++) t[c] = -t[c] / vll;
+  for (let start = l; start < n; start += BLOCK) {
+    const end = Math.min(n, start + BLOCK);
+    const v = x.subarray(l * n + start, l * n + end);
+    const len = end - start;
+    for (let c = 0; c < m; c++) {
+      const off = (l + 1 + c) * n;
+      const xc = x.subarray(off + start, off + end);
+      const tc = t[c];
+      for (let i = 0; i < len; i++) xc[i] += tc * v[i];
+    }
   }
 }
+
+/** Rows per block in `reflectColumns`: a block of v (16 kB) stays in L1 across columns. */
+const BLOCK = 2048;
 
 /**
  * Q'y for a decomposition (LINPACK `dqrsl`), applied over the first `rank` reflections.

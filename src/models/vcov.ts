@@ -110,7 +110,11 @@ function leverages(fit: OlsFit, cols: Float64Array[]): Float64Array {
   return h;
 }
 
-/** Z'Z for Z given as an m×k column-major block, or as columns with row weights (X'ΩX). */
+/**
+ * Z'Z for Z given as an m×k column-major block, or as columns with row weights (X'ΩX).
+ * Rows are taken in blocks that stay in cache while every pair of columns is summed; each
+ * entry is still summed in row order.
+ */
 function crossprodColumns(
   block: Float64Array | null,
   m: number,
@@ -118,25 +122,32 @@ function crossprodColumns(
   weighted: { cols: Float64Array[]; weights: Float64Array } | null,
 ): Float64Array {
   const out = new Float64Array(k * k);
-  for (let a = 0; a < k; a++) {
-    for (let b = a; b < k; b++) {
-      let s = 0;
-      if (block) {
-        const oa = a * m;
-        const ob = b * m;
-        for (let i = 0; i < m; i++) s += block[oa + i] * block[ob + i];
-      } else if (weighted) {
-        const xa = weighted.cols[a];
-        const xb = weighted.cols[b];
-        const om = weighted.weights;
-        for (let i = 0; i < m; i++) s += xa[i] * om[i] * xb[i];
+  const cols = block
+    ? Array.from({ length: k }, (_, j) => block.subarray(j * m, (j + 1) * m))
+    : weighted!.cols;
+  const om = block ? null : weighted!.weights;
+  const wa = new Float64Array(ROW_BLOCK);
+  for (let start = 0; start < m; start += ROW_BLOCK) {
+    const end = Math.min(m, start + ROW_BLOCK);
+    for (let a = 0; a < k; a++) {
+      const xa = cols[a];
+      const len = end - start;
+      if (om) for (let i = 0; i < len; i++) wa[i] = xa[start + i] * om[start + i];
+      else wa.set(xa.subarray(start, end));
+      for (let b = a; b < k; b++) {
+        const xb = cols[b].subarray(start, end);
+        let s = out[a + b * k];
+        for (let i = 0; i < len; i++) s += wa[i] * xb[i];
+        out[a + b * k] = s;
       }
-      out[a + b * k] = s;
-      out[b + a * k] = s;
     }
   }
+  for (let a = 0; a < k; a++) for (let b = a + 1; b < k; b++) out[b + a * k] = out[a + b * k];
   return out;
 }
+
+/** Rows per block in the cache-blocked loops (k columns × 1024 rows × 8 bytes stay in L2). */
+const ROW_BLOCK = 1024;
 
 /** adj · A M A for symmetric k×k A and M. */
 function sandwich(A: Float64Array, M: Float64Array, k: number, adj: number): Float64Array {
