@@ -69,27 +69,42 @@ export function registerQreg(program: Command): void {
       const bandwidth = parseChoice('--bandwidth', flags.bandwidth, BANDWIDTHS);
       const reps = parseNumber('--reps', flags.reps, { min: 2, integer: true });
       const seed = parseNumber('--seed', flags.seed, { min: 0, integer: true });
-      const numeric = [flags.y, ...x, ...(flags.weights ? [flags.weights] : [])];
-      const data = await readColumns(file, { numeric, text: flags.cluster ? [flags.cluster] : [] });
-      const frame = modelFrame(data, {
-        y: flags.y,
-        x,
-        weights: flags.weights,
-        cluster: flags.cluster,
-      });
-      if (frame.rowsDropped > 0) warn(messages.listwiseDeleted(frame.rowsDropped, frame.rowsRead));
-      const progress = process.stderr.isTTY ? progressBar() : undefined;
-      const result = await quantregAsync(frame, {
-        taus,
-        se,
-        bandwidth,
-        reps,
-        seed,
-        yName: flags.y,
-        clusterName: flags.cluster,
-        onProgress: progress,
-      });
-      if (progress) process.stderr.write('\r\x1b[K');
+      const tty = process.stderr.isTTY === true;
+      const clear = (): void => {
+        if (tty) process.stderr.write('\r\x1b[K');
+      };
+      if (tty) process.stderr.write(`qreg: reading ${file}…`);
+      let result;
+      try {
+        const numeric = [flags.y, ...x, ...(flags.weights ? [flags.weights] : [])];
+        const data = await readColumns(file, {
+          numeric,
+          text: flags.cluster ? [flags.cluster] : [],
+        });
+        const frame = modelFrame(data, {
+          y: flags.y,
+          x,
+          weights: flags.weights,
+          cluster: flags.cluster,
+        });
+        clear();
+        if (frame.rowsDropped > 0)
+          warn(messages.listwiseDeleted(frame.rowsDropped, frame.rowsRead));
+        const progress = tty ? progressBar() : undefined;
+        progress?.(0, taus.length + (se === 'boot' ? reps : 0));
+        result = await quantregAsync(frame, {
+          taus,
+          se,
+          bandwidth,
+          reps,
+          seed,
+          yName: flags.y,
+          clusterName: flags.cluster,
+          onProgress: progress,
+        });
+      } finally {
+        clear();
+      }
       process.stdout.write(
         flags.json
           ? `${JSON.stringify(result, jsonNumbers)}\n`
@@ -104,7 +119,7 @@ function progressBar(): (done: number, total: number) => void {
   return (done, total) => {
     const secs = ((Date.now() - start) / 1000).toFixed(1);
     process.stderr.write(
-      `\rqreg: ${done}/${total} (${Math.round((100 * done) / total)}%, ${secs}s)`,
+      `\r\x1b[Kqreg: fitting ${done}/${total} (${Math.round((100 * done) / total)}%, ${secs}s)`,
     );
   };
 }

@@ -166,7 +166,6 @@ function basisInverse(X: Matrix, basis: Int32Array): Float64Array | null {
  */
 function initialBasis(X: Matrix, r: Float64Array): Int32Array | null {
   const { rows: n, cols: p, data } = X;
-  const order = smallestAbs(r, Math.min(n, 50 * p));
   const q: Float64Array[] = [];
   const basis: number[] = [];
   const tryRows = (rows: Iterable<number>): void => {
@@ -193,10 +192,13 @@ function initialBasis(X: Matrix, r: Float64Array): Int32Array | null {
       basis.push(i);
     }
   };
-  tryRows(order);
-  if (basis.length < p) {
-    const all = Array.from(r, (v, i) => i).sort((a, b) => Math.abs(r[a]) - Math.abs(r[b]));
-    tryRows(all.filter((i) => !basis.includes(i)));
+  // Widen the pool of small residuals until p independent rows are found (a rare dummy may
+  // be absent from the first few hundred).
+  const tried = new Uint8Array(n);
+  for (let k = Math.min(n, 50 * p); basis.length < p; k = Math.min(n, k * 20)) {
+    tryRows(smallestAbs(r, k).filter((i) => !tried[i]));
+    for (const i of smallestAbs(r, k)) tried[i] = 1;
+    if (k === n) break;
   }
   return basis.length === p ? Int32Array.from(basis) : null;
 }

@@ -43,7 +43,12 @@ export async function fitTausParallel(
   const x = shared(X.data);
   const ys = shared(y);
   const cluster = spec.cluster ? shared(spec.cluster) : null;
-  const plainSpec = { se: spec.se, bandwidth: spec.bandwidth, method: spec.method, clusters: spec.clusters };
+  const plainSpec = {
+    se: spec.se,
+    bandwidth: spec.bandwidth,
+    method: spec.method,
+    clusters: spec.clusters,
+  };
   const results: TauResult[] = new Array(taus.length);
   let next = 0;
   let done = 0;
