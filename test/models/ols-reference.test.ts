@@ -74,6 +74,7 @@ const FILES = [
   'ols-cps-missing',
   'ols-mtcars',
   'ols-mtcars-tiny',
+  'ols-mtcars-zero-weights',
   'ols-journals',
   'ols-illcond',
   'ols-longley',
