@@ -4,8 +4,13 @@ export interface StoreGate {
   read<T>(body: () => Promise<T>): Promise<T>;
   /** Runs a write alone; afterwards cached answers are stale unless `keepCache`. */
   write<T>(body: () => Promise<T>, options?: { keepCache?: boolean }): Promise<T>;
-  /** A cached read: `compute` runs once per key until the next write. */
+  /** A cached read: `compute` runs once per key, as a read, until the next write. */
   cached<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  /**
+   * A cached value derived from other reads: `compute` runs once per key until the next
+   * write, outside the gate (it must reach the store only through `read` or `cached`).
+   */
+  memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -58,9 +63,12 @@ export function createStoreGate(options: { maxEntries?: number } = {}): StoreGat
       }
     },
     cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+      return gate.memo(key, () => gate.read(compute));
+    },
+    memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
       const hit = cache.get(key);
       if (hit) return hit as Promise<T>;
-      const p = gate.read(compute);
+      const p = compute();
       cache.set(key, p);
       if (cache.size > maxEntries) cache.delete(cache.keys().next().value as string);
       p.catch(() => cache.delete(key));

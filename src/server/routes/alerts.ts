@@ -27,7 +27,7 @@ const compare = (key: string) => {
 /**
  * `GET /api/alerts`: the monitor's `listAlerts`, narrowed to the account's area (a filter
  * outside it gives an empty list), then by rule, sorted, and paged (`X-Total-Count` holds
- * the full count). Answers are cached until the next write.
+ * the full count). Lists and pages are cached until the next write.
  * @example registerAlertRoutes(app, ctx)
  */
 export function registerAlertRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -38,16 +38,21 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: ServerContext): v
       const { rule, sort, limit, offset, ...filter } = request.query;
       const scoped = scopedFilter(sessionOf(request).scope, filter);
       const key = `alerts:${JSON.stringify([scoped, rule ?? null, sort ?? null])}`;
-      const rows =
+      const rows = () =>
         scoped === null
-          ? []
-          : await ctx.gate.cached(key, async () => {
+          ? Promise.resolve([])
+          : ctx.gate.cached(key, async () => {
               let all = await listAlerts(ctx.store, scoped);
               if (rule !== undefined) all = all.filter((r) => r.rule === rule);
               return sort === undefined || sort === 'wave' ? all : [...all].sort(compare(sort));
             });
-      reply.header('x-total-count', String(rows.length));
-      return rows.slice(offset, offset + limit);
+      // the page is cached as JSON text: polling users get it without serialising again
+      const page = await ctx.gate.memo(`${key}:${offset}:${limit}`, async () => {
+        const all = await rows();
+        return { total: all.length, body: JSON.stringify(all.slice(offset, offset + limit)) };
+      });
+      reply.header('x-total-count', String(page.total));
+      return reply.type('application/json; charset=utf-8').send(page.body);
     },
   );
 }
