@@ -44,6 +44,7 @@ export function exactVertex(
   const zeroTol = 1e-12 * (1 + yScale);
   const inBasis = new Uint8Array(n);
   const d = new Float64Array(n);
+  const psi = new Float64Array(n);
   const delta = new Float64Array(p);
   for (let pivots = 0; ; pivots++) {
     const binv = basisInverse(X, basis);
@@ -64,13 +65,17 @@ export function exactVertex(
     const G = new Float64Array(p);
     const zeros: number[] = [];
     for (let i = 0; i < n; i++) {
-      if (inBasis[i]) continue;
-      if (Math.abs(r[i]) <= zeroTol) {
+      if (inBasis[i]) psi[i] = 0;
+      else if (Math.abs(r[i]) <= zeroTol) {
+        psi[i] = 0;
         zeros.push(i);
-        continue;
-      }
-      const psi = r[i] < 0 ? tau - 1 : tau;
-      for (let j = 0; j < p; j++) G[j] += psi * data[i + j * n];
+      } else psi[i] = r[i] < 0 ? tau - 1 : tau;
+    }
+    for (let j = 0; j < p; j++) {
+      let t = 0;
+      const o = j * n;
+      for (let i = 0; i < n; i++) t += psi[i] * data[o + i];
+      G[j] = t;
     }
     // v = X_h^{-T} G; edge (j, s) has slope −s v_j + (s > 0 ? 1−τ : τ) + zero-residual terms.
     let best = 0;
