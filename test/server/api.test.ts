@@ -96,6 +96,15 @@ describe('area scope', () => {
     const rows = await alertsOf(admin);
     expect(rows.length).toBe((await listAlerts(s.store)).length);
     expect(new Set(rows.map((r) => r.village))).toEqual(new Set(['V01', 'V03', 'V07', 'V12']));
+    expect(rows).toEqual((await listAlerts(s.store)).map((r) => ({ ...r })));
+    const page = await admin.get('/api/alerts?wave=2021&sort=-vulnerability&limit=5&offset=2');
+    const all = (await listAlerts(s.store, { wave: '2021' }))
+      .map((r) => ({ ...r }))
+      .sort((a, b) => (b.vulnerability ?? -1) - (a.vulnerability ?? -1));
+    expect(page.headers.get('x-total-count')).toBe(String(all.length));
+    expect(((await page.json()) as Alert[]).map((r) => r.household_id)).toEqual(
+      all.slice(2, 7).map((r) => r.household_id),
+    );
     expect(Object.keys(rows[0]).sort()).toEqual(
       expect.arrayContaining(['household_id', 'county', 'village', 'wave', 'rule', 'reason']),
     );

@@ -26,7 +26,7 @@ interface Meta {
   statuses: string[];
 }
 
-const PAGE = 200;
+const PAGE = 100;
 const CSV_COLUMNS = [
   'household_id',
   'county',
