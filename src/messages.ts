@@ -24,6 +24,8 @@ export const messages = {
   listwiseDeleted: (count: number, total: number) =>
     `${count} of ${total} row(s) dropped for missing values (listwise deletion)`,
   collinear: (terms: readonly string[]) => `omitted because of collinearity: ${terms.join(', ')}`,
+  leverageOne: (vce: string, rows: readonly number[]) =>
+    `--vce ${vce}: row(s) ${rows.join(', ')} have leverage 1 (each alone determines a coefficient), so ${vce} standard errors are undefined; use --vce hc1`,
   singleCluster: (column: string) =>
     `--cluster ${column}: at least two clusters are needed for cluster-robust errors`,
   conflictingOptions: (a: string, b: string) => `${a} and ${b} are alternatives: give one of them`,
@@ -102,6 +104,29 @@ export const messages = {
   },
   caseClosed: (id: string, status: string) => `household ${id}: the case is closed (${status})`,
   noObservations: (wave: string) => `wave ${wave} has no observations`,
+  // studies (`povrisk analyze`, `povrisk demo`)
+  study: {
+    /** A problem at a place in a study file: `file line N, path: detail`. */
+    at: (file: string, line: number | null, path: string, detail: string) =>
+      `${file}${line !== null ? ` line ${line}` : ''}${path ? `, ${path}` : ''}: ${detail}`,
+    unreadable: (detail: string) => `cannot parse the study file: ${detail}`,
+    unknownKey: (key: string, suggestion: string | null) =>
+      `unknown key '${key}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
+    noColumn: (column: string, data: string, suggestion: string | null) =>
+      `no column '${column}' in ${data}${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
+    formulaSyntax: (formula: string, at: number, detail: string) =>
+      `formula '${formula}': ${detail} at character ${at + 1}`,
+    formulaMissing: (formula: string, item: string, data: string, suggestion: string | null) =>
+      `formula '${formula}' uses '${item}', which is neither a column of ${data} nor an earlier derived variable${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
+    duplicateName: (name: string) => `'${name}' is defined twice`,
+    outputNotOurs: (dir: string) =>
+      `${dir}: exists and is not a povrisk output directory (no results.json); choose another --out`,
+    progress: (step: string) => `povrisk: ${step}`,
+    wrote: (file: string) => `povrisk: report written to ${file}`,
+    xlsxNoSheet: (path: string) => `${path}: the workbook has no worksheet`,
+    xlsxBadCell: (path: string, column: string, row: number, value: string) =>
+      `${path}: column '${column}', row ${row}: '${value}' is not a number`,
+  },
   server: {
     listening: (url: string) => `povrisk dashboard at ${url} (Ctrl-C to stop)`,
     webNotBuilt: (dir: string) =>

@@ -68,8 +68,16 @@ export function registerRegress(program: Command): void {
       if (frame.rowsDropped > 0) warn(messages.listwiseDeleted(frame.rowsDropped, frame.rowsRead));
       if (flags.cluster && frame.clusters < 2)
         throw new UserError(messages.singleCluster(flags.cluster));
-      const { result } = regress(frame, { vce });
+      const { result, vcov } = regress(frame, { vce });
       if (result.omitted.length > 0) warn(messages.collinear(result.omitted));
+      if (vcov.leverageOne.length > 0) {
+        warn(
+          messages.leverageOne(
+            vce,
+            vcov.leverageOne.map((i) => frame.rowIndex[i] + 1),
+          ),
+        );
+      }
       process.stdout.write(
         flags.json
           ? `${JSON.stringify(result, jsonNumbers)}\n`

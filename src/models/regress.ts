@@ -3,7 +3,7 @@ import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { ols, type OlsFit } from './ols.js';
 import { tidyCoefficients, waldTest, type TidyRow, type WaldTest } from './tidy.js';
-import { vcovOls, type VceType } from './vcov.js';
+import { vcovOls, type VceType, type Vcov } from './vcov.js';
 
 /** A regression as reported: the CLI's `--json` contract (broom's tidy names). */
 export interface Regression {
@@ -29,13 +29,15 @@ export interface RegressOptions {
 
 /**
  * Fits OLS/WLS on a model frame and computes the chosen covariance and its inference.
- * Throws a UserError when there are fewer complete rows than coefficients.
- * @example const r = regress(frame, { vce: 'hc1' }); r.coefficients[1].std_error
+ * Returns the fit, the reported result and the covariance (whose `leverageOne` flags
+ * undefined hc2/hc3 errors). Throws a UserError when there are fewer complete rows than
+ * coefficients.
+ * @example const { result } = regress(frame, { vce: 'hc1' }); result.coefficients[1].std_error
  */
 export function regress(
   frame: ModelFrame,
   options: RegressOptions = {},
-): { fit: OlsFit; result: Regression } {
+): { fit: OlsFit; result: Regression; vcov: Vcov } {
   const vce = options.vce ?? (frame.cluster ? 'cluster' : 'classical');
   const k = frame.X.cols;
   if (frame.X.rows <= k) throw new UserError(messages.tooFewObservations(frame.X.rows, k));
@@ -66,5 +68,5 @@ export function regress(
     omitted: fit.omitted,
     coefficients,
   });
-  return { fit, result };
+  return { fit, result, vcov: V };
 }

@@ -12,6 +12,11 @@ export interface Vcov {
   /** Residual df for t tests: n − k, or G − 1 for cluster-robust errors (as Stata). */
   readonly df: number;
   readonly clusters: number | null;
+  /**
+   * hc2/hc3 only: the (0-based, used-row) observations with leverage 1, which alone determine
+   * a coefficient; their eᵢ²/(1 − hᵢ) is 0/0, so the covariance is NaN, as in `sandwich`.
+   */
+  readonly leverageOne: readonly number[];
 }
 
 /** Options of `vcovOls`. Defaults: `type: 'classical'`; `cluster` codes are required for 'cluster'. */
@@ -29,6 +34,8 @@ export interface VcovOptions {
  * - `cluster`: CR1 with G/(G−1)·(n−1)/(n−k), as Stata's `vce(cluster)` and
  *   `sandwich::vcovCL(type = "HC1")`.
  * With weights the scores are wᵢeᵢxᵢ and leverages those of √W X, as `sandwich` does for `lm`.
+ * An observation with leverage 1 makes hc2/hc3 undefined: the matrix is NaN (as `sandwich`'s)
+ * and `leverageOne` lists it.
  * @example const V = vcovOls(fit, { type: 'hc1' }); Math.sqrt(V.matrix[0])
  */
 export function vcovOls(fit: OlsFit, options: VcovOptions = {}): Vcov {
@@ -43,6 +50,7 @@ export function vcovOls(fit: OlsFit, options: VcovOptions = {}): Vcov {
       matrix: A.map((v) => v * s2),
       df: fit.dfResidual,
       clusters: null,
+      leverageOne: [],
     });
   }
   const cols = designColumns(fit);
@@ -60,7 +68,13 @@ export function vcovOls(fit: OlsFit, options: VcovOptions = {}): Vcov {
     }
     const meat = crossprodColumns(sums, G, k, null);
     const adj = (G / (G - 1)) * ((n - 1) / (n - k));
-    return Object.freeze({ type, matrix: sandwich(A, meat, k, adj), df: G - 1, clusters: G });
+    return Object.freeze({
+      type,
+      matrix: sandwich(A, meat, k, adj),
+      df: G - 1,
+      clusters: G,
+      leverageOne: [],
+    });
   }
   // Squared scores ẽᵢ² (weighted residuals), adjusted by leverage for hc2/hc3.
   const s2 = new Float64Array(n);
@@ -68,9 +82,16 @@ export function vcovOls(fit: OlsFit, options: VcovOptions = {}): Vcov {
     const wi = w ? w[i] : 1;
     s2[i] = wi * e[i] * e[i];
   }
+  const leverageOne: number[] = [];
   if (type === 'hc2' || type === 'hc3') {
     const h = leverages(fit, cols);
-    for (let i = 0; i < n; i++) s2[i] /= type === 'hc2' ? 1 - h[i] : (1 - h[i]) ** 2;
+    for (let i = 0; i < n; i++) {
+      // hᵢ = 1 up to rounding: the residual is 0 up to rounding too, and 0/0 is undefined
+      if (h[i] > 1 - LEVERAGE_TOL) {
+        leverageOne.push(i);
+        s2[i] = NaN;
+      } else s2[i] /= type === 'hc2' ? 1 - h[i] : (1 - h[i]) ** 2;
+    }
   }
   const weighted = new Float64Array(n);
   for (let i = 0; i < n; i++) weighted[i] = s2[i] * (w ? w[i] : 1);
@@ -81,8 +102,12 @@ export function vcovOls(fit: OlsFit, options: VcovOptions = {}): Vcov {
     matrix: sandwich(A, meat, k, adj),
     df: fit.dfResidual,
     clusters: null,
+    leverageOne,
   });
 }
+
+/** A leverage within this of 1 is taken as 1 (R's own hat values reach 1 exactly there). */
+const LEVERAGE_TOL = 1e-10;
 
 function designColumns(fit: OlsFit): Float64Array[] {
   const n = fit.n;

@@ -187,6 +187,27 @@ describe('povrisk regress --json vs R', () => {
     );
   });
 
+  it('hc3 with an observation of leverage 1: null standard errors (R: NaN) and a warning naming its row', async () => {
+    const file = 'test/fixtures/data/ols-mtcars-leverage.csv';
+    const { out, stderr } = await regressJson([
+      file,
+      '--y',
+      'mpg',
+      '--x',
+      'wt,hp,carb8',
+      '--vce',
+      'hc3',
+    ]);
+    expect(out.coefficients.map((r) => r.std_error)).toEqual([null, null, null, null]);
+    expect(out.f_test.statistic).toBeNull();
+    expect(stderr).toBe(
+      'warning: --vce hc3: row(s) 31 have leverage 1 (each alone determines a coefficient), so hc3 standard errors are undefined; use --vce hc1\n',
+    );
+    const hc1 = await regressJson([file, '--y', 'mpg', '--x', 'wt,hp,carb8', '--vce', 'hc1']);
+    expectMatchesR(hc1.out, refCase('ols-mtcars-leverage', 'leverage-one'), 'hc1');
+    expect(hc1.stderr).toBe('');
+  });
+
   it('a perfectly collinear regressor is omitted (R: NA coefficient), with a warning', async () => {
     const { out, stderr } = await regressJson([
       'test/fixtures/data/ols-cps.csv',

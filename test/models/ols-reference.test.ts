@@ -75,6 +75,7 @@ const FILES = [
   'ols-mtcars',
   'ols-mtcars-tiny',
   'ols-mtcars-zero-weights',
+  'ols-mtcars-leverage',
   'ols-journals',
   'ols-illcond',
   'ols-longley',
@@ -130,6 +131,8 @@ for (const name of FILES) {
           const k = fit.rank;
           const V = vcovOls(fit, { type: vce, cluster: frame.cluster, clusters: frame.clusters });
           expect(V.df).toBe(ref.df);
+          // an observation with leverage 1 makes R's hc2/hc3 NaN, and ours, flagged
+          expect(V.leverageOne.length > 0).toBe(ref.std_error.every((v) => v === null));
           const vcov = nums(ref.vcov);
           for (let i = 0; i < k; i++) {
             for (let j = 0; j < k; j++) {
