@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { isUserError } from '../errors.js';
 import { messages } from '../messages.js';
+import { registerAnalyze } from './analyze.js';
+import { registerDemo } from './demo.js';
 import { registerMonitor } from './monitor.js';
 import { registerQreg } from './qreg.js';
 import { registerRegress } from './regress.js';
@@ -33,6 +35,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerServe(program);
   registerSimulate(program);
   registerUsers(program);
+  registerAnalyze(program);
+  registerDemo(program);
   for (const cmd of program.commands) cmd.exitOverride();
   try {
     await program.parseAsync(argv, { from: 'user' });

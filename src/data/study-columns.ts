@@ -1,0 +1,108 @@
+import { basename } from 'node:path';
+import { messages } from '../messages.js';
+import { closestName } from './closest-name.js';
+import { evaluateFormula } from './derive.js';
+import type { ColumnData } from './read.js';
+import type { Study, StudyPath } from './study.js';
+
+/** The file columns a study reads: numbers by study name → file column, and the id as text. */
+export interface StudyColumnPlan {
+  /** Study name → the data file's column, for every numeric variable read from the file. */
+  readonly numeric: ReadonlyMap<string, string>;
+  /** The id column in the file, read as text, or null. */
+  readonly id: string | null;
+}
+
+/** Every variable the study refers to, with where it is referred to. */
+function references(study: Study): [StudyPath, string][] {
+  const refs: [StudyPath, string][] = [];
+  const list = (path: StudyPath, names: readonly string[]) =>
+    names.forEach((n, i) => refs.push([[...path, i], n]));
+  refs.push([['vep', 'income'], study.vep.income]);
+  list(['vep', 'x'], study.vep.x);
+  if (study.vep.weights) refs.push([['vep', 'weights'], study.vep.weights]);
+  list(['table1'], study.table1);
+  list(['explanatory'], study.explanatory);
+  study.regression.models.forEach((m, k) => {
+    if (m.x !== study.explanatory) list(['regression', 'models', k], m.x);
+  });
+  if (study.quantiles) list(['quantiles', 'x'], study.quantiles.x);
+  study.groups.forEach((g, k) => refs.push([['groups', k, 'column'], g.column]));
+  return refs;
+}
+
+/**
+ * Checks a study against the column names of its data file before any work: every variable
+ * it names must be a column (through `data.columns`) or a derived variable, every formula item
+ * a column or an earlier derived variable, and every mapped column must exist. The first
+ * problem is a UserError naming the study file, line and key path and suggesting the closest
+ * column. Returns the columns to read.
+ * @example const plan = checkStudyColumns(study, await columnNames(study.data.path));
+ */
+export function checkStudyColumns(study: Study, available: readonly string[]): StudyColumnPlan {
+  const data = basename(study.data.path);
+  const derived = study.derive.map((d) => d.name);
+  const fileColumn = (name: string) => study.data.columns[name] ?? name;
+  const numeric = new Map<string, string>();
+  const need = (path: StudyPath, name: string, defined: readonly string[]) => {
+    if (defined.includes(name)) return;
+    const col = fileColumn(name);
+    if (!available.includes(col)) {
+      const suggestion = closestName(col, [...available, ...defined]);
+      study.fail(path, messages.study.noColumn(col, data, suggestion));
+    }
+    numeric.set(name, col);
+  };
+  for (const [name, col] of Object.entries(study.data.columns)) {
+    if (!available.includes(col))
+      study.fail(
+        ['data', 'columns', name],
+        messages.study.noColumn(col, data, closestName(col, available)),
+      );
+  }
+  study.derive.forEach((d, k) => {
+    const earlier = derived.slice(0, k);
+    for (const item of d.columns) {
+      if (earlier.includes(item)) continue;
+      const col = fileColumn(item);
+      if (!available.includes(col)) {
+        const suggestion = closestName(col, [...available, ...earlier]);
+        study.fail(
+          ['derive', k, 'formula'],
+          messages.study.formulaMissing(d.formula, item, data, suggestion),
+        );
+      }
+      numeric.set(item, col);
+    }
+  });
+  for (const [path, name] of references(study)) need(path, name, derived);
+  let id: string | null = null;
+  if (study.data.id !== null) {
+    id = fileColumn(study.data.id);
+    if (!available.includes(id))
+      study.fail(['data', 'id'], messages.study.noColumn(id, data, closestName(id, available)));
+  }
+  return { numeric, id };
+}
+
+/**
+ * The study's variables from the columns read from its file: renamed to study names, with
+ * the derived variables computed in order (missing where an item is missing). The id column,
+ * if any, is the only text column, under its study name.
+ * @example const cols = studyData(study, plan, await readColumns(path, { numeric: [...plan.numeric.values()] }));
+ */
+export function studyData(study: Study, plan: StudyColumnPlan, file: ColumnData): ColumnData {
+  const numeric = new Map<string, Float64Array>();
+  for (const [name, col] of plan.numeric) numeric.set(name, file.numeric.get(col) as Float64Array);
+  for (const d of study.derive) {
+    numeric.set(
+      d.name,
+      evaluateFormula(d.node, (n) => numeric.get(n) as Float64Array, file.rows),
+    );
+  }
+  const text = new Map<string, readonly (string | null)[]>();
+  if (plan.id !== null && study.data.id !== null) {
+    text.set(study.data.id, file.text.get(plan.id) as readonly (string | null)[]);
+  }
+  return Object.freeze({ path: file.path, rows: file.rows, numeric, text });
+}

@@ -1,0 +1,298 @@
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { UserError } from '../errors.js';
+import { messages } from '../messages.js';
+import { closestName } from './closest-name.js';
+import { parseFormula, type FormulaNode } from './derive.js';
+import { STUDY_SCHEMA, type StudyFile, type StudyGroup } from './study-schema.js';
+
+/** A place in a study file: the key path (`vep.x[2]`) and how to find its line. */
+export type StudyPath = readonly (string | number)[];
+
+/** A validated study with every default filled in. */
+export interface Study {
+  /** The study file as named by the user (or `<built-in study>`), for messages. */
+  readonly file: string;
+  readonly title: string;
+  readonly description: string | null;
+  readonly data: {
+    /** The data file, resolved against the study file's folder. */
+    readonly path: string;
+    readonly id: string | null;
+    readonly columns: Readonly<Record<string, string>>;
+    readonly sheet: string | null;
+  };
+  readonly derive: readonly {
+    readonly name: string;
+    readonly formula: string;
+    readonly label: string | null;
+    readonly node: FormulaNode;
+    readonly columns: readonly string[];
+  }[];
+  readonly labels: Readonly<Record<string, string>>;
+  readonly vep: {
+    readonly income: string;
+    readonly x: readonly string[];
+    /** The poverty line per person per year, and how it was given. */
+    readonly line: number;
+    readonly lineSpec: {
+      readonly line?: number;
+      readonly usd_per_day?: number;
+      readonly ppp?: number;
+    };
+    readonly variance: 'linear' | 'exponential';
+    readonly floor: number;
+    readonly threshold: number | 'relative';
+    readonly bands: readonly [number, number];
+    readonly weights: string | null;
+  };
+  readonly table1: readonly string[];
+  readonly explanatory: readonly string[];
+  readonly regression: {
+    readonly vce: 'classical' | 'hc0' | 'hc1' | 'hc2' | 'hc3';
+    readonly models: readonly { readonly label: string; readonly x: readonly string[] }[];
+    readonly stepwise: {
+      readonly pr?: number;
+      readonly pe?: number;
+      readonly forward: boolean;
+    } | null;
+  };
+  readonly quantiles: {
+    readonly taus: readonly number[];
+    readonly x: readonly string[];
+    readonly se: 'nid' | 'iid' | 'ker' | 'boot';
+    readonly reps: number;
+    readonly seed: number;
+  } | null;
+  readonly groups: readonly StudyGroup[];
+  readonly outputs: {
+    readonly formats: readonly ('markdown' | 'csv' | 'latex' | 'docx')[];
+    readonly compareWithPaper: boolean;
+  };
+  /** Throws a UserError about a place in the study file: `file line N, path: detail`. */
+  readonly fail: (path: StudyPath, detail: string) => never;
+}
+
+const validateSchema = new Ajv({ allErrors: true, strict: false }).compile(STUDY_SCHEMA);
+
+/**
+ * Reads and validates a study file (YAML or JSON). See `parseStudy`.
+ * @example const study = await loadStudy('examples/liangshan.study.yaml');
+ */
+export async function loadStudy(path: string): Promise<Study> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new UserError(messages.fileNotFound(path));
+  }
+  return parseStudy(text, { file: path, dir: dirname(resolve(path)) });
+}
+
+/**
+ * Parses and validates the text of a study file against `STUDY_SCHEMA`, then checks what a
+ * schema cannot (one poverty line, band order, formulas that parse, names defined once) and
+ * fills the defaults. Any problem is a UserError naming the file, the line and the key path,
+ * e.g. `study.yaml line 12, vep.x[2]: must be string`. `dir` resolves the data path.
+ * @example parseStudy(text, { file: 'study.yaml', dir: process.cwd() })
+ */
+export function parseStudy(text: string, options: { file: string; dir: string }): Study {
+  const file = options.file;
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const line = e.linePos?.[0]?.line ?? null;
+    throw new UserError(
+      messages.study.at(file, line, '', messages.study.unreadable(e.message.split('\n')[0])),
+    );
+  }
+  const fail = (path: StudyPath, detail: string, key?: string): never => {
+    throw new UserError(
+      messages.study.at(file, lineOf(doc, lines, path, key), pathText(path), detail),
+    );
+  };
+  const raw: unknown = doc.toJS();
+  if (!validateSchema(raw)) {
+    const error = pickError(validateSchema.errors ?? []);
+    const path = pointerPath(error.instancePath);
+    if (error.keyword === 'additionalProperties') {
+      const key = String(error.params.additionalProperty);
+      const parent = schemaAt(path);
+      const known = Object.keys((parent?.properties as object | undefined) ?? {});
+      fail(path, messages.study.unknownKey(key, closestName(key, known)), key);
+    }
+    fail(path, schemaMessage(error));
+  }
+  return resolveStudy(raw as StudyFile, { file, dir: options.dir, fail });
+}
+
+function resolveStudy(
+  s: StudyFile,
+  ctx: { file: string; dir: string; fail: (path: StudyPath, detail: string) => never },
+): Study {
+  const { fail } = ctx;
+  const pl = s.vep.poverty_line;
+  let line: number;
+  if (pl.line !== undefined && pl.usd_per_day !== undefined) {
+    line = fail(['vep', 'poverty_line'], 'give either line or usd_per_day (with ppp), not both');
+  } else if (pl.line !== undefined) {
+    if (pl.ppp !== undefined) fail(['vep', 'poverty_line', 'ppp'], 'ppp goes with usd_per_day');
+    line = pl.line;
+  } else if (pl.usd_per_day !== undefined) {
+    if (pl.ppp === undefined)
+      fail(
+        ['vep', 'poverty_line'],
+        'usd_per_day needs ppp (local currency per international dollar)',
+      );
+    line = pl.usd_per_day * 365 * (pl.ppp as number);
+  } else {
+    line = fail(['vep', 'poverty_line'], 'give line, or usd_per_day with ppp');
+  }
+  const bands = s.vep.bands ?? [0.3, 0.6];
+  if (!(bands[0] < bands[1]))
+    fail(['vep', 'bands'], 'the first cut point must be below the second');
+  const derived: Study['derive'][number][] = [];
+  (s.derive ?? []).forEach((d, k) => {
+    if (derived.some((e) => e.name === d.name))
+      fail(['derive', k, 'name'], messages.study.duplicateName(d.name));
+    const parsed = parseFormula(d.formula);
+    if (!parsed.ok)
+      fail(
+        ['derive', k, 'formula'],
+        messages.study.formulaSyntax(d.formula, parsed.at, parsed.detail),
+      );
+    else
+      derived.push(
+        Object.freeze({ ...d, label: d.label ?? null, node: parsed.node, columns: parsed.columns }),
+      );
+  });
+  const explanatory = s.explanatory;
+  const models = (s.regression?.models ?? ['all']).map((m, k) =>
+    Object.freeze({ label: `(${k + 1})`, x: m === 'all' ? explanatory : m }),
+  );
+  const sw = s.regression?.stepwise;
+  if (sw && sw.pr === undefined && sw.pe === undefined)
+    fail(['regression', 'stepwise'], 'give pr (backward), pe (forward) or both');
+  if (sw && sw.pr !== undefined && sw.pe !== undefined && !(sw.pe < sw.pr))
+    fail(['regression', 'stepwise'], 'pe must be below pr (as Stata requires)');
+  (s.groups ?? []).forEach((g, k) =>
+    g.levels.forEach((level, j) => {
+      if (level.values === undefined && level.min === undefined && level.max === undefined)
+        fail(['groups', k, 'levels', j], 'give values, or min and/or max');
+    }),
+  );
+  const q = s.quantiles;
+  return Object.freeze({
+    file: ctx.file,
+    title: s.title ?? basename(ctx.file),
+    description: s.description ?? null,
+    data: Object.freeze({
+      path: resolve(ctx.dir, s.data.path),
+      id: s.data.id ?? null,
+      columns: Object.freeze({ ...(s.data.columns ?? {}) }),
+      sheet: s.data.sheet ?? null,
+    }),
+    derive: Object.freeze(derived),
+    labels: Object.freeze({
+      ...Object.fromEntries(derived.flatMap((d) => (d.label ? [[d.name, d.label]] : []))),
+      ...(s.labels ?? {}),
+    }),
+    vep: Object.freeze({
+      income: s.vep.income,
+      x: s.vep.x,
+      line,
+      lineSpec: pl,
+      variance: s.vep.variance ?? 'linear',
+      floor: s.vep.variance_floor ?? 1e-4,
+      threshold: s.vep.threshold ?? 0.5,
+      bands: [bands[0], bands[1]] as const,
+      weights: s.vep.weights ?? null,
+    }),
+    table1: s.table1 ?? s.vep.x,
+    explanatory,
+    regression: Object.freeze({
+      vce: s.regression?.vce ?? 'hc1',
+      models: Object.freeze(models),
+      stepwise: sw ? Object.freeze({ ...sw, forward: sw.forward ?? false }) : null,
+    }),
+    quantiles: q
+      ? Object.freeze({
+          taus: q.taus,
+          x: q.x ?? models[models.length - 1].x,
+          se: q.se ?? 'nid',
+          reps: q.reps ?? 200,
+          seed: q.seed ?? 1,
+        })
+      : null,
+    groups: s.groups ?? [],
+    outputs: Object.freeze({
+      formats: s.outputs?.formats ?? (['markdown', 'csv', 'latex', 'docx'] as const),
+      compareWithPaper: s.outputs?.compare_with_paper ?? true,
+    }),
+    fail,
+  });
+}
+
+/** `['vep', 'x', 2]` → `vep.x[2]`. */
+function pathText(path: StudyPath): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+function pointerPath(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/** The 1-based line of a key path (or of `key` inside it), when the document has it. */
+function lineOf(doc: Document, lines: LineCounter, path: StudyPath, key?: string): number | null {
+  const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
+  let offset: number | undefined;
+  if (key !== undefined && isMap(node)) {
+    const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+    offset = (pair?.key as { range?: [number, number, number] } | undefined)?.range?.[0];
+  }
+  offset ??= (node as { range?: [number, number, number] } | null)?.range?.[0];
+  return offset === undefined ? null : lines.linePos(offset).line;
+}
+
+/** The most specific error: unknown keys first, then the deepest path, anyOf's own last. */
+function pickError(errors: readonly ErrorObject[]): ErrorObject {
+  const score = (e: ErrorObject) =>
+    (e.keyword === 'additionalProperties' ? 1000 : 0) +
+    e.instancePath.split('/').length * 10 -
+    (e.keyword === 'anyOf' || e.keyword === 'const' ? 5 : 0);
+  return [...errors].sort((a, b) => score(b) - score(a))[0];
+}
+
+function schemaMessage(e: ErrorObject): string {
+  if (e.keyword === 'required') return `missing required key '${String(e.params.missingProperty)}'`;
+  if (e.keyword === 'enum')
+    return `must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`;
+  if (e.keyword === 'anyOf' || e.keyword === 'const') {
+    const at = e.schemaPath;
+    if (at.includes('threshold')) return "must be a number in (0, 1) or 'relative'";
+    if (at.includes('models')) return "must be 'all' or a list of variable names";
+  }
+  return e.message ?? 'invalid value';
+}
+
+/** The sub-schema of an object at a data path (for the known keys of an unknown-key error). */
+function schemaAt(path: StudyPath): Record<string, unknown> | null {
+  let node: Record<string, unknown> | undefined = STUDY_SCHEMA as unknown as Record<
+    string,
+    unknown
+  >;
+  for (const p of path) {
+    if (!node) return null;
+    if (typeof p === 'number') node = node.items as Record<string, unknown> | undefined;
+    else node = (node.properties as Record<string, Record<string, unknown>> | undefined)?.[p];
+  }
+  return node ?? null;
+}

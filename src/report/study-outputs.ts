@@ -1,0 +1,90 @@
+import { access, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeTable } from '../data/write-table.js';
+import type { Study } from '../data/study.js';
+import { householdTable } from '../vep/household-table.js';
+import { toCsv } from './formats/csv.js';
+import { toDocx } from './formats/docx.js';
+import { toLatex } from './formats/latex.js';
+import { toMarkdown } from './formats/markdown.js';
+import { htmlReport } from './html-report.js';
+import type { StudyRun } from './study-run.js';
+import { studyTables } from './study-tables.js';
+import type { ReportTable } from './table-model.js';
+
+const WRITERS = {
+  markdown: { ext: 'md', write: async (t: ReportTable) => toMarkdown(t) },
+  csv: { ext: 'csv', write: async (t: ReportTable) => toCsv(t) },
+  latex: { ext: 'tex', write: async (t: ReportTable) => toLatex(t) },
+  docx: { ext: 'docx', write: (t: ReportTable) => toDocx(t) },
+} as const;
+
+/**
+ * Replaces NaN and ±Infinity by null and typed arrays by arrays, for JSON.
+ * @example JSON.stringify(results, jsonReplacer)
+ */
+export function jsonReplacer(_key: string, value: unknown): unknown {
+  if (typeof value === 'number' && !Number.isFinite(value)) return null;
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView))
+    return Array.from(value as unknown as ArrayLike<number>);
+  return value;
+}
+
+/**
+ * Writes a study's outputs into `dir` (an empty directory; see `writeDirectory` for the
+ * atomic swap): `report.html` (self-contained), `tables/tableN.{md,csv,tex,docx}` for the
+ * study's formats, `households.csv` (the per-household VEP output) and `results.json`
+ * (everything, machine-readable; `generated_at` is the run's time). Returns the files written.
+ * @example await writeStudyOutputs(tmp, run, study, { now: new Date() })
+ */
+export async function writeStudyOutputs(
+  dir: string,
+  run: StudyRun,
+  study: Study,
+  options: { now?: Date } = {},
+): Promise<string[]> {
+  const now = (options.now ?? new Date()).toISOString();
+  const tables = studyTables(run.results, {
+    labels: study.labels,
+    published: study.outputs.compareWithPaper,
+  });
+  const written: string[] = [];
+  await mkdir(join(dir, 'tables'));
+  for (const [name, table] of Object.entries(tables) as [string, ReportTable | null][]) {
+    if (!table) continue;
+    for (const format of study.outputs.formats) {
+      const w = WRITERS[format];
+      const file = join('tables', `${name}.${w.ext}`);
+      await writeFile(join(dir, file), await w.write(table));
+      written.push(file);
+    }
+  }
+  const idName = study.data.id ?? 'id';
+  await writeTable(join(dir, 'households.csv'), householdTable(run.vep, { ids: run.ids, idName }));
+  written.push('households.csv');
+  const json = { generated_at: now, ...run.results };
+  await writeFile(join(dir, 'results.json'), `${JSON.stringify(json, jsonReplacer, 2)}\n`);
+  written.push('results.json');
+  const html = htmlReport(run.results, {
+    tables,
+    labels: study.labels,
+    compareWithPaper: study.outputs.compareWithPaper,
+    generated: `Made by povrisk on ${now}.`,
+  });
+  await writeFile(join(dir, 'report.html'), html);
+  written.push('report.html');
+  return written;
+}
+
+/**
+ * True when a directory may be replaced by a new run: it is empty or holds a `results.json`
+ * (an earlier povrisk run).
+ * @example await writeDirectory(out, fill, { replaceable: isStudyOutput })
+ */
+export async function isStudyOutput(dir: string): Promise<boolean> {
+  if ((await readdir(dir)).length === 0) return true;
+  return access(join(dir, 'results.json')).then(
+    () => true,
+    () => false,
+  );
+}

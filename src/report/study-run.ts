@@ -1,0 +1,183 @@
+import { basename } from 'node:path';
+import { modelFrame } from '../data/model-frame.js';
+import { columnNames, readColumns, type ColumnData } from '../data/read.js';
+import { checkStudyColumns, studyData } from '../data/study-columns.js';
+import type { Study } from '../data/study.js';
+import { quantreg, type QuantregResult } from '../models/quantreg/quantreg.js';
+import { regress, type Regression } from '../models/regress.js';
+import {
+  nestedModels,
+  stepwise,
+  type FittedModel,
+  type StepwiseResult,
+} from '../models/stepwise.js';
+import { summarizeColumns, type VariableSummary } from './descriptive-table.js';
+import { STATUS } from '../vep/status.js';
+import { estimateVep, type VepResult, type VepSummary } from '../vep/vep.js';
+import { groupBlocks, type GroupBlock } from './study-groups.js';
+import { histogram, type Histogram } from './study-histogram.js';
+
+/** Everything a study computes, as plain data (results.json). */
+export interface StudyResults {
+  readonly study: {
+    readonly title: string;
+    readonly description: string | null;
+    readonly file: string;
+    readonly data: string;
+    readonly rows: number;
+  };
+  readonly derived: readonly { readonly name: string; readonly formula: string }[];
+  readonly poverty_line: {
+    readonly line: number;
+    readonly usd_per_day?: number;
+    readonly ppp?: number;
+  };
+  readonly vep: VepSummary;
+  readonly vulnerability_histogram: Histogram;
+  readonly table1: readonly VariableSummary[];
+  readonly table2: readonly GroupBlock[];
+  readonly table3: readonly VariableSummary[];
+  readonly table4: {
+    readonly dependent: 'vulnerability';
+    readonly vce: string;
+    readonly models: readonly FittedModel[];
+    readonly stepwise: StepwiseResult | null;
+  };
+  readonly table5: {
+    readonly dependent: 'vulnerability';
+    readonly x: readonly string[];
+    readonly quantreg: QuantregResult;
+    /** OLS of the same regressors, the reference line of the quantile chart. */
+    readonly ols: Regression;
+  } | null;
+}
+
+/** A finished run: the results, and the per-household VEP output and ids for households.csv. */
+export interface StudyRun {
+  readonly results: StudyResults;
+  readonly vep: VepResult;
+  readonly ids: readonly (string | null)[] | undefined;
+}
+
+/**
+ * Checks a study against its data file's columns (before reading anything else), so that a
+ * missing column or formula item is refused before any work. Returns the checked plan.
+ * @example const plan = await checkStudyData(study);
+ */
+export async function checkStudyData(study: Study) {
+  return checkStudyColumns(study, await columnNames(study.data.path));
+}
+
+/**
+ * Runs a study end to end: reads and derives its variables, estimates vulnerability (VEP,
+ * three-step FGLS), Tables 1–3 (descriptives, vulnerability by group), Table 4 (the configured
+ * OLS models of vulnerability, plus stepwise selection when asked) and Table 5 (quantile
+ * regressions). The regressions use the households of the VEP estimation sample. `onProgress`
+ * hears each step's name.
+ * @example const { results } = await runStudy(await loadStudy('study.yaml'));
+ */
+export async function runStudy(
+  study: Study,
+  options: { onProgress?: (step: string) => void } = {},
+): Promise<StudyRun> {
+  const progress = options.onProgress ?? (() => {});
+  const plan = await checkStudyData(study);
+  progress(`reading ${basename(study.data.path)}`);
+  const file = await readColumns(study.data.path, {
+    numeric: [...new Set(plan.numeric.values())],
+    text: plan.id !== null ? [plan.id] : [],
+  });
+  const data = studyData(study, plan, file);
+  progress(`estimating vulnerability (${data.rows} households)`);
+  const vep = estimateVep(data, {
+    income: study.vep.income,
+    x: study.vep.x,
+    line: study.vep.line,
+    weights: study.vep.weights ?? undefined,
+    variance: study.vep.variance,
+    floor: study.vep.floor,
+    threshold: study.vep.threshold,
+    bands: study.vep.bands,
+  });
+  const used = vep.status.reduce<number[]>((a, s, i) => (s === STATUS.ok ? (a.push(i), a) : a), []);
+  const v = new Float64Array(data.rows).fill(NaN);
+  for (const i of used) v[i] = vep.vulnerability[i];
+  const analysis: ColumnData = Object.freeze({
+    ...data,
+    numeric: new Map([...data.numeric, ['vulnerability', v]]),
+  });
+  const weights = study.vep.weights ? (data.numeric.get(study.vep.weights) ?? null) : null;
+  const pick = (names: readonly string[]) =>
+    Object.fromEntries(names.map((n) => [n, analysis.numeric.get(n) as Float64Array]));
+
+  progress('Tables 1-3: descriptive statistics and vulnerability by group');
+  const table2 = groupBlocks(v, weights, used, {
+    groups: study.groups,
+    columns: analysis.numeric,
+    bands: study.vep.bands,
+    overall: vep.summary.overall,
+  });
+  progress(`Table 4: ${study.regression.models.length} OLS model(s) of vulnerability`);
+  const models = nestedModels(analysis, {
+    y: 'vulnerability',
+    models: study.regression.models,
+    vce: study.regression.vce,
+  });
+  const sw = study.regression.stepwise;
+  const selection = sw
+    ? stepwise(analysis, {
+        y: 'vulnerability',
+        x: study.explanatory,
+        pr: sw.pr,
+        pe: sw.pe,
+        forward: sw.forward,
+        vce: study.regression.vce,
+      })
+    : null;
+  let table5: StudyResults['table5'] = null;
+  if (study.quantiles) {
+    const q = study.quantiles;
+    progress(`Table 5: quantile regressions at tau = ${q.taus.join(', ')}`);
+    const frame = modelFrame(analysis, { y: 'vulnerability', x: q.x });
+    table5 = Object.freeze({
+      dependent: 'vulnerability' as const,
+      x: q.x,
+      quantreg: quantreg(frame, {
+        taus: q.taus,
+        se: q.se,
+        reps: q.reps,
+        seed: q.seed,
+        yName: 'vulnerability',
+      }),
+      ols: regress(frame, { vce: study.regression.vce }).result,
+    });
+  }
+  const results: StudyResults = Object.freeze({
+    study: Object.freeze({
+      title: study.title,
+      description: study.description,
+      file: basename(study.file),
+      data: basename(study.data.path),
+      rows: data.rows,
+    }),
+    derived: study.derive.map((d) => Object.freeze({ name: d.name, formula: d.formula })),
+    poverty_line: Object.freeze({ ...study.vep.lineSpec, line: study.vep.line }),
+    vep: vep.summary,
+    vulnerability_histogram: histogram(v, { bins: 20 }),
+    table1: summarizeColumns(pick(study.table1)),
+    table2,
+    table3: summarizeColumns(pick(study.explanatory)),
+    table4: Object.freeze({
+      dependent: 'vulnerability' as const,
+      vce: study.regression.vce,
+      models,
+      stepwise: selection,
+    }),
+    table5,
+  });
+  return Object.freeze({
+    results,
+    vep,
+    ids: study.data.id !== null ? data.text.get(study.data.id) : undefined,
+  });
+}
