@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listAlerts } from '../../src/monitor/alerts.js';
 import { listEvents } from '../../src/monitor/events.js';
 import { buildApp } from '../../src/server/app.js';
+import { OPENAPI } from '../../src/server/openapi.js';
 import { login, makeStore, startServer, type Running } from './harness.js';
 
 interface Alert {
@@ -59,6 +60,17 @@ describe('anonymous', () => {
       expect(doc.paths).toHaveProperty([p]);
     }
     expect(doc.paths).toHaveProperty(['/api/households/{id}/measures']);
+  });
+  test('every documented operation is a route of the server', () => {
+    for (const [path, ops] of Object.entries(OPENAPI.paths)) {
+      for (const method of Object.keys(ops)) {
+        const url = path.replace('{id}', ':id');
+        expect(
+          s.app.hasRoute({ method: method.toUpperCase() as 'GET', url }),
+          `${method} ${path}`,
+        ).toBe(true);
+      }
+    }
   });
   test('security headers on every answer', async () => {
     const r = await fetch(`${s.url}/api/health`);
