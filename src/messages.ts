@@ -110,8 +110,8 @@ export const messages = {
     at: (file: string, line: number | null, path: string, detail: string) =>
       `${file}${line !== null ? ` line ${line}` : ''}${path ? `, ${path}` : ''}: ${detail}`,
     unreadable: (detail: string) => `cannot parse the study file: ${detail}`,
-    unknownKey: (key: string, suggestion: string | null) =>
-      `unknown key '${key}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
+    unknownKey: (suggestion: string | null) =>
+      `unknown key${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
     noColumn: (column: string, data: string, suggestion: string | null) =>
       `no column '${column}' in ${data}${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
     formulaSyntax: (formula: string, at: number, detail: string) =>

@@ -104,7 +104,7 @@ export function parseStudy(text: string, options: { file: string; dir: string })
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    const line = e.linePos?.[0]?.line ?? null;
+    const line = lines.linePos(e.pos[0]).line;
     throw new UserError(
       messages.study.at(file, line, '', messages.study.unreadable(e.message.split('\n')[0])),
     );
@@ -122,7 +122,7 @@ export function parseStudy(text: string, options: { file: string; dir: string })
       const key = String(error.params.additionalProperty);
       const parent = schemaAt(path);
       const known = Object.keys((parent?.properties as object | undefined) ?? {});
-      fail(path, messages.study.unknownKey(key, closestName(key, known)), key);
+      fail([...path, key], messages.study.unknownKey(closestName(key, known)), key);
     }
     fail(path, schemaMessage(error));
   }
@@ -252,7 +252,8 @@ function pointerPath(pointer: string): (string | number)[] {
 
 /** The 1-based line of a key path (or of `key` inside it), when the document has it. */
 function lineOf(doc: Document, lines: LineCounter, path: StudyPath, key?: string): number | null {
-  const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
+  const at = key !== undefined ? path.slice(0, -1) : path;
+  const node = at.length === 0 ? doc.contents : doc.getIn(at, true);
   let offset: number | undefined;
   if (key !== undefined && isMap(node)) {
     const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
@@ -268,7 +269,10 @@ function pickError(errors: readonly ErrorObject[]): ErrorObject {
     (e.keyword === 'additionalProperties' ? 1000 : 0) +
     e.instancePath.split('/').length * 10 -
     (e.keyword === 'anyOf' || e.keyword === 'const' ? 5 : 0);
-  return [...errors].sort((a, b) => score(b) - score(a))[0];
+  // Inside an anyOf, report the alternatives together (the anyOf's own error).
+  const outer = errors.filter((e) => !e.schemaPath.includes('/anyOf/'));
+  const pool = outer.length > 0 ? outer : errors;
+  return [...pool].sort((a, b) => score(b) - score(a))[0];
 }
 
 function schemaMessage(e: ErrorObject): string {

@@ -23,6 +23,7 @@ nav a{margin-right:14px;color:var(--accent)}
 .card{background:#fff;border:1px solid var(--line);border-radius:6px;padding:10px 14px;min-width:150px}
 .card b{display:block;font-size:1.3rem}
 .pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:18px;align-items:start}
+.pair.stacked{grid-template-columns:1fr}
 .pair>div{background:#fff;border:1px solid var(--line);border-radius:6px;padding:12px;overflow-x:auto}
 .paper{background:#f6f4ee!important}
 figure{margin:14px 0;background:#fff;border:1px solid var(--line);border-radius:6px;padding:12px;overflow-x:auto}
@@ -60,10 +61,16 @@ export interface HtmlReportOptions {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-function pair(ours: ReportTable, paper: ReportTable | null): string {
+/** Our table and the paper's side by side (`stacked`: the paper's right under ours). */
+function pair(
+  ours: ReportTable,
+  paper: ReportTable | null,
+  options: { stacked?: boolean } = {},
+): string {
   const left = `<div><h3>This study</h3>${toHtml(ours)}</div>`;
-  if (!paper) return `<div class="pair">${left}</div>`;
-  return `<div class="pair">${left}<div class="paper"><h3>Published (Ouyang)</h3>${toHtml(paper)}</div></div>`;
+  const cls = options.stacked ? 'pair stacked' : 'pair';
+  if (!paper) return `<div class="${cls}">${left}</div>`;
+  return `<div class="${cls}">${left}<div class="paper"><h3>Published (Ouyang)</h3>${toHtml(paper)}</div></div>`;
 }
 
 const figure = (svg: string, caption: string) =>
@@ -154,7 +161,7 @@ export function htmlReport(results: StudyResults, options: HtmlReportOptions): s
     models.push({ label: 'Stepwise', coefficients: results.table4.stepwise.result.coefficients });
   parts.push(
     `<section id="table-4"><h2>${esc(tables.table4.title ?? 'Table 4')}</h2>`,
-    pair(tables.table4, paper?.table4 ?? null),
+    pair(tables.table4, paper?.table4 ?? null, { stacked: true }),
     figure(
       coefficientStabilityChart(models, { label }),
       'Coefficient stability: each term’s estimate and 95% interval in every model that includes it.',

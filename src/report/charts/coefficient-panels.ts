@@ -15,7 +15,7 @@ export interface CoefficientPanel {
   readonly reference?: { readonly estimate: number; readonly low: number; readonly high: number };
 }
 
-/** Options of `coefficientPanels`. */
+/** Options of `coefficientPanels`. Panels are 180 px high and at least 240 px wide. */
 export interface PanelOptions {
   /** The chart's accessible title. */
   readonly title: string;
@@ -25,12 +25,11 @@ export interface PanelOptions {
   readonly xTicks: readonly { readonly x: number; readonly label: string }[];
   readonly xDomain: readonly [number, number];
   readonly className?: string;
-  /** Panels per row; default 3. Panel size 220 × 170 px. */
+  /** Panels per row; default 3. */
   readonly columns?: number;
 }
 
-const W = 220;
-const H = 170;
+const H = 180;
 
 /**
  * Small multiples of coefficient estimates with confidence intervals, one panel per term
@@ -43,12 +42,14 @@ export function coefficientPanels(
   options: PanelOptions,
 ): string {
   const cols = Math.max(1, Math.min(options.columns ?? 3, panels.length));
+  // Wide enough for the x labels: at least 240 px, 36 px per tick.
+  const W = Math.max(240, 70 + 36 * options.xTicks.length);
   const rows = Math.ceil(panels.length / cols);
   const body = panels
     .map((p, k) => {
       const ox = (k % cols) * W;
       const oy = Math.floor(k / cols) * H;
-      return `<g class="panel" transform="translate(${ox} ${oy})">${panel(p, options)}</g>`;
+      return `<g class="panel" transform="translate(${ox} ${oy})">${panel(p, options, W)}</g>`;
     })
     .join('');
   return svgElement(
@@ -62,7 +63,7 @@ export function coefficientPanels(
   );
 }
 
-function panel(p: CoefficientPanel, options: PanelOptions): string {
+function panel(p: CoefficientPanel, options: PanelOptions, W: number): string {
   const box = { left: 52, right: W - 10, top: 22, bottom: H - 26 };
   const values = [0, ...p.points.flatMap((q) => [q.low, q.high, q.estimate])];
   if (p.reference) values.push(p.reference.low, p.reference.high);
@@ -72,7 +73,7 @@ function panel(p: CoefficientPanel, options: PanelOptions): string {
   if (hi - lo < 1e-12) [lo, hi] = [lo - 1, hi + 1];
   const ticks = niceTicks(lo, hi, 4);
   const y = linearScale([ticks[0], ticks[ticks.length - 1]], [box.bottom, box.top]);
-  const x = linearScale(options.xDomain, [box.left + 8, box.right - 8]);
+  const x = linearScale(options.xDomain, [box.left + 18, box.right - 14]);
   let s = `<text class="panel-title" x="${px((box.left + box.right) / 2)}" y="14" text-anchor="middle">${esc(short(p.title))}</text>`;
   s += yAxis(y, ticks, box);
   s += `<line class="zero" x1="${box.left}" x2="${box.right}" y1="${px(y(0))}" y2="${px(y(0))}"/>`;
@@ -104,7 +105,7 @@ function panel(p: CoefficientPanel, options: PanelOptions): string {
   return s;
 }
 
-/** Panel titles longer than 34 characters are cut with an ellipsis. */
+/** Panel titles longer than 36 characters are cut with an ellipsis. */
 function short(title: string): string {
-  return title.length > 34 ? `${title.slice(0, 33)}…` : title;
+  return title.length > 36 ? `${title.slice(0, 35)}…` : title;
 }

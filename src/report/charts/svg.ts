@@ -26,11 +26,12 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   const raw = (max - min) / count;
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
-  const start = Math.floor(min / step + 1e-9) * step;
+  const decimals = Math.max(0, -Math.floor(Math.log10(step)) + 1);
+  const first = Math.floor(min / step + 1e-9);
   const ticks: number[] = [];
-  for (let t = start; t <= max + step * 1e-9 || ticks.length < 2; t += step) {
-    ticks.push(Number(t.toPrecision(12)));
-    if (t > max) break;
+  // Computed from the index (no accumulated error), until the last tick reaches max.
+  for (let i = first; ticks.length < 2 || ticks[ticks.length - 1] < max - step * 1e-9; i++) {
+    ticks.push(Number((i * step).toFixed(decimals)) + 0);
   }
   return ticks;
 }
