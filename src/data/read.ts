@@ -95,25 +95,23 @@ async function readWith(
   const textSql = textNames.map((name) => `CAST(${quoteIdent(name)} AS VARCHAR)`);
   if (source.format === 'csv' && numericNames.length > 0) {
     // Fast path: DuckDB parses the numbers itself. Any failure, or an infinite value, is
-    // read again the slow way below, which finds and names the cell at fault.
-    const numericSql = numericNames.map((name) => `COALESCE(${quoteIdent(name)}, 'NaN'::DOUBLE)`);
-    const sql = `SELECT ${[...numericSql, ...textSql].join(', ')} FROM ${typedCsvSql(source, numericNames)}`;
+    // read again the slow way below, which finds and names the cell at fault. A column also
+    // read as text stays VARCHAR (its text must be the file's, '1' and not '1.0').
+    const doubles = numericNames.filter((name) => !textNames.includes(name));
+    const numericSql = numericNames.map((name) =>
+      doubles.includes(name) ? `COALESCE(${quoteIdent(name)}, 'NaN'::DOUBLE)` : textToDouble(name),
+    );
+    const sql = `SELECT ${[...numericSql, ...textSql].join(', ')} FROM ${typedCsvSql(source, doubles)}`;
     const fast = await queryColumns(connection, sql, numericNames.length, textNames.length).catch(
       () => null,
     );
     if (fast && fast.badRow < 0) return finish(source, numericNames, textNames, fast);
   }
-  // A cell that is missing becomes NaN; a cell that is present but not a number (or is
-  // infinite) becomes +Infinity, so the result has no NULLs and its buffers can be copied
-  // whole. TRY_CAST skips surrounding blanks itself.
-  const numericSql = numericNames.map((name) => {
-    const q = quoteIdent(name);
-    const isText = typeOf.get(name) === 'VARCHAR';
-    const cast = isText
-      ? `COALESCE(TRY_CAST(${q} AS DOUBLE), 'Infinity'::DOUBLE)`
-      : `CAST(${q} AS DOUBLE)`;
-    return `CASE WHEN ${q} IS NULL THEN 'NaN'::DOUBLE ELSE ${cast} END`;
-  });
+  const numericSql = numericNames.map((name) =>
+    typeOf.get(name) === 'VARCHAR'
+      ? textToDouble(name)
+      : `COALESCE(CAST(${quoteIdent(name)} AS DOUBLE), 'NaN'::DOUBLE)`,
+  );
   const sql = `SELECT ${[...numericSql, ...textSql, '1'].join(', ')} FROM ${source.sql}`;
   let read: Streamed;
   try {
@@ -200,6 +198,16 @@ async function queryColumns(
     rows += m;
   }
   return { rows, numeric, text, badRow, badColumn };
+}
+
+/**
+ * SQL turning a text column into DOUBLE without NULLs: a missing cell becomes NaN, a cell
+ * that is present but not a number (or is infinite) +Infinity, so that the result's buffers
+ * can be copied whole and the bad cell found. TRY_CAST skips surrounding blanks itself.
+ */
+function textToDouble(name: string): string {
+  const q = quoteIdent(name);
+  return `CASE WHEN ${q} IS NULL THEN 'NaN'::DOUBLE ELSE COALESCE(TRY_CAST(${q} AS DOUBLE), 'Infinity'::DOUBLE) END`;
 }
 
 /** The parts of a DuckDB vector `copyDoubles` uses. */

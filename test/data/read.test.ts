@@ -37,6 +37,13 @@ describe('readColumns', () => {
     expect(d.text.get('g')).toEqual(['a', 'b', 'c, d', null, 'e']);
   });
 
+  it('a column read both as numbers and as text keeps its text as written', async () => {
+    const path = file('both.csv', 'g,y\n1,2\n2.50,3\n,4\n');
+    const d = await readColumns(path, { numeric: ['g', 'y'], text: ['g'] });
+    expect(Array.from(d.numeric.get('g')!)).toEqual([1, 2.5, NaN]);
+    expect(d.text.get('g')).toEqual(['1', '2.50', null]);
+  });
+
   it('round-trips 17-digit decimals to the same doubles as JavaScript', async () => {
     const values = [0.1, 1 / 3, Math.PI * 1e6, 2 ** -30, -1.7976931348623157e308, 5e-324];
     const path = file('exact.csv', `v\n${values.map((v) => v.toPrecision(17)).join('\n')}\n`);
