@@ -1,6 +1,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
+import { isXlsx, readXlsxColumns, xlsxColumnNames } from './read-xlsx.js';
 import { describeSource, quoteIdent, typedCsvSql, type Source } from './source.js';
 
 /** Columns read from a file: numbers as Float64Array (NaN = missing), text as strings. */
@@ -18,12 +19,14 @@ export interface ReadOptions {
 }
 
 /**
- * Reads the named columns of a CSV, TSV or Parquet file through DuckDB, in file order,
+ * Reads the named columns of a CSV, TSV or Parquet file through DuckDB (an Excel .xlsx file
+ * through `readXlsxColumns`, its first worksheet), in file order,
  * into column-major typed arrays. Empty cells, `NA` and `.` are missing (NaN); any other
  * cell that is not a number is an error naming the column, the row and the value.
  * @example const { numeric } = await readColumns('wages.csv', { numeric: ['wage', 'educ'] });
  */
 export async function readColumns(path: string, options: ReadOptions = {}): Promise<ColumnData> {
+  if (isXlsx(path)) return readXlsxColumns(path, options); // Excel: first worksheet
   const source = await describeSource(path);
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
@@ -40,6 +43,7 @@ export async function readColumns(path: string, options: ReadOptions = {}): Prom
  * @example await columnNames('wages.csv') // ['wage', 'educ', ...]
  */
 export async function columnNames(path: string): Promise<string[]> {
+  if (isXlsx(path)) return xlsxColumnNames(path);
   const source = await describeSource(path);
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { modelFrame } from '../data/model-frame.js';
 import { columnNames, readColumns, type ColumnData } from '../data/read.js';
+import { isXlsx, readXlsxColumns, xlsxColumnNames } from '../data/read-xlsx.js';
 import { checkStudyColumns, studyData } from '../data/study-columns.js';
 import type { Study } from '../data/study.js';
 import { quantreg, type QuantregResult } from '../models/quantreg/quantreg.js';
@@ -65,7 +66,9 @@ export interface StudyRun {
  * @example const plan = await checkStudyData(study);
  */
 export async function checkStudyData(study: Study) {
-  return checkStudyColumns(study, await columnNames(study.data.path));
+  const { path, sheet } = study.data;
+  const names = isXlsx(path) ? await xlsxColumnNames(path, { sheet }) : await columnNames(path);
+  return checkStudyColumns(study, names);
 }
 
 /**
@@ -83,10 +86,13 @@ export async function runStudy(
   const progress = options.onProgress ?? (() => {});
   const plan = await checkStudyData(study);
   progress(`reading ${basename(study.data.path)}`);
-  const file = await readColumns(study.data.path, {
+  const columns = {
     numeric: [...new Set(plan.numeric.values())],
     text: plan.id !== null ? [plan.id] : [],
-  });
+  };
+  const file = isXlsx(study.data.path)
+    ? await readXlsxColumns(study.data.path, { ...columns, sheet: study.data.sheet })
+    : await readColumns(study.data.path, columns);
   const data = studyData(study, plan, file);
   progress(`estimating vulnerability (${data.rows} households)`);
   const vep = estimateVep(data, {
