@@ -12,7 +12,7 @@ interface AnalyzeFlags {
   quiet?: boolean;
 }
 
-/** Writes one progress line to stderr. */
+/** Writes one progress line to stderr. @example progressLine('reading survey.csv') */
 export const progressLine = (step: string): void => {
   process.stderr.write(`${messages.study.progress(step)}\n`);
 };
