@@ -55,21 +55,24 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('povrisk analyze', () => {
   test('runs a study on CSV, Parquet and Excel data with the same numbers', async () => {
-    const csv = await runCli(['analyze', at('study.yaml'), '--out', at('csv'), '--quiet']);
+    // The three runs go in parallel (separate processes, separate outputs).
+    const [csv, pq, xl] = await Promise.all([
+      runCli(['analyze', at('study.yaml'), '--out', at('csv'), '--quiet']),
+      runCli([
+        'analyze',
+        at('study.json'),
+        '--data',
+        at('survey.parquet'),
+        '--out',
+        at('pq'),
+        '--quiet',
+      ]),
+      runCli(['analyze', at('excel.study.yaml'), '--out', at('xl'), '--quiet']),
+    ]);
     expect(csv.stderr).not.toContain('povrisk:');
     expect(csv.code).toBe(0);
     expect(csv.stdout).toBe(`povrisk: report written to ${at('csv', 'report.html')}\n`);
-    const pq = await runCli([
-      'analyze',
-      at('study.json'),
-      '--data',
-      at('survey.parquet'),
-      '--out',
-      at('pq'),
-      '--quiet',
-    ]);
     expect(pq.code).toBe(0);
-    const xl = await runCli(['analyze', at('excel.study.yaml'), '--out', at('xl'), '--quiet']);
     expect(xl.stderr).not.toContain('povrisk:');
     expect(xl.code).toBe(0);
     const ref = results('csv');
