@@ -49,7 +49,8 @@ export const messages = {
     `tau ${tau}: ${count} non-positive fitted densities in the nid sandwich (set to zero, as quantreg does)`,
   qregNonUnique: (tau: number) =>
     `tau ${tau}: the solution may be non-unique (other coefficients attain the same minimum)`,
-  qregSolverFailed: (tau: number) => `tau ${tau}: the quantile regression solver failed (check for collinear regressors)`,
+  qregSolverFailed: (tau: number) =>
+    `tau ${tau}: the quantile regression solver failed (check for collinear regressors)`,
   qregSeUnavailable: (se: string, tau: number) =>
     `tau ${tau}: --se ${se} standard errors could not be computed (too few observations for the bandwidth)`,
   // monitoring (src/monitor, `povrisk monitor`)
@@ -68,7 +69,11 @@ export const messages = {
     `${path}: no rows with wave '${wave}' (the file's wave column holds: ${present.join(', ')})`,
   importUnchanged: (path: string, wave: string, rows: number) =>
     `${path}: wave ${wave} already holds these ${rows} observation(s); nothing changed`,
-  importDone: (path: string, wave: string, r: { inserted: number; versioned: number; unchanged: number }) =>
+  importDone: (
+    path: string,
+    wave: string,
+    r: { inserted: number; versioned: number; unchanged: number },
+  ) =>
     `${path}: wave ${wave}: ${r.inserted} new, ${r.versioned} changed (kept as new versions), ${r.unchanged} unchanged`,
   cellRule: {
     missing: () => 'missing (required)',
@@ -87,7 +92,8 @@ export const messages = {
   unknownWave: (wave: string, known: readonly string[]) =>
     `unknown wave '${wave}' (waves: ${known.length ? known.join(', ') : 'none imported yet'})`,
   rulesInvalid: (path: string, detail: string) => `${path}: invalid rules file: ${detail}`,
-  unknownCase: (id: string) => `no case for household '${id}' (a case opens when the household is flagged)`,
+  unknownCase: (id: string) =>
+    `no case for household '${id}' (a case opens when the household is flagged)`,
   badTransition: (id: string, from: string, to: string, allowed: readonly string[]) =>
     `household ${id}: cannot move from '${from}' to '${to}' (allowed: ${allowed.length ? allowed.join(', ') : 'none, the case is closed'})`,
   dismissNeedsReason: () => `a reason is required to dismiss a case (--reason TEXT)`,
@@ -99,8 +105,10 @@ export const messages = {
         ? `not yet monitored (at least ${months} months of monitoring are needed)`
         : `monitored since ${since}, less than ${months} months before ${date}`,
     noMeasure: () => 'no assistance measure recorded',
-    incomeWaves: (detail: string) => `per-capita income not above the monitoring line in the last two waves (${detail})`,
-    noLabour: () => 'no member able to work (such households are never eliminated automatically; keep them monitored under social assistance)',
+    incomeWaves: (detail: string) =>
+      `per-capita income not above the monitoring line in the last two waves (${detail})`,
+    noLabour: () =>
+      'no member able to work (such households are never eliminated automatically; keep them monitored under social assistance)',
   },
   caseClosed: (id: string, status: string) => `household ${id}: the case is closed (${status})`,
   noObservations: (wave: string) => `wave ${wave} has no observations`,

@@ -2,15 +2,24 @@
 import { Command, CommanderError } from 'commander';
 import { isUserError } from '../errors.js';
 import { messages } from '../messages.js';
-import { registerAnalyze } from './analyze.js';
-import { registerDemo } from './demo.js';
-import { registerMonitor } from './monitor.js';
-import { registerQreg } from './qreg.js';
-import { registerRegress } from './regress.js';
-import { registerServe } from './serve.js';
-import { registerSimulate } from './simulate.js';
-import { registerUsers } from './users.js';
-import { registerVep } from './vep.js';
+
+type Register = (program: Command) => void;
+
+/**
+ * Each command's module, loaded only when that command runs (or for the full help), so a
+ * command pays only for its own dependencies: `regress` never loads the web server.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  regress: async () => (await import('./regress.js')).registerRegress,
+  qreg: async () => (await import('./qreg.js')).registerQreg,
+  vep: async () => (await import('./vep.js')).registerVep,
+  simulate: async () => (await import('./simulate.js')).registerSimulate,
+  analyze: async () => (await import('./analyze.js')).registerAnalyze,
+  demo: async () => (await import('./demo.js')).registerDemo,
+  monitor: async () => (await import('./monitor.js')).registerMonitor,
+  serve: async () => (await import('./serve.js')).registerServe,
+  users: async () => (await import('./users.js')).registerUsers,
+};
 
 /**
  * The `povrisk` command line. Returns the exit code: 0 on success, 1 for a user error
@@ -28,15 +37,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) })
     .showHelpAfterError(false);
-  registerRegress(program);
-  registerQreg(program);
-  registerVep(program);
-  registerMonitor(program);
-  registerServe(program);
-  registerSimulate(program);
-  registerUsers(program);
-  registerAnalyze(program);
-  registerDemo(program);
+  const wanted = argv.find((a) => !a.startsWith('-'));
+  const names = wanted !== undefined && wanted in COMMANDS ? [wanted] : Object.keys(COMMANDS);
+  for (const name of names) (await COMMANDS[name]())(program);
   for (const cmd of program.commands) cmd.exitOverride();
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,8 +1,9 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
-import { isXlsx, readXlsxColumns, xlsxColumnNames } from './read-xlsx.js';
 import { describeSource, quoteIdent, typedCsvSql, type Source } from './source.js';
+
+const isXlsx = (path: string): boolean => /\.xlsx$/i.test(path);
 
 /** Columns read from a file: numbers as Float64Array (NaN = missing), text as strings. */
 export interface ColumnData {
@@ -26,7 +27,8 @@ export interface ReadOptions {
  * @example const { numeric } = await readColumns('wages.csv', { numeric: ['wage', 'educ'] });
  */
 export async function readColumns(path: string, options: ReadOptions = {}): Promise<ColumnData> {
-  if (isXlsx(path)) return readXlsxColumns(path, options); // Excel: first worksheet
+  // Excel (first worksheet); its reader loads only when needed, as exceljs is large.
+  if (isXlsx(path)) return (await import('./read-xlsx.js')).readXlsxColumns(path, options);
   const source = await describeSource(path);
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
@@ -43,7 +45,7 @@ export async function readColumns(path: string, options: ReadOptions = {}): Prom
  * @example await columnNames('wages.csv') // ['wage', 'educ', ...]
  */
 export async function columnNames(path: string): Promise<string[]> {
-  if (isXlsx(path)) return xlsxColumnNames(path);
+  if (isXlsx(path)) return (await import('./read-xlsx.js')).xlsxColumnNames(path);
   const source = await describeSource(path);
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
