@@ -1,0 +1,41 @@
+import { describe, expect, test } from 'vitest';
+import * as povrisk from '../src/index.js';
+import { runCli } from './helpers/run-cli.js';
+
+describe('the library entry point (package "main")', () => {
+  test('exposes the estimators, the study and the monitoring registry', () => {
+    for (const name of [
+      'readColumns',
+      'regress',
+      'quantreg',
+      'estimateVep',
+      'runStudy',
+      'toDocx',
+    ]) {
+      expect(typeof (povrisk as Record<string, unknown>)[name], name).toBe('function');
+    }
+    expect(typeof povrisk.monitor.openStore).toBe('function');
+  });
+
+  test('a regression through the library equals the CLI', async () => {
+    const x = ['education', 'experience', 'experience_sq'];
+    const data = await povrisk.readColumns('data/wages.csv', { numeric: ['log_wage', ...x] });
+    const frame = povrisk.modelFrame(data, { y: 'log_wage', x });
+    const { result } = povrisk.regress(frame, { vce: 'hc1' });
+    const cli = await runCli([
+      'regress',
+      'data/wages.csv',
+      '--y',
+      'log_wage',
+      '--x',
+      x.join(','),
+      '--vce',
+      'hc1',
+      '--json',
+    ]);
+    expect(cli.code).toBe(0);
+    expect(JSON.parse(cli.stdout).coefficients).toEqual(
+      JSON.parse(JSON.stringify(result.coefficients)),
+    );
+  });
+});
