@@ -39,9 +39,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .showHelpAfterError(false);
   const wanted = argv.find((a) => !a.startsWith('-'));
   const names = wanted !== undefined && wanted in COMMANDS ? [wanted] : Object.keys(COMMANDS);
-  for (const name of names) (await COMMANDS[name]())(program);
-  for (const cmd of program.commands) cmd.exitOverride();
   try {
+    for (const name of names) (await COMMANDS[name]())(program);
+    for (const cmd of program.commands) cmd.exitOverride();
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
@@ -63,7 +63,10 @@ main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  () => {
+  (e: unknown) => {
+    process.stderr.write(
+      `povrisk: ${messages.internal(e instanceof Error ? e.message : String(e))}\n`,
+    );
     process.exitCode = 70;
   },
 );

@@ -1,0 +1,134 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readColumns } from '../../src/data/read.js';
+import { SHOCK_NAMES } from '../../src/monitor/columns.js';
+import { estimateVep } from '../../src/vep/vep.js';
+import { runCli } from '../helpers/run-cli.js';
+
+// Three survey rounds written by `povrisk simulate --waves 3`, imported as 2021–2023.
+const dir = mkdtempSync(join(tmpdir(), 'povrisk-monitor-sim-'));
+const db = join(dir, 'm.duckdb');
+const panelFile = join(dir, 'panel.csv');
+const LABELS = ['2021', '2022', '2023'];
+const LINES: Record<string, number> = { '2021': 6000, '2022': 6300, '2023': 6600 };
+const VEP_LINE = 2563.176;
+const X = ['head_male', 'family_size', 'debt', 'net_income'];
+const files = LABELS.map((w) => join(dir, `wave-${w}.csv`));
+const rulesFile = join(dir, 'rules.json');
+
+async function ok(args: string[]): Promise<string> {
+  const r = await runCli([...args, '--db', db, '--user', 'tester']);
+  if (r.code !== 0) throw new Error(`povrisk ${args.join(' ')} → ${r.code}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** Splits the panel into one file per round, relabelling the `wave` column with the year. */
+function splitPanel(): void {
+  const [header, ...lines] = readFileSync(panelFile, 'utf8').trimEnd().split('\n');
+  const waveAt = header.split(',').indexOf('wave');
+  LABELS.forEach((label, k) => {
+    const rows = lines
+      .map((l) => l.split(','))
+      .filter((f) => f[waveAt] === String(k + 1))
+      .map((f) => Object.assign([...f], { [waveAt]: label }).join(','));
+    writeFileSync(files[k], `${header}\n${rows.join('\n')}\n`);
+  });
+}
+
+/** The alerts the default rules imply, computed from the files with an independent VEP fit. */
+async function expectedAlerts(): Promise<string[]> {
+  const out: string[] = [];
+  let previous: Map<string, { income: number; shocks: number[] }> | null = null;
+  for (const [k, file] of files.entries()) {
+    const data = await readColumns(file, {
+      numeric: ['per_capita_income', ...X, ...SHOCK_NAMES],
+      text: ['household_id'],
+    });
+    const fit = estimateVep(data, { income: 'per_capita_income', x: X, line: VEP_LINE });
+    const ids = data.text.get('household_id')!;
+    const income = data.numeric.get('per_capita_income')!;
+    const shocks = SHOCK_NAMES.map((s) => data.numeric.get(s)!);
+    const current = new Map<string, { income: number; shocks: number[] }>();
+    for (let i = 0; i < data.rows; i++) {
+      const id = ids[i]!;
+      const key = (rule: string) => `${id}|${LABELS[k]}|${rule}`;
+      const now = { income: income[i], shocks: shocks.map((s) => s[i]) };
+      current.set(id, now);
+      const before = previous?.get(id);
+      if (fit.vulnerability[i] >= 0.6) out.push(key('high_vulnerability'));
+      if (now.income < LINES[LABELS[k]]) out.push(key('low_income'));
+      if (before && before.income > 0 && (before.income - now.income) / before.income >= 0.3)
+        out.push(key('income_drop'));
+      if (now.shocks.some((v, j) => v === 1 && (!before || before.shocks[j] !== 1)))
+        out.push(key('new_shock'));
+    }
+    previous = current;
+  }
+  return out.sort();
+}
+
+describe('povrisk monitor on three simulated survey rounds', { timeout: 240_000 }, () => {
+  beforeAll(async () => {
+    const sim = await runCli([
+      'simulate',
+      '--households',
+      '300',
+      '--seed',
+      '7',
+      '--waves',
+      '3',
+      '--out',
+      panelFile,
+    ]);
+    expect(sim.code, sim.stderr).toBe(0);
+    splitPanel();
+    writeFileSync(
+      rulesFile,
+      JSON.stringify({ monitoring_lines: { '2022': 6300, '2023': 6600 }, vep: { line: VEP_LINE } }),
+    );
+  });
+
+  it('raises exactly the alerts the rules imply, and a re-import changes nothing', async () => {
+    for (const [k, label] of LABELS.entries()) {
+      const out = await ok([
+        'monitor',
+        'import',
+        files[k],
+        '--wave',
+        label,
+        '--date',
+        `${label}-06-30`,
+      ]);
+      expect(out).toContain(`wave ${label}: 300 new, 0 changed`);
+      await ok(['monitor', 'run', '--wave', label, '--rules', rulesFile, '--json']);
+    }
+    const alerts = JSON.parse(await ok(['monitor', 'alerts', '--json'])) as Record<
+      string,
+      unknown
+    >[];
+    const got = alerts.map((a) => `${a.household_id}|${a.wave}|${a.rule}`).sort();
+    const want = await expectedAlerts();
+    for (const rule of ['high_vulnerability', 'low_income', 'income_drop', 'new_shock']) {
+      expect(
+        want.some((k) => k.endsWith(rule)),
+        `the simulated panel triggers ${rule}`,
+      ).toBe(true);
+    }
+    expect(got).toEqual(want);
+
+    const before = JSON.parse(await ok(['monitor', 'summary', '--json']));
+    const again = await ok([
+      'monitor',
+      'import',
+      files[1],
+      '--wave',
+      '2022',
+      '--date',
+      '2022-06-30',
+    ]);
+    expect(again).toMatch(/nothing changed/);
+    expect(JSON.parse(await ok(['monitor', 'summary', '--json']))).toEqual(before);
+  });
+});
