@@ -3,12 +3,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/report/', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let dir: string;
 let browser: Browser;
@@ -23,18 +23,7 @@ beforeAll(async () => {
   const run = await runCli(['demo', '--quiet', '--out', join(dir, 'out')]);
   if (run.code !== 0) throw new Error(`povrisk demo failed: ${run.stderr}`);
   reportUrl = pathToFileURL(join(dir, 'out', 'report.html')).href;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   // Every request other than the report itself fails: the page must need none.
   await context.route('**/*', (route) =>

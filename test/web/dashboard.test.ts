@@ -2,14 +2,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium.js';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { listEvents } from '../../src/monitor/events.js';
 import { WEB_ROOT } from '../../src/server/app.js';
 import { makeStore, PASSWORD, startServer, type Running } from '../server/harness.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/web/', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let s: Running;
 let browser: Browser;
@@ -22,18 +22,7 @@ beforeAll(async () => {
   }
   mkdirSync(ARTIFACTS, { recursive: true });
   s = await startServer(await makeStore({ households: 120, waves: 3 }), { webRoot: WEB_ROOT });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -113,6 +102,8 @@ test('sign in, alert queue, household, record a measure, switch language', async
   await shot(page, '04-household-en');
 
   await page.click('nav a[href="#/model"]');
+  // Wait for the model page itself, not for a table the previous page may still show.
+  await page.getByText('Latest fitted VEP model').first().waitFor({ timeout: 30_000 });
   await page.waitForSelector('main table');
   expect(await page.textContent('main')).toContain('Latest fitted VEP model');
   await shot(page, '05-model-en');
