@@ -1,12 +1,9 @@
 import type { Command } from 'commander';
-import { modelFrame } from '../data/model-frame.js';
 import { readColumns } from '../data/read.js';
 import { UserError } from '../errors.js';
 import { warn } from '../log.js';
 import { messages } from '../messages.js';
-import { regress } from '../models/regress.js';
 import { VCE_TYPES, type VceType } from '../models/vcov.js';
-import { regressionText } from '../report/regression-text.js';
 import { parseChoice, parseList } from './options.js';
 
 interface RegressFlags {
@@ -58,7 +55,14 @@ export function registerRegress(program: Command): void {
         );
       }
       const numeric = [flags.y, ...x, ...(flags.weights ? [flags.weights] : [])];
-      const data = await readColumns(file, { numeric, text: flags.cluster ? [flags.cluster] : [] });
+      // The estimator and report modules (and @stdlib under them) load while DuckDB parses
+      // the file on its own threads.
+      const [data, { modelFrame }, { regress }, { regressionText }] = await Promise.all([
+        readColumns(file, { numeric, text: flags.cluster ? [flags.cluster] : [] }),
+        import('../data/model-frame.js'),
+        import('../models/regress.js'),
+        import('../report/regression-text.js'),
+      ]);
       const frame = modelFrame(data, {
         y: flags.y,
         x,

@@ -91,7 +91,8 @@ export function modelFrame(data: ColumnData, spec: FrameSpec): ModelFrame {
     clusters = codes.size;
   }
   return Object.freeze({
-    X: fromColumns(xs.map(pick), { intercept: 'first' }),
+    // shared memory: a large fit factors row blocks on worker threads without copying X
+    X: fromColumns(xs.map(pick), { intercept: 'first', storage: 'shared' }),
     y: pick(y),
     terms: ['(Intercept)', ...spec.x],
     weights: w ? pick(w) : null,

@@ -23,16 +23,21 @@ export function matrix(rows: number, cols: number, data?: Float64Array): Matrix 
 
 /**
  * Builds a column-major matrix from columns, optionally prefixed by a column of ones.
+ * Defaults: `intercept: 'none'`, `storage: 'heap'`; `'shared'` puts the numbers in a
+ * SharedArrayBuffer, which worker threads read without a copy.
  * @example fromColumns([x1, x2], { intercept: 'first' })
  */
 export function fromColumns(
   columns: readonly Float64Array[],
-  options: { intercept?: 'first' | 'none' } = {},
+  options: { intercept?: 'first' | 'none'; storage?: 'heap' | 'shared' } = {},
 ): Matrix {
   const intercept = (options.intercept ?? 'none') === 'first';
   const rows = columns.length > 0 ? columns[0].length : 0;
   const cols = columns.length + (intercept ? 1 : 0);
-  const data = new Float64Array(rows * cols);
+  const data =
+    options.storage === 'shared'
+      ? new Float64Array(new SharedArrayBuffer(rows * cols * 8))
+      : new Float64Array(rows * cols);
   let offset = 0;
   if (intercept) {
     data.fill(1, 0, rows);

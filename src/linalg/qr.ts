@@ -26,7 +26,7 @@ export function qr(a: Matrix, options: { tol?: number } = {}): QR {
   const tol = options.tol ?? 1e-7;
   const n = a.rows;
   const p = a.cols;
-  const x = Float64Array.from(a.data);
+  const x = a.data.slice();
   const qraux = new Float64Array(p);
   const work1 = new Float64Array(p);
   const work2 = new Float64Array(p);
@@ -138,7 +138,7 @@ const BLOCK = 2048;
  */
 export function qrQty(d: QR, y: Float64Array): Float64Array {
   const n = d.rows;
-  const out = Float64Array.from(y);
+  const out = y.slice();
   const ju = Math.min(d.rank, n - 1);
   const x = d.qr;
   for (let j = 0; j < ju; j++) {
@@ -160,7 +160,7 @@ export function qrQty(d: QR, y: Float64Array): Float64Array {
  */
 export function qrQy(d: QR, y: Float64Array): Float64Array {
   const n = d.rows;
-  const out = Float64Array.from(y);
+  const out = y.slice();
   const ju = Math.min(d.rank, n - 1);
   const x = d.qr;
   for (let j = ju - 1; j >= 0; j--) {

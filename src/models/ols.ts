@@ -1,5 +1,7 @@
+import { availableParallelism } from 'node:os';
 import { type Matrix } from '../linalg/matrix.js';
-import { qr, qrQty, qrR } from '../linalg/qr.js';
+import { qr, qrQty, qrR, type QR } from '../linalg/qr.js';
+import { tsqr } from '../linalg/tsqr.js';
 import { backsolve, chol2inv } from '../linalg/triangular.js';
 
 /** A fitted least-squares regression. Coefficients of omitted (collinear) terms are absent. */
@@ -33,12 +35,20 @@ export interface OlsFit {
   readonly sigma: number;
 }
 
-/** Options of `ols`. Defaults: unit weights, term names `x1..xk`, R's collinearity tolerance 1e-7. */
+/**
+ * Options of `ols`. Defaults: unit weights, term names `x1..xk`, R's collinearity tolerance
+ * 1e-7, and `threads` 2 (if the machine has 2 cores) when n·p exceeds 2·10⁶, else 1.
+ */
 export interface OlsOptions {
   readonly weights?: Float64Array | null;
   readonly terms?: readonly string[];
   readonly tol?: number;
+  /** Row blocks factored in parallel (tall-skinny QR on worker threads) when above 1. */
+  readonly threads?: number;
 }
+
+/** n·p above which `ols` factors on worker threads by default. */
+const PARALLEL_MIN = 2e6;
 
 /**
  * Ordinary (or weighted, with analytic weights) least squares by Householder QR, as R's
@@ -51,24 +61,23 @@ export function ols(X: Matrix, y: Float64Array, options: OlsOptions = {}): OlsFi
   const p = X.cols;
   const w = options.weights ?? null;
   const terms = options.terms ?? Array.from({ length: p }, (_, j) => `x${j + 1}`);
-  let Xw = X;
-  let yw = y;
-  if (w) {
-    const sw = new Float64Array(n);
-    for (let i = 0; i < n; i++) sw[i] = Math.sqrt(w[i]);
-    const data = new Float64Array(n * p);
-    for (let j = 0; j < p; j++) {
-      const off = j * n;
-      for (let i = 0; i < n; i++) data[off + i] = X.data[off + i] * sw[i];
-    }
-    Xw = { rows: n, cols: p, data };
-    yw = new Float64Array(n);
-    for (let i = 0; i < n; i++) yw[i] = y[i] * sw[i];
+  const tol = options.tol ?? 1e-7;
+  const threads =
+    options.threads ?? (n * p > PARALLEL_MIN ? Math.min(2, availableParallelism()) : 1);
+  let d: QR;
+  let qty: Float64Array;
+  if (threads > 1 && n >= threads * (p + 1)) {
+    // Each row block is reduced to its (p+1)×(p+1) factor; LINPACK's pivoting then runs on
+    // the stacked factors, whose column norms and partial norms are those of √W X.
+    const t = tsqr(X, y, { weights: w, threads });
+    d = qr(t.r, { tol });
+    qty = qrQty(d, t.qty);
+  } else {
+    d = qr(w ? weighted(X, w) : X, { tol });
+    qty = qrQty(d, w ? y.map((v, i) => v * Math.sqrt(w[i])) : y);
   }
-  const d = qr(Xw, { tol: options.tol ?? 1e-7 });
   const k = d.rank;
   const R = qrR(d);
-  const qty = qrQty(d, yw);
   const bPivoted = backsolve(R, k, qty);
   const covPivoted = chol2inv(R, k);
   // Restore design order among the estimated columns.
@@ -127,4 +136,17 @@ export function ols(X: Matrix, y: Float64Array, options: OlsOptions = {}): OlsFi
     adjRSquared,
     sigma: Math.sqrt(rss / dfResidual),
   });
+}
+
+/** √W X. */
+function weighted(X: Matrix, w: Float64Array): Matrix {
+  const { rows: n, cols: p } = X;
+  const sw = new Float64Array(n);
+  for (let i = 0; i < n; i++) sw[i] = Math.sqrt(w[i]);
+  const data = new Float64Array(n * p);
+  for (let j = 0; j < p; j++) {
+    const off = j * n;
+    for (let i = 0; i < n; i++) data[off + i] = X.data[off + i] * sw[i];
+  }
+  return { rows: n, cols: p, data };
 }

@@ -1,0 +1,81 @@
+/** Rows per block folded at once: a block of all columns (256 × q × 8 bytes) stays in L1/L2. */
+const BLOCK = 256;
+
+/** The rows to fold: column-major `x` (n rows, p columns), `y`, optional analytic weights. */
+export interface FoldSource {
+  readonly x: Float64Array;
+  readonly n: number;
+  readonly p: number;
+  readonly y: Float64Array;
+  readonly weights: Float64Array | null;
+}
+
+/**
+ * Folds rows `start..end-1` of [√W X, √W y] into the q×q (q = p + 1) upper-triangular factor
+ * `T` (column-major, updated in place): afterwards T is the triangular factor of [T₀; rows],
+ * so T'T = T₀'T₀ + Σ wᵢ (xᵢ, yᵢ)(xᵢ, yᵢ)'. Rows are taken in blocks of 256 and each block is
+ * folded in by one Householder reflection per column (a streaming tall-skinny QR, as stable as
+ * the QR of the whole block). No pivoting: a zero column is skipped.
+ * @example const T = new Float64Array(16); foldRows(T, { x, n, p: 3, y, weights: null }, 0, n);
+ */
+export function foldRows(T: Float64Array, src: FoldSource, start: number, end: number): void {
+  const { x, n, p, y, weights } = src;
+  const q = p + 1;
+  const A = new Float64Array(BLOCK * q);
+  const sw = new Float64Array(BLOCK);
+  for (let s = start; s < end; s += BLOCK) {
+    const m = Math.min(BLOCK, end - s);
+    if (weights) {
+      for (let r = 0; r < m; r++) sw[r] = Math.sqrt(weights[s + r]);
+      for (let j = 0; j < p; j++) {
+        const off = j * n + s;
+        const aj = j * BLOCK;
+        for (let r = 0; r < m; r++) A[aj + r] = x[off + r] * sw[r];
+      }
+      for (let r = 0; r < m; r++) A[p * BLOCK + r] = y[s + r] * sw[r];
+    } else {
+      for (let j = 0; j < p; j++) A.set(x.subarray(j * n + s, j * n + s + m), j * BLOCK);
+      A.set(y.subarray(s, s + m), p * BLOCK);
+    }
+    foldBlock(T, q, A, m);
+  }
+}
+
+/**
+ * Folds m rows A (column-major, leading dimension BLOCK, q columns) into the q×q upper
+ * triangle T: the triangular factor of [T; A], by one Householder reflection per column.
+ */
+function foldBlock(T: Float64Array, q: number, A: Float64Array, m: number): void {
+  for (let l = 0; l < q; l++) {
+    const al = l * BLOCK;
+    const tll = T[l + l * q];
+    let ss = tll * tll;
+    for (let r = 0; r < m; r++) ss += A[al + r] * A[al + r];
+    if (ss === 0) continue;
+    const norm = ss > 1e-290 && ss < 1e290 ? Math.sqrt(ss) : scaledNorm(tll, A, al, m);
+    if (norm === 0 || !Number.isFinite(norm)) continue;
+    const alpha = tll > 0 ? -norm : norm;
+    const u0 = tll - alpha;
+    // H = I − u uᵀ / (−alpha·u0), with u = (u0, A[:, l]).
+    const scale = -1 / (alpha * u0);
+    for (let j = l + 1; j < q; j++) {
+      const aj = j * BLOCK;
+      let s = u0 * T[l + j * q];
+      for (let r = 0; r < m; r++) s += A[al + r] * A[aj + r];
+      const f = s * scale;
+      T[l + j * q] -= f * u0;
+      for (let r = 0; r < m; r++) A[aj + r] -= f * A[al + r];
+    }
+    T[l + l * q] = alpha;
+  }
+}
+
+/** √(t² + Σ A[al..al+m)²) without overflow or underflow. */
+function scaledNorm(t: number, A: Float64Array, al: number, m: number): number {
+  let big = Math.abs(t);
+  for (let r = 0; r < m; r++) big = Math.max(big, Math.abs(A[al + r]));
+  if (big === 0 || !Number.isFinite(big)) return big;
+  let ss = (t / big) ** 2;
+  for (let r = 0; r < m; r++) ss += (A[al + r] / big) ** 2;
+  return big * Math.sqrt(ss);
+}
