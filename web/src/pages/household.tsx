@@ -40,6 +40,13 @@ interface Model {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** A reason without a leading copy of its rule's label ("new shock: illness" → "illness"). */
+function withoutPrefix(reason: string, ruleLabel: string): string {
+  const lower = reason.toLowerCase();
+  const prefix = ruleLabel.toLowerCase();
+  return lower.startsWith(prefix) ? reason.slice(prefix.length).replace(/^[:：]\s*/, '') : reason;
+}
+
 /** A household: income and vulnerability by wave, alert reasons, measures, and its case. */
 export function HouseholdPage(props: { id: string }) {
   const language = lang.use();
@@ -129,7 +136,8 @@ export function HouseholdPage(props: { id: string }) {
         <ul>
           {h.alerts.map((a) => (
             <li key={a.alert_id}>
-              {a.wave} · {label('rule', a.rule)}: {language === 'en' ? a.reason : a.reason_zh}
+              {a.wave} · {label('rule', a.rule)}:{' '}
+              {withoutPrefix(language === 'en' ? a.reason : a.reason_zh, label('rule', a.rule))}
             </li>
           ))}
         </ul>
