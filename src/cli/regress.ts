@@ -1,6 +1,8 @@
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { readColumns } from '../data/read.js';
 import { UserError } from '../errors.js';
+import { startRowWorkers } from '../linalg/parallel-rows.js';
 import { warn } from '../log.js';
 import { messages } from '../messages.js';
 import { VCE_TYPES, type VceType } from '../models/vcov.js';
@@ -55,6 +57,8 @@ export function registerRegress(program: Command): void {
         );
       }
       const numeric = [flags.y, ...x, ...(flags.weights ? [flags.weights] : [])];
+      // A large fit factors row chunks on a worker thread too: it starts up during the parse.
+      startRowWorkers({ threads: Math.min(2, availableParallelism()) });
       // The estimator and report modules (and @stdlib under them) load while DuckDB parses
       // the file on its own threads.
       const [data, { modelFrame }, { regress }, { regressionText }] = await Promise.all([

@@ -1,3 +1,6 @@
+import { availableParallelism } from 'node:os';
+import { runChunks } from '../linalg/parallel-rows.js';
+import { shared } from '../linalg/tsqr.js';
 import type { OlsFit } from './ols.js';
 
 /** Covariance estimators of `vcovOls`. */
@@ -19,12 +22,20 @@ export interface Vcov {
   readonly leverageOne: readonly number[];
 }
 
-/** Options of `vcovOls`. Defaults: `type: 'classical'`; `cluster` codes are required for 'cluster'. */
+/**
+ * Options of `vcovOls`. Defaults: `type: 'classical'`; `cluster` codes are required for
+ * 'cluster'; `threads` 2 (if the machine has 2 cores) when n·k exceeds 2·10⁶, else 1.
+ */
 export interface VcovOptions {
   readonly type?: VceType;
   readonly cluster?: Int32Array | null;
   readonly clusters?: number;
+  /** Row chunks of the HC meat X'ΩX summed on worker threads when above 1. */
+  readonly threads?: number;
 }
+
+/** n·k above which the HC meat is summed on worker threads by default. */
+const PARALLEL_MIN = 2e6;
 
 /**
  * Covariance of OLS/WLS coefficients.
@@ -93,9 +104,16 @@ export function vcovOls(fit: OlsFit, options: VcovOptions = {}): Vcov {
       } else s2[i] /= type === 'hc2' ? 1 - h[i] : (1 - h[i]) ** 2;
     }
   }
-  const weighted = new Float64Array(n);
+  const threads =
+    options.threads ?? (n * k > PARALLEL_MIN ? Math.min(2, availableParallelism()) : 1);
+  const weighted = new Float64Array(
+    threads > 1 ? new SharedArrayBuffer(n * 8) : new ArrayBuffer(n * 8),
+  );
   for (let i = 0; i < n; i++) weighted[i] = s2[i] * (w ? w[i] : 1);
-  const meat = crossprodColumns(null, n, k, { cols, weights: weighted });
+  const meat =
+    threads > 1
+      ? parallelMeat(fit, weighted, threads)
+      : crossprodColumns(null, n, k, { cols, weights: weighted });
   const adj = type === 'hc1' ? n / (n - k) : 1;
   return Object.freeze({
     type,
@@ -104,6 +122,22 @@ export function vcovOls(fit: OlsFit, options: VcovOptions = {}): Vcov {
     clusters: null,
     leverageOne,
   });
+}
+
+/** X'ΩX summed over row chunks on worker threads, the chunks' sums added in row order. */
+function parallelMeat(fit: OlsFit, weights: Float64Array, threads: number): Float64Array {
+  const k = fit.rank;
+  const job = {
+    kind: 'crossprod',
+    x: shared(fit.design.data),
+    n: fit.n,
+    columns: fit.columns,
+    weights,
+  } as const;
+  const { chunks, out } = runChunks(job, fit.n, { threads });
+  const meat = new Float64Array(k * k);
+  for (let c = 0; c < chunks; c++) for (let e = 0; e < k * k; e++) meat[e] += out[c * k * k + e];
+  return meat;
 }
 
 /** A leverage within this of 1 is taken as 1 (R's own hat values reach 1 exactly there). */

@@ -11,7 +11,7 @@ type VcovModule = typeof import('../../src/models/vcov.js');
 type TsqrModule = typeof import('../../src/linalg/tsqr.js');
 
 async function load(): Promise<{ ols: OlsModule; vcov: VcovModule; tsqr: TsqrModule }> {
-  for (const path of ['models/ols.js', 'models/vcov.js', 'linalg/tsqr-worker.js']) {
+  for (const path of ['models/ols.js', 'models/vcov.js', 'linalg/row-worker.js']) {
     expect(existsSync(dist(path)), `dist/${path} (run npm run build)`).toBe(true);
   }
   return {
@@ -53,7 +53,12 @@ describe('ols on worker threads (tall-skinny QR over row blocks)', () => {
   it('runs its second row block on a worker', async () => {
     const { tsqr } = await load();
     const { X, y } = illConditioned();
-    expect(tsqr.tsqr(X, y, { threads: 2 }).workers).toBe(1);
+    const { startRowWorkers } = (await import(
+      dist('linalg/parallel-rows.js').href
+    )) as typeof import('../../src/linalg/parallel-rows.js');
+    expect(startRowWorkers({ threads: 2 })).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the worker starts up
+    expect(tsqr.tsqr(X, y, { threads: 2 }).byWorkers).toBeGreaterThan(0);
   });
 
   it('gives the serial coefficients and HC standard errors to 1e-12 on an ill-conditioned design', async () => {

@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import {
+  computeChunk,
+  DONE,
+  slotSize,
+  workChunks,
+  type ChunkJob,
+  type ChunkRun,
+} from './row-chunks.js';
+
+/** Per-chunk outputs of `runChunks`, in row order, and how many chunks workers computed. */
+export interface ChunkResult {
+  readonly chunks: number;
+  /** chunks × slot numbers: chunk c's output at c·slot. */
+  readonly out: Float64Array;
+  readonly slot: number;
+  readonly byWorkers: number;
+}
+
+/** Options of `runChunks`. Defaults: `threads: 2`, `chunkRows: 65536`. */
+export interface RunChunksOptions {
+  readonly threads?: number;
+  readonly chunkRows?: number;
+}
+
+const workers: Worker[] = [];
+
+/**
+ * Starts (once per process) the worker threads that `runChunks` uses besides the calling
+ * thread, so that their start-up overlaps other work, e.g. reading the data. Workers are
+ * unreferenced: they never keep the process alive. Returns how many are running; 0 when the
+ * worker file is not there (running from TypeScript sources), and the caller does all chunks.
+ * @example startRowWorkers({ threads: 2 }) // during the parse
+ */
+export function startRowWorkers(options: { threads?: number } = {}): number {
+  const wanted = Math.max(1, Math.floor(options.threads ?? 2)) - 1;
+  const url = new URL('./row-worker.js', import.meta.url);
+  if (wanted > workers.length && !existsSync(fileURLToPath(url))) return workers.length;
+  while (workers.length < wanted) {
+    const worker = new Worker(url, { workerData: { thread: workers.length + 1 } });
+    worker.on('error', () => undefined); // its chunks are then computed by the caller
+    worker.unref();
+    workers.push(worker);
+  }
+  return workers.length;
+}
+
+/**
+ * Computes a job over n rows in fixed chunks of `chunkRows`, on this thread and `threads − 1`
+ * worker threads at once (inputs must be in shared memory). Chunks are claimed as threads come
+ * free, and each has its own output slot, so the result is the same whoever computed what; a
+ * chunk a worker failed on is computed again here. Blocks the calling thread until done.
+ * @example const { out, chunks } = runChunks(job, n, { threads: 2 })
+ */
+export function runChunks(job: ChunkJob, n: number, options: RunChunksOptions = {}): ChunkResult {
+  const threads = Math.max(1, Math.floor(options.threads ?? 2));
+  const chunkRows = Math.max(1, Math.floor(options.chunkRows ?? 65536));
+  const chunks = Math.max(1, Math.ceil(n / chunkRows));
+  const bounds = new Int32Array(chunks + 1);
+  for (let c = 0; c <= chunks; c++) bounds[c] = Math.round((c * n) / chunks);
+  const slot = slotSize(job);
+  const run: ChunkRun = {
+    job,
+    bounds,
+    out: new Float64Array(new SharedArrayBuffer(chunks * slot * 8)),
+    state: new Int32Array(new SharedArrayBuffer((1 + 2 * chunks) * 4)),
+  };
+  const helpers = threads > 1 ? startRowWorkers({ threads }) : 0;
+  for (let t = 0; t < Math.min(helpers, threads - 1); t++) workers[t].postMessage(run);
+  workChunks(run, 0);
+  let byWorkers = 0;
+  for (let c = 0; c < chunks; c++) {
+    let s = Atomics.load(run.state, 1 + c);
+    while (s !== DONE && s < DONE) {
+      Atomics.wait(run.state, 1 + c, s, 1000);
+      s = Atomics.load(run.state, 1 + c);
+    }
+    if (s !== DONE)
+      computeChunk(job, run.out.subarray(c * slot, (c + 1) * slot), bounds[c], bounds[c + 1]);
+    else if (run.state[1 + chunks + c] !== 0) byWorkers++;
+  }
+  return { chunks, out: run.out, slot, byWorkers };
+}
