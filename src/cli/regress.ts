@@ -56,13 +56,14 @@ export function registerRegress(program: Command): void {
           messages.badOption('--vce', vce, 'use --vce cluster, or drop it, with --cluster'),
         );
       }
-      const numeric = [flags.y, ...x, ...(flags.weights ? [flags.weights] : [])];
+      // Regressors first, after one reserved column: the design [1, x…] is the reader's storage.
+      const numeric = [...x, flags.y, ...(flags.weights ? [flags.weights] : [])];
       // A large fit factors row chunks on a worker thread too: it starts up during the parse.
       startRowWorkers({ threads: Math.min(2, availableParallelism()) });
       // The estimator and report modules (and @stdlib under them) load while DuckDB parses
       // the file on its own threads.
       const [data, { modelFrame }, { regress }, { regressionText }] = await Promise.all([
-        readColumns(file, { numeric, text: flags.cluster ? [flags.cluster] : [] }),
+        readColumns(file, { numeric, text: flags.cluster ? [flags.cluster] : [], reserve: 1 }),
         import('../data/model-frame.js'),
         import('../models/regress.js'),
         import('../report/regression-text.js'),

@@ -50,9 +50,15 @@ export function modelFrame(data: ColumnData, spec: FrameSpec): ModelFrame {
     throw new UserError(messages.unknownColumn(data.path, spec.cluster, [...data.text.keys()]));
   }
   const n = data.rows;
-  const keep = new Uint8Array(n);
-  let used = 0;
-  for (let i = 0; i < n; i++) {
+  // Most files are complete: each column is scanned on its own (fast), and the row mask built
+  // only when some value is missing or some weight is not positive.
+  const complete =
+    [y, ...xs].every((col) => !hasNaN(col)) &&
+    (!w || w.every((v) => v > 0)) &&
+    (!clusterText || !clusterText.includes(null));
+  const keep = new Uint8Array(complete ? 0 : n);
+  let used = complete ? n : 0;
+  for (let i = 0; i < n && !complete; i++) {
     let ok = !Number.isNaN(y[i]);
     for (let j = 0; ok && j < xs.length; j++) ok = !Number.isNaN(xs[j][i]);
     if (ok && w) {
@@ -67,7 +73,7 @@ export function modelFrame(data: ColumnData, spec: FrameSpec): ModelFrame {
     }
   }
   const rowIndex = new Int32Array(used);
-  for (let i = 0, r = 0; i < n; i++) if (keep[i]) rowIndex[r++] = i;
+  for (let i = 0, r = 0; i < n; i++) if (complete || keep[i]) rowIndex[r++] = i;
   const pick = (col: Float64Array): Float64Array => {
     if (used === n) return col;
     const out = new Float64Array(used);
@@ -92,7 +98,9 @@ export function modelFrame(data: ColumnData, spec: FrameSpec): ModelFrame {
   }
   return Object.freeze({
     // shared memory: a large fit factors row blocks on worker threads without copying X
-    X: fromColumns(xs.map(pick), { intercept: 'first', storage: 'shared' }),
+    X:
+      (used === n ? designInPlace(data, xs) : null) ??
+      fromColumns(xs.map(pick), { intercept: 'first', storage: 'shared' }),
     y: pick(y),
     terms: ['(Intercept)', ...spec.x],
     weights: w ? pick(w) : null,
@@ -102,4 +110,29 @@ export function modelFrame(data: ColumnData, spec: FrameSpec): ModelFrame {
     rowsRead: n,
     rowsDropped: n - used,
   });
+}
+
+function hasNaN(col: Float64Array): boolean {
+  for (let i = 0; i < col.length; i++) if (col[i] !== col[i]) return true;
+  return false;
+}
+
+/**
+ * [1, xs…] as a view of the reader's storage when the regressors lie side by side right after
+ * its reserved columns (`readColumns(…, { reserve: 1 })`): the last reserved column is set to
+ * ones. Null otherwise.
+ */
+function designInPlace(data: ColumnData, xs: readonly Float64Array[]): Matrix | null {
+  const block = data.block;
+  const n = data.rows;
+  if (!block || block.reserve < 1 || xs.length === 0 || n === 0) return null;
+  const at = (col: Float64Array): number =>
+    col.buffer === block.data.buffer && col.length === n
+      ? (col.byteOffset - block.data.byteOffset) / (8 * n)
+      : -1;
+  if (!xs.every((col, j) => at(col) === block.reserve + j)) return null;
+  const start = (block.reserve - 1) * n;
+  const X = block.data.subarray(start, start + (xs.length + 1) * n);
+  X.fill(1, 0, n);
+  return { rows: n, cols: xs.length + 1, data: X };
 }

@@ -11,12 +11,22 @@ export interface ColumnData {
   readonly rows: number;
   readonly numeric: ReadonlyMap<string, Float64Array>;
   readonly text: ReadonlyMap<string, readonly (string | null)[]>;
+  /**
+   * The numeric columns' storage (CSV, TSV, Parquet): `reserve` free columns, then the numeric
+   * columns in the order asked for, side by side (`rows` each) in one SharedArrayBuffer.
+   */
+  readonly block?: { readonly data: Float64Array; readonly reserve: number };
 }
 
-/** Which columns to read, and how. Defaults: none of either. */
+/**
+ * Which columns to read, and how. Defaults: none of either; `reserve: 0`. `reserve` leaves
+ * that many free columns before the numeric ones in `block`, for the caller to fill: a column
+ * of ones there makes [1, numeric columns…] a design matrix without a copy.
+ */
 export interface ReadOptions {
   readonly numeric?: readonly string[];
   readonly text?: readonly string[];
+  readonly reserve?: number;
 }
 
 /**
@@ -90,6 +100,7 @@ async function readWith(
 ): Promise<ColumnData> {
   const numericNames = [...(options.numeric ?? [])];
   const textNames = [...(options.text ?? [])];
+  const reserve = Math.max(0, Math.floor(options.reserve ?? 0));
   const schema = await schemaOf(connection, source);
   const available = schema.map((c) => c.name);
   for (const name of [...numericNames, ...textNames]) {
@@ -108,9 +119,13 @@ async function readWith(
       doubles.includes(name) ? `COALESCE(${quoteIdent(name)}, 'NaN'::DOUBLE)` : textToDouble(name),
     );
     const sql = `SELECT ${[...numericSql, ...textSql].join(', ')} FROM ${typedCsvSql(source, doubles)}`;
-    const fast = await queryColumns(connection, sql, numericNames.length, textNames.length).catch(
-      () => null,
-    );
+    const fast = await queryColumns(
+      connection,
+      sql,
+      numericNames.length,
+      textNames.length,
+      reserve,
+    ).catch(() => null);
     if (fast && fast.badRow < 0) return finish(source, numericNames, textNames, fast);
   }
   const numericSql = numericNames.map((name) =>
@@ -121,7 +136,7 @@ async function readWith(
   const sql = `SELECT ${[...numericSql, ...textSql, '1'].join(', ')} FROM ${source.sql}`;
   let read: Streamed;
   try {
-    read = await queryColumns(connection, sql, numericNames.length, textNames.length);
+    read = await queryColumns(connection, sql, numericNames.length, textNames.length, reserve);
   } catch (e) {
     throw new UserError(messages.malformed(source.path, firstLineOf(e)));
   }
@@ -141,13 +156,14 @@ function finish(
   textNames: readonly string[],
   read: Streamed,
 ): ColumnData {
-  const { rows, numeric, text } = read;
+  const { rows, numeric, text, block, reserve } = read;
   if (rows === 0) throw new UserError(messages.headerOnly(source.path));
   return Object.freeze({
     path: source.path,
     rows,
     numeric: new Map(numericNames.map((n, c) => [n, numeric[c].subarray(0, rows)])),
     text: new Map(textNames.map((n, c) => [n, text[c]])),
+    block: Object.freeze({ data: block, reserve }),
   });
 }
 
@@ -158,6 +174,9 @@ interface Streamed {
   readonly text: readonly (string | null)[][];
   readonly badRow: number;
   readonly badColumn: number;
+  /** The numeric columns' storage, after `reserve` free columns. */
+  readonly block: Float64Array;
+  readonly reserve: number;
 }
 
 /**
@@ -171,10 +190,14 @@ async function queryColumns(
   sql: string,
   numericCount: number,
   textCount: number,
+  reserve: number,
 ): Promise<Streamed> {
   const result = await connection.run(sql);
   const total = result.rowCount;
-  const numeric = Array.from({ length: numericCount }, () => new Float64Array(total));
+  const block = new Float64Array(new SharedArrayBuffer((reserve + numericCount) * total * 8));
+  const numeric = Array.from({ length: numericCount }, (_, c) =>
+    block.subarray((reserve + c) * total, (reserve + c + 1) * total),
+  );
   const text: (string | null)[][] = Array.from({ length: textCount }, () => []);
   let rows = 0;
   let badRow = -1;
@@ -203,7 +226,7 @@ async function queryColumns(
     }
     rows += m;
   }
-  return { rows, numeric, text, badRow, badColumn };
+  return { rows, numeric, text, badRow, badColumn, block, reserve };
 }
 
 /**

@@ -50,6 +50,9 @@ export interface OlsOptions {
 /** n·p above which `ols` factors on worker threads by default. */
 const PARALLEL_MIN = 2e6;
 
+/** Rows per block of the fitted-value and residual pass. */
+const FIT_BLOCK = 4096;
+
 /**
  * Ordinary (or weighted, with analytic weights) least squares by Householder QR, as R's
  * `lm`/`lm.wfit`: collinear columns are detected by LINPACK's limited pivoting and omitted.
@@ -89,22 +92,28 @@ export function ols(X: Matrix, y: Float64Array, options: OlsOptions = {}): OlsFi
     for (let b = 0; b < k; b++) xtxInverse[a + b * k] = covPivoted[order[a] + order[b] * k];
   }
   const fitted = new Float64Array(n);
-  for (let c = 0; c < k; c++) {
-    const off = columns[c] * n;
-    const bc = coefficients[c];
-    for (let i = 0; i < n; i++) fitted[i] += X.data[off + i] * bc;
-  }
   const residuals = new Float64Array(n);
   let rss = 0;
   let sw = 0;
   let swf = 0;
-  for (let i = 0; i < n; i++) {
-    const e = y[i] - fitted[i];
-    residuals[i] = e;
-    const wi = w ? w[i] : 1;
-    rss += wi * e * e;
-    sw += wi;
-    swf += wi * fitted[i];
+  // In row blocks that stay in cache: fitted values (summed over columns in design order),
+  // residuals and the sums, each still in row order.
+  const data = X.data;
+  for (let start = 0; start < n; start += FIT_BLOCK) {
+    const end = Math.min(n, start + FIT_BLOCK);
+    for (let c = 0; c < k; c++) {
+      const off = columns[c] * n;
+      const bc = coefficients[c];
+      for (let i = start; i < end; i++) fitted[i] += data[off + i] * bc;
+    }
+    for (let i = start; i < end; i++) {
+      const e = y[i] - fitted[i];
+      residuals[i] = e;
+      const wi = w ? w[i] : 1;
+      rss += wi * e * e;
+      sw += wi;
+      swf += wi * fitted[i];
+    }
   }
   const meanFitted = swf / sw;
   let mss = 0;
