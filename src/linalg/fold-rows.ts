@@ -58,7 +58,29 @@ function foldBlock(T: Float64Array, q: number, A: Float64Array, m: number): void
     const u0 = tll - alpha;
     // H = I − u uᵀ / (−alpha·u0), with u = (u0, A[:, l]).
     const scale = -1 / (alpha * u0);
-    for (let j = l + 1; j < q; j++) {
+    // Two columns per pass over the rows: each entry of the reflector is loaded once for both.
+    let j = l + 1;
+    for (; j + 1 < q; j += 2) {
+      const aj = j * BLOCK;
+      const ak = aj + BLOCK;
+      let s = u0 * T[l + j * q];
+      let t = u0 * T[l + (j + 1) * q];
+      for (let r = 0; r < m; r++) {
+        const v = A[al + r];
+        s += v * A[aj + r];
+        t += v * A[ak + r];
+      }
+      const f = s * scale;
+      const g = t * scale;
+      T[l + j * q] -= f * u0;
+      T[l + (j + 1) * q] -= g * u0;
+      for (let r = 0; r < m; r++) {
+        const v = A[al + r];
+        A[aj + r] -= f * v;
+        A[ak + r] -= g * v;
+      }
+    }
+    for (; j < q; j++) {
       const aj = j * BLOCK;
       let s = u0 * T[l + j * q];
       for (let r = 0; r < m; r++) s += A[al + r] * A[aj + r];

@@ -82,7 +82,22 @@ export function computeChunk(job: ChunkJob, slot: Float64Array, start: number, e
     for (let a = 0; a < k; a++) {
       const oa = columns[a] * n + s0;
       for (let i = 0; i < len; i++) wa[i] = x[oa + i] * weights[s0 + i];
-      for (let b = a; b < k; b++) {
+      let b = a;
+      for (; b + 1 < k; b += 2) {
+        // two columns per pass: each weighted entry is loaded once for both
+        const ob = columns[b] * n + s0;
+        const oc = columns[b + 1] * n + s0;
+        let s = slot[a + b * k];
+        let t = slot[a + (b + 1) * k];
+        for (let i = 0; i < len; i++) {
+          const v = wa[i];
+          s += v * x[ob + i];
+          t += v * x[oc + i];
+        }
+        slot[a + b * k] = s;
+        slot[a + (b + 1) * k] = t;
+      }
+      for (; b < k; b++) {
         const ob = columns[b] * n + s0;
         let s = slot[a + b * k];
         for (let i = 0; i < len; i++) s += wa[i] * x[ob + i];
