@@ -3,10 +3,24 @@ import { foldRows, type FoldSource } from './fold-rows.js';
 /**
  * Work split into fixed row chunks, each with its own output slot, so the result does not depend
  * on which thread did which chunk: `fold` folds the chunk's rows into a q×q triangular factor
- * (q = p + 1), `crossprod` sums Σ ωᵢ xᵢxᵢ' over the chunk for the design columns `columns`.
+ * (q = p + 1), `fit` writes fitted values ŷ = Xβ (over `columns`, summed in that order) and
+ * residuals and sums [Σ wᵢeᵢ², Σ wᵢ, Σ wᵢŷᵢ], `crossprod` sums Σ ωᵢ xᵢxᵢ' over the chunk for
+ * the design columns `columns`.
  */
 export type ChunkJob =
   | { readonly kind: 'fold'; readonly src: FoldSource }
+  | {
+      readonly kind: 'fit';
+      readonly x: Float64Array;
+      readonly n: number;
+      readonly columns: Int32Array;
+      readonly coefficients: Float64Array;
+      readonly y: Float64Array;
+      readonly weights: Float64Array | null;
+      /** Outputs, written row by row: Xβ and y − Xβ. */
+      readonly fitted: Float64Array;
+      readonly residuals: Float64Array;
+    }
   | {
       readonly kind: 'crossprod';
       readonly x: Float64Array;
@@ -34,6 +48,7 @@ export const FAILED = 3;
 /** Numbers in one chunk's output slot. */
 export function slotSize(job: ChunkJob): number {
   if (job.kind === 'fold') return (job.src.p + 1) ** 2;
+  if (job.kind === 'fit') return 3;
   return job.columns.length ** 2;
 }
 
@@ -73,6 +88,10 @@ export function computeChunk(job: ChunkJob, slot: Float64Array, start: number, e
     foldRows(slot, job.src, start, end);
     return;
   }
+  if (job.kind === 'fit') {
+    fitChunk(job, slot, start, end);
+    return;
+  }
   const { x, n, columns, weights } = job;
   const k = columns.length;
   const wa = new Float64Array(ROW_BLOCK);
@@ -106,6 +125,38 @@ export function computeChunk(job: ChunkJob, slot: Float64Array, start: number, e
     }
   }
   for (let a = 0; a < k; a++) for (let b = a + 1; b < k; b++) slot[b + a * k] = slot[a + b * k];
+}
+
+function fitChunk(
+  job: Extract<ChunkJob, { kind: 'fit' }>,
+  slot: Float64Array,
+  start: number,
+  end: number,
+): void {
+  const { x, n, columns, coefficients, y, weights: w, fitted, residuals } = job;
+  let rss = 0;
+  let sw = 0;
+  let swf = 0;
+  for (let s0 = start; s0 < end; s0 += ROW_BLOCK) {
+    const s1 = Math.min(end, s0 + ROW_BLOCK);
+    fitted.fill(0, s0, s1);
+    for (let c = 0; c < columns.length; c++) {
+      const off = columns[c] * n;
+      const bc = coefficients[c];
+      for (let i = s0; i < s1; i++) fitted[i] += x[off + i] * bc;
+    }
+    for (let i = s0; i < s1; i++) {
+      const e = y[i] - fitted[i];
+      residuals[i] = e;
+      const wi = w ? w[i] : 1;
+      rss += wi * e * e;
+      sw += wi;
+      swf += wi * fitted[i];
+    }
+  }
+  slot[0] = rss;
+  slot[1] = sw;
+  slot[2] = swf;
 }
 
 /** Rows per cache block in `crossprod` (k columns × 1024 rows × 8 bytes stay in L2). */

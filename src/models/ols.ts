@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { type Matrix } from '../linalg/matrix.js';
 import { qr, qrQty, qrR, type QR } from '../linalg/qr.js';
-import { tsqr } from '../linalg/tsqr.js';
+import { runChunks } from '../linalg/parallel-rows.js';
+import { shared, tsqr } from '../linalg/tsqr.js';
 import { backsolve, chol2inv } from '../linalg/triangular.js';
 
 /** A fitted least-squares regression. Coefficients of omitted (collinear) terms are absent. */
@@ -91,30 +92,10 @@ export function ols(X: Matrix, y: Float64Array, options: OlsOptions = {}): OlsFi
   for (let a = 0; a < k; a++) {
     for (let b = 0; b < k; b++) xtxInverse[a + b * k] = covPivoted[order[a] + order[b] * k];
   }
-  const fitted = new Float64Array(n);
-  const residuals = new Float64Array(n);
-  let rss = 0;
-  let sw = 0;
-  let swf = 0;
-  // In row blocks that stay in cache: fitted values (summed over columns in design order),
-  // residuals and the sums, each still in row order.
-  const data = X.data;
-  for (let start = 0; start < n; start += FIT_BLOCK) {
-    const end = Math.min(n, start + FIT_BLOCK);
-    for (let c = 0; c < k; c++) {
-      const off = columns[c] * n;
-      const bc = coefficients[c];
-      for (let i = start; i < end; i++) fitted[i] += data[off + i] * bc;
-    }
-    for (let i = start; i < end; i++) {
-      const e = y[i] - fitted[i];
-      residuals[i] = e;
-      const wi = w ? w[i] : 1;
-      rss += wi * e * e;
-      sw += wi;
-      swf += wi * fitted[i];
-    }
-  }
+  const { fitted, residuals, rss, sw, swf } =
+    threads > 1
+      ? parallelFit(X, y, w, columns, coefficients, threads)
+      : serialFit(X, y, w, columns, coefficients);
   const meanFitted = swf / sw;
   let mss = 0;
   for (let i = 0; i < n; i++) {
@@ -158,4 +139,84 @@ function weighted(X: Matrix, w: Float64Array): Matrix {
     for (let i = 0; i < n; i++) data[off + i] = X.data[off + i] * sw[i];
   }
   return { rows: n, cols: p, data };
+}
+
+interface FitSums {
+  readonly fitted: Float64Array;
+  readonly residuals: Float64Array;
+  readonly rss: number;
+  readonly sw: number;
+  readonly swf: number;
+}
+
+/** Fitted values, residuals and [Σ w e², Σ w, Σ w ŷ] in one pass over the rows. */
+function serialFit(
+  X: Matrix,
+  y: Float64Array,
+  w: Float64Array | null,
+  columns: Int32Array,
+  coefficients: Float64Array,
+): FitSums {
+  const n = X.rows;
+  const k = columns.length;
+  const fitted = new Float64Array(n);
+  const residuals = new Float64Array(n);
+  let rss = 0;
+  let sw = 0;
+  let swf = 0;
+  // In row blocks that stay in cache: fitted values (summed over columns in design order),
+  // residuals and the sums, each still in row order.
+  const data = X.data;
+  for (let start = 0; start < n; start += FIT_BLOCK) {
+    const end = Math.min(n, start + FIT_BLOCK);
+    for (let c = 0; c < k; c++) {
+      const off = columns[c] * n;
+      const bc = coefficients[c];
+      for (let i = start; i < end; i++) fitted[i] += data[off + i] * bc;
+    }
+    for (let i = start; i < end; i++) {
+      const e = y[i] - fitted[i];
+      residuals[i] = e;
+      const wi = w ? w[i] : 1;
+      rss += wi * e * e;
+      sw += wi;
+      swf += wi * fitted[i];
+    }
+  }
+  return { fitted, residuals, rss, sw, swf };
+}
+
+/** As `serialFit`, in row chunks on worker threads; the chunks' sums added in row order. */
+function parallelFit(
+  X: Matrix,
+  y: Float64Array,
+  w: Float64Array | null,
+  columns: Int32Array,
+  coefficients: Float64Array,
+  threads: number,
+): FitSums {
+  const n = X.rows;
+  const fitted = new Float64Array(new SharedArrayBuffer(n * 8));
+  const residuals = new Float64Array(new SharedArrayBuffer(n * 8));
+  const job = {
+    kind: 'fit',
+    x: shared(X.data),
+    n,
+    columns,
+    coefficients,
+    y: shared(y),
+    weights: w && shared(w),
+    fitted,
+    residuals,
+  } as const;
+  const { chunks, out } = runChunks(job, n, { threads });
+  let rss = 0;
+  let sw = 0;
+  let swf = 0;
+  for (let c = 0; c < chunks; c++) {
+    rss += out[3 * c];
+    sw += out[3 * c + 1];
+    swf += out[3 * c + 2];
+  }
+  return { fitted, residuals, rss, sw, swf };
 }
