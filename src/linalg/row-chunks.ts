@@ -102,6 +102,28 @@ export function computeChunk(job: ChunkJob, slot: Float64Array, start: number, e
       const oa = columns[a] * n + s0;
       for (let i = 0; i < len; i++) wa[i] = x[oa + i] * weights[s0 + i];
       let b = a;
+      for (; b + 3 < k; b += 4) {
+        // four columns per pass: each weighted entry is loaded once for all
+        const o0 = columns[b] * n + s0;
+        const o1 = columns[b + 1] * n + s0;
+        const o2 = columns[b + 2] * n + s0;
+        const o3 = columns[b + 3] * n + s0;
+        let t0 = slot[a + b * k];
+        let t1 = slot[a + (b + 1) * k];
+        let t2 = slot[a + (b + 2) * k];
+        let t3 = slot[a + (b + 3) * k];
+        for (let i = 0; i < len; i++) {
+          const v = wa[i];
+          t0 += v * x[o0 + i];
+          t1 += v * x[o1 + i];
+          t2 += v * x[o2 + i];
+          t3 += v * x[o3 + i];
+        }
+        slot[a + b * k] = t0;
+        slot[a + (b + 1) * k] = t1;
+        slot[a + (b + 2) * k] = t2;
+        slot[a + (b + 3) * k] = t3;
+      }
       for (; b + 1 < k; b += 2) {
         // two columns per pass: each weighted entry is loaded once for both
         const ob = columns[b] * n + s0;
