@@ -87,8 +87,11 @@ export function vcovOls(fit: OlsFit, options: VcovOptions = {}): Vcov {
       leverageOne: [],
     });
   }
-  // Squared scores ẽᵢ² (weighted residuals), adjusted by leverage for hc2/hc3.
-  const s2 = new Float64Array(n);
+  // Squared scores ẽᵢ² (weighted residuals), adjusted by leverage for hc2/hc3, then times the
+  // weight again: the meat's row weights, computed in place (shared memory for the workers).
+  const threads =
+    options.threads ?? (n * k > PARALLEL_MIN ? Math.min(2, availableParallelism()) : 1);
+  const s2 = new Float64Array(threads > 1 ? new SharedArrayBuffer(n * 8) : new ArrayBuffer(n * 8));
   for (let i = 0; i < n; i++) {
     const wi = w ? w[i] : 1;
     s2[i] = wi * e[i] * e[i];
@@ -104,12 +107,8 @@ export function vcovOls(fit: OlsFit, options: VcovOptions = {}): Vcov {
       } else s2[i] /= type === 'hc2' ? 1 - h[i] : (1 - h[i]) ** 2;
     }
   }
-  const threads =
-    options.threads ?? (n * k > PARALLEL_MIN ? Math.min(2, availableParallelism()) : 1);
-  const weighted = new Float64Array(
-    threads > 1 ? new SharedArrayBuffer(n * 8) : new ArrayBuffer(n * 8),
-  );
-  for (let i = 0; i < n; i++) weighted[i] = s2[i] * (w ? w[i] : 1);
+  const weighted = s2;
+  if (w) for (let i = 0; i < n; i++) weighted[i] = s2[i] * w[i];
   const meat =
     threads > 1
       ? parallelMeat(fit, weighted, threads)
