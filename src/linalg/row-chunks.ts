@@ -102,28 +102,6 @@ export function computeChunk(job: ChunkJob, slot: Float64Array, start: number, e
       const oa = columns[a] * n + s0;
       for (let i = 0; i < len; i++) wa[i] = x[oa + i] * weights[s0 + i];
       let b = a;
-      for (; b + 3 < k; b += 4) {
-        // four columns per pass: each weighted entry is loaded once for all
-        const o0 = columns[b] * n + s0;
-        const o1 = columns[b + 1] * n + s0;
-        const o2 = columns[b + 2] * n + s0;
-        const o3 = columns[b + 3] * n + s0;
-        let t0 = slot[a + b * k];
-        let t1 = slot[a + (b + 1) * k];
-        let t2 = slot[a + (b + 2) * k];
-        let t3 = slot[a + (b + 3) * k];
-        for (let i = 0; i < len; i++) {
-          const v = wa[i];
-          t0 += v * x[o0 + i];
-          t1 += v * x[o1 + i];
-          t2 += v * x[o2 + i];
-          t3 += v * x[o3 + i];
-        }
-        slot[a + b * k] = t0;
-        slot[a + (b + 1) * k] = t1;
-        slot[a + (b + 2) * k] = t2;
-        slot[a + (b + 3) * k] = t3;
-      }
       for (; b + 1 < k; b += 2) {
         // two columns per pass: each weighted entry is loaded once for both
         const ob = columns[b] * n + s0;
@@ -162,19 +140,7 @@ function fitChunk(
   for (let s0 = start; s0 < end; s0 += ROW_BLOCK) {
     const s1 = Math.min(end, s0 + ROW_BLOCK);
     fitted.fill(0, s0, s1);
-    let c = 0;
-    for (; c + 3 < columns.length; c += 4) {
-      // four columns per pass, added in column order as one at a time would
-      const o0 = columns[c] * n;
-      const o1 = columns[c + 1] * n;
-      const o2 = columns[c + 2] * n;
-      const o3 = columns[c + 3] * n;
-      const [b0, b1, b2, b3] = [0, 1, 2, 3].map((d) => coefficients[c + d]);
-      for (let i = s0; i < s1; i++) {
-        fitted[i] = fitted[i] + x[o0 + i] * b0 + x[o1 + i] * b1 + x[o2 + i] * b2 + x[o3 + i] * b3;
-      }
-    }
-    for (; c < columns.length; c++) {
+    for (let c = 0; c < columns.length; c++) {
       const off = columns[c] * n;
       const bc = coefficients[c];
       for (let i = s0; i < s1; i++) fitted[i] += x[off + i] * bc;
