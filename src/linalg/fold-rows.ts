@@ -1,5 +1,6 @@
 /** Rows per block folded at once: a block of all columns (256 × q × 8 bytes) stays in L1/L2. */
-const BLOCK = 256;
+export const FOLD_BLOCK = 256;
+const BLOCK = FOLD_BLOCK;
 
 /** The rows to fold: column-major `x` (n rows, p columns), `y`, optional analytic weights. */
 export interface FoldSource {
@@ -42,10 +43,12 @@ export function foldRows(T: Float64Array, src: FoldSource, start: number, end: n
 }
 
 /**
- * Folds m rows A (column-major, leading dimension BLOCK, q columns) into the q×q upper
+ * Folds m rows A (column-major, leading dimension FOLD_BLOCK, q columns) into the q×q upper
  * triangle T: the triangular factor of [T; A], by one Householder reflection per column.
+ * A is overwritten.
+ * @example foldBlock(T, 4, A, 256) // T is now the R factor of [T; A]
  */
-function foldBlock(T: Float64Array, q: number, A: Float64Array, m: number): void {
+export function foldBlock(T: Float64Array, q: number, A: Float64Array, m: number): void {
   for (let l = 0; l < q; l++) {
     const al = l * BLOCK;
     const tll = T[l + l * q];

@@ -1,3 +1,4 @@
+import { FOLD_BLOCK as BLOCK, foldBlock } from '../linalg/fold-rows.js';
 import { matrix } from '../linalg/matrix.js';
 import { ols } from '../models/ols.js';
 
@@ -24,8 +25,6 @@ export interface WlsFit {
   readonly rSquared: number;
   readonly sigma: number;
 }
-
-const BLOCK = 256;
 
 /**
  * WLS of y on [1, x₁, …, x_k] over the rows `rows` of the columns, as R's `lm(y ~ x, weights = w)`,
@@ -119,32 +118,4 @@ export function wlsColumns(
     rSquared: mss / (mss + rss),
     sigma: Math.sqrt(rss / dfResidual),
   });
-}
-
-/**
- * Folds m rows A (column-major, leading dimension BLOCK, q columns) into the q×q upper
- * triangle T: the triangular factor of [T; A], by one Householder reflection per column.
- */
-function foldBlock(T: Float64Array, q: number, A: Float64Array, m: number): void {
-  for (let l = 0; l < q; l++) {
-    const al = l * BLOCK;
-    const tll = T[l + l * q];
-    let ss = tll * tll;
-    for (let r = 0; r < m; r++) ss += A[al + r] * A[al + r];
-    if (ss === 0) continue;
-    const norm = Math.sqrt(ss);
-    const alpha = tll > 0 ? -norm : norm;
-    const u0 = tll - alpha;
-    // H = I − u uᵀ / (−alpha·u0), with u = (u0, A[:, l]).
-    const scale = -1 / (alpha * u0);
-    for (let j = l + 1; j < q; j++) {
-      const aj = j * BLOCK;
-      let s = u0 * T[l + j * q];
-      for (let r = 0; r < m; r++) s += A[al + r] * A[aj + r];
-      const f = s * scale;
-      T[l + j * q] -= f * u0;
-      for (let r = 0; r < m; r++) A[aj + r] -= f * A[al + r];
-    }
-    T[l + l * q] = alpha;
-  }
 }
