@@ -1,6 +1,6 @@
 import type { Regression } from '../models/regress.js';
 import { formatCount, formatNumber, formatP } from './number-format.js';
-import { textTable } from './text-table.js';
+import { coefficientText } from './coefficient-text.js';
 
 const VCE_LABELS: Record<string, string> = {
   classical: 'classical (homoskedastic)',
@@ -24,18 +24,5 @@ export function regressionText(r: Regression, options: { title?: string } = {}):
     `F(${f.df1}, ${f.df2})${' '.repeat(Math.max(0, 8 - `${f.df1}, ${f.df2}`.length))}= ${formatNumber(f.statistic, { digits: 2 })}   Prob > F = ${formatP(f.p_value)}`,
     `R-squared     = ${r.r_squared.toFixed(4)}   Adj R-squared = ${r.adj_r_squared.toFixed(4)}   Root MSE = ${formatNumber(r.sigma)}`,
   ];
-  const rows = [
-    ['term', 'estimate', 'std. error', 't', 'P>|t|', '[95% conf.', 'interval]'],
-    ...r.coefficients.map((c) => [
-      c.term,
-      formatNumber(c.estimate),
-      formatNumber(c.std_error),
-      formatNumber(c.statistic, { digits: 2 }),
-      formatP(c.p_value),
-      formatNumber(c.conf_low),
-      formatNumber(c.conf_high),
-    ]),
-    ...r.omitted.map((t) => [t, '(omitted)', '', '', '', '', '']),
-  ];
-  return `${header.join('\n')}\n${textTable(rows)}`;
+  return `${header.join('\n')}\n${coefficientText(r.coefficients, { omitted: r.omitted })}`;
 }

@@ -1,27 +1,15 @@
 import type { EquationSummary } from '../vep/equation-summary.js';
 import type { VepSummary } from '../vep/vep.js';
 import type { Table2Row } from '../vep/vulnerability-tally.js';
-import { formatCount, formatNumber, formatP } from './number-format.js';
+import { formatCount, formatNumber } from './number-format.js';
+import { coefficientText } from './coefficient-text.js';
 import { textTable } from './text-table.js';
 
 const pct = (x: number): string => (Number.isNaN(x) ? '.' : `${(100 * x).toFixed(1)}%`);
 
 function equationTable(title: string, eq: EquationSummary): string {
-  const rows = [
-    ['term', 'estimate', 'std. error', 't', 'P>|t|', '[95% conf.', 'interval]'],
-    ...eq.coefficients.map((c) => [
-      c.term,
-      formatNumber(c.estimate),
-      formatNumber(c.std_error),
-      formatNumber(c.statistic, { digits: 2 }),
-      formatP(c.p_value),
-      formatNumber(c.conf_low),
-      formatNumber(c.conf_high),
-    ]),
-    ...eq.omitted.map((t) => [t, '(omitted)', '', '', '', '', '']),
-  ];
   const fit = `N = ${formatCount(eq.n)}, R-squared = ${eq.r_squared.toFixed(4)}, Root MSE = ${formatNumber(eq.sigma)}`;
-  return `${title}\n${fit}\n${textTable(rows)}`;
+  return `${title}\n${fit}\n${coefficientText(eq.coefficients, { omitted: eq.omitted })}`;
 }
 
 /**
