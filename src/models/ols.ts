@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { type Matrix } from '../linalg/matrix.js';
 import { qr, qrQty, qrR, type QR } from '../linalg/qr.js';
 import { runChunks } from '../linalg/parallel-rows.js';
+import { computeChunk } from '../linalg/row-chunks.js';
 import { shared, tsqr } from '../linalg/tsqr.js';
 import { backsolve, chol2inv } from '../linalg/triangular.js';
 
@@ -50,9 +51,6 @@ export interface OlsOptions {
 
 /** n·p above which `ols` factors on worker threads by default. */
 const PARALLEL_MIN = 2e6;
-
-/** Rows per block of the fitted-value and residual pass. */
-const FIT_BLOCK = 4096;
 
 /**
  * Ordinary (or weighted, with analytic weights) least squares by Householder QR, as R's
@@ -149,7 +147,7 @@ interface FitSums {
   readonly swf: number;
 }
 
-/** Fitted values, residuals and [Σ w e², Σ w, Σ w ŷ] in one pass over the rows. */
+/** Fitted values, residuals and [Σ w e², Σ w, Σ w ŷ] in one pass over the rows (one chunk). */
 function serialFit(
   X: Matrix,
   y: Float64Array,
@@ -158,32 +156,22 @@ function serialFit(
   coefficients: Float64Array,
 ): FitSums {
   const n = X.rows;
-  const k = columns.length;
   const fitted = new Float64Array(n);
   const residuals = new Float64Array(n);
-  let rss = 0;
-  let sw = 0;
-  let swf = 0;
-  // In row blocks that stay in cache: fitted values (summed over columns in design order),
-  // residuals and the sums, each still in row order.
-  const data = X.data;
-  for (let start = 0; start < n; start += FIT_BLOCK) {
-    const end = Math.min(n, start + FIT_BLOCK);
-    for (let c = 0; c < k; c++) {
-      const off = columns[c] * n;
-      const bc = coefficients[c];
-      for (let i = start; i < end; i++) fitted[i] += data[off + i] * bc;
-    }
-    for (let i = start; i < end; i++) {
-      const e = y[i] - fitted[i];
-      residuals[i] = e;
-      const wi = w ? w[i] : 1;
-      rss += wi * e * e;
-      sw += wi;
-      swf += wi * fitted[i];
-    }
-  }
-  return { fitted, residuals, rss, sw, swf };
+  const sums = new Float64Array(3);
+  const job = {
+    kind: 'fit',
+    x: X.data,
+    n,
+    columns,
+    coefficients,
+    y,
+    weights: w,
+    fitted,
+    residuals,
+  } as const;
+  computeChunk(job, sums, 0, n);
+  return { fitted, residuals, rss: sums[0], sw: sums[1], swf: sums[2] };
 }
 
 /** As `serialFit`, in row chunks on worker threads; the chunks' sums added in row order. */
