@@ -17,6 +17,14 @@ interface RegressFlags {
   json?: boolean;
 }
 
+/** The estimator and report modules of `regress`, loaded once the data is on its way. */
+const regressModules = () =>
+  Promise.all([
+    import('../data/model-frame.js'),
+    import('../models/regress.js'),
+    import('../report/regression-text.js'),
+  ]);
+
 /**
  * Registers `povrisk regress FILE --y COL --x A,B [--vce T] [--cluster COL] [--weights COL] [--json]`.
  * @example registerRegress(program)
@@ -61,13 +69,16 @@ export function registerRegress(program: Command): void {
       // A large fit factors row chunks on a worker thread too: it starts up during the parse.
       startRowWorkers({ threads: Math.min(2, availableParallelism()) });
       // The estimator and report modules (and @stdlib under them) load while DuckDB parses
-      // the file on its own threads.
-      const [data, { modelFrame }, { regress }, { regressionText }] = await Promise.all([
-        readColumns(file, { numeric, text: flags.cluster ? [flags.cluster] : [], reserve: 1 }),
-        import('../data/model-frame.js'),
-        import('../models/regress.js'),
-        import('../report/regression-text.js'),
-      ]);
+      // the file on its own threads: not before, as the parse would then start later.
+      let modules: ReturnType<typeof regressModules> | undefined;
+      const load = (): ReturnType<typeof regressModules> => (modules ??= regressModules());
+      const data = await readColumns(file, {
+        numeric,
+        text: flags.cluster ? [flags.cluster] : [],
+        reserve: 1,
+        onParse: () => void load(),
+      });
+      const [{ modelFrame }, { regress }, { regressionText }] = await load();
       const frame = modelFrame(data, {
         y: flags.y,
         x,

@@ -1,6 +1,8 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { Connection } from '@duckdb/node-bindings';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
+import { bindings } from './duckdb-bindings.js';
+import { queryColumns, queryStrings, type QueriedColumns } from './query-columns.js';
 import { describeSource, quoteIdent, typedCsvSql, type Source } from './source.js';
 
 const isXlsx = (path: string): boolean => /\.xlsx$/i.test(path);
@@ -19,14 +21,20 @@ export interface ColumnData {
 }
 
 /**
- * Which columns to read, and how. Defaults: none of either; `reserve: 0`. `reserve` leaves
- * that many free columns before the numeric ones in `block`, for the caller to fill: a column
- * of ones there makes [1, numeric columns…] a design matrix without a copy.
+ * Which columns to read, and how. Defaults: none of either; `reserve: 0`; no `onParse`.
+ * `reserve` leaves that many free columns before the numeric ones in `block`, for the caller
+ * to fill: a column of ones there makes [1, numeric columns…] a design matrix without a copy.
  */
 export interface ReadOptions {
   readonly numeric?: readonly string[];
   readonly text?: readonly string[];
   readonly reserve?: number;
+  /**
+   * Called once, when DuckDB has begun parsing the file on its own threads. The calling
+   * thread waits idle from then until the columns arrive: work started here (loading the
+   * modules that will use the data, say) overlaps the parse. Not called for .xlsx files.
+   */
+  readonly onParse?: () => void;
 }
 
 /**
@@ -40,14 +48,7 @@ export async function readColumns(path: string, options: ReadOptions = {}): Prom
   // Excel (first worksheet); its reader loads only when needed, as exceljs is large.
   if (isXlsx(path)) return (await import('./read-xlsx.js')).readXlsxColumns(path, options);
   const source = await describeSource(path);
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
-  try {
-    return await readWith(connection, source, options);
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+  return withConnection((connection) => readWith(connection, source, options));
 }
 
 /**
@@ -57,24 +58,34 @@ export async function readColumns(path: string, options: ReadOptions = {}): Prom
 export async function columnNames(path: string): Promise<string[]> {
   if (isXlsx(path)) return (await import('./read-xlsx.js')).xlsxColumnNames(path);
   const source = await describeSource(path);
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
+  return withConnection(async (connection) =>
+    (await schemaOf(connection, source)).map((c) => c.name),
+  );
+}
+
+/** Runs `work` on a connection to a new in-memory DuckDB, closed afterwards. */
+async function withConnection<T>(work: (connection: Connection) => Promise<T>): Promise<T> {
+  const db = await bindings.open(':memory:');
   try {
-    return (await schemaOf(connection, source)).map((c) => c.name);
+    const connection = await bindings.connect(db);
+    try {
+      return await work(connection);
+    } finally {
+      bindings.disconnect_sync(connection);
+    }
   } finally {
-    connection.closeSync();
-    instance.closeSync();
+    bindings.close_sync(db);
   }
 }
 
 async function schemaOf(
-  connection: DuckDBConnection,
+  connection: Connection,
   source: Source,
 ): Promise<{ name: string; type: string }[]> {
   if (source.format === 'csv') return source.names.map((name) => ({ name, type: 'VARCHAR' }));
   try {
-    const r = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source.sql}`);
-    return r.getRows().map((row) => ({ name: String(row[0]), type: String(row[1]) }));
+    const rows = await queryStrings(connection, `DESCRIBE SELECT * FROM ${source.sql}`);
+    return rows.map((row) => ({ name: String(row[0]), type: String(row[1]) }));
   } catch (e) {
     throw new UserError(messages.malformed(source.path, firstLineOf(e)));
   }
@@ -94,13 +105,23 @@ function firstLineOf(e: unknown): string {
 }
 
 async function readWith(
-  connection: DuckDBConnection,
+  connection: Connection,
   source: Source,
   options: ReadOptions,
 ): Promise<ColumnData> {
   const numericNames = [...(options.numeric ?? [])];
   const textNames = [...(options.text ?? [])];
   const reserve = Math.max(0, Math.floor(options.reserve ?? 0));
+  let onParse = options.onParse; // called once, by whichever query starts first
+  const shape = {
+    numericCount: numericNames.length,
+    textCount: textNames.length,
+    reserve,
+    onStart: (): void => {
+      onParse?.();
+      onParse = undefined;
+    },
+  };
   const schema = await schemaOf(connection, source);
   const available = schema.map((c) => c.name);
   for (const name of [...numericNames, ...textNames]) {
@@ -119,13 +140,7 @@ async function readWith(
       doubles.includes(name) ? `COALESCE(${quoteIdent(name)}, 'NaN'::DOUBLE)` : textToDouble(name),
     );
     const sql = `SELECT ${[...numericSql, ...textSql].join(', ')} FROM ${typedCsvSql(source, doubles)}`;
-    const fast = await queryColumns(
-      connection,
-      sql,
-      numericNames.length,
-      textNames.length,
-      reserve,
-    ).catch(() => null);
+    const fast = await queryColumns(connection, sql, shape).catch(() => null);
     if (fast && fast.badRow < 0) return finish(source, numericNames, textNames, fast);
   }
   const numericSql = numericNames.map((name) =>
@@ -134,9 +149,9 @@ async function readWith(
       : `COALESCE(CAST(${quoteIdent(name)} AS DOUBLE), 'NaN'::DOUBLE)`,
   );
   const sql = `SELECT ${[...numericSql, ...textSql, '1'].join(', ')} FROM ${source.sql}`;
-  let read: Streamed;
+  let read: QueriedColumns;
   try {
-    read = await queryColumns(connection, sql, numericNames.length, textNames.length, reserve);
+    read = await queryColumns(connection, sql, shape);
   } catch (e) {
     throw new UserError(messages.malformed(source.path, firstLineOf(e)));
   }
@@ -154,7 +169,7 @@ function finish(
   source: Source,
   numericNames: readonly string[],
   textNames: readonly string[],
-  read: Streamed,
+  read: QueriedColumns,
 ): ColumnData {
   const { rows, numeric, text, block, reserve } = read;
   if (rows === 0) throw new UserError(messages.headerOnly(source.path));
@@ -167,68 +182,6 @@ function finish(
   });
 }
 
-/** Columns streamed out of a query, and the first row whose number was not finite. */
-interface Streamed {
-  readonly rows: number;
-  readonly numeric: readonly Float64Array[];
-  readonly text: readonly (string | null)[][];
-  readonly badRow: number;
-  readonly badColumn: number;
-  /** The numeric columns' storage, after `reserve` free columns. */
-  readonly block: Float64Array;
-  readonly reserve: number;
-}
-
-/**
- * Runs a query whose first `numericCount` columns are DOUBLE without NULLs and whose next
- * `textCount` are VARCHAR, and collects them; stops at the first chunk holding ±Infinity.
- * The query is materialised (`run`), not streamed: a streamed result that fails part way
- * (a bad line past the first chunks) just ends, silently, in @duckdb/node-api 1.x.
- */
-async function queryColumns(
-  connection: DuckDBConnection,
-  sql: string,
-  numericCount: number,
-  textCount: number,
-  reserve: number,
-): Promise<Streamed> {
-  const result = await connection.run(sql);
-  const total = result.rowCount;
-  const block = new Float64Array(new SharedArrayBuffer((reserve + numericCount) * total * 8));
-  const numeric = Array.from({ length: numericCount }, (_, c) =>
-    block.subarray((reserve + c) * total, (reserve + c + 1) * total),
-  );
-  const text: (string | null)[][] = Array.from({ length: textCount }, () => []);
-  let rows = 0;
-  let badRow = -1;
-  let badColumn = -1;
-  for (let k = 0; k < result.chunkCount && badRow < 0; k++) {
-    const chunk = result.getChunk(k);
-    const m = chunk.rowCount;
-    for (let c = 0; c < numericCount; c++) {
-      const col = numeric[c];
-      copyDoubles(chunk.getColumnVector(c), m, col, rows);
-      for (let i = rows; i < rows + m; i++) {
-        const v = col[i];
-        if (v === Infinity || v === -Infinity) {
-          if (badRow < 0 || i < badRow) {
-            badRow = i;
-            badColumn = c;
-          }
-          break;
-        }
-      }
-    }
-    for (let c = 0; c < textCount; c++) {
-      const vector = chunk.getColumnVector(numericCount + c);
-      const col = text[c];
-      for (let i = 0; i < m; i++) col.push(vector.getItem(i) as string | null);
-    }
-    rows += m;
-  }
-  return { rows, numeric, text, badRow, badColumn, block, reserve };
-}
-
 /**
  * SQL turning a text column into DOUBLE without NULLs: a missing cell becomes NaN, a cell
  * that is present but not a number (or is infinite) +Infinity, so that the result's buffers
@@ -239,36 +192,15 @@ function textToDouble(name: string): string {
   return `CASE WHEN ${q} IS NULL THEN 'NaN'::DOUBLE ELSE COALESCE(TRY_CAST(${q} AS DOUBLE), 'Infinity'::DOUBLE) END`;
 }
 
-/** The parts of a DuckDB vector `copyDoubles` uses. */
-interface DoubleVector {
-  getItem(i: number): unknown;
-}
-
-/**
- * Copies m doubles of a DOUBLE vector that has no NULLs into `out` at `offset`. The public
- * API reads one cell per call (with a BigInt validity test each); the vector's own
- * Float64Array (`items`, private in @duckdb/node-api 1.x) is copied whole when it is there.
- */
-function copyDoubles(vector: DoubleVector, m: number, out: Float64Array, offset: number): void {
-  const items = (vector as unknown as { items?: unknown }).items;
-  if (items instanceof Float64Array && items.length === m) {
-    out.set(items, offset);
-    return;
-  }
-  for (let i = 0; i < m; i++) {
-    const v = vector.getItem(i);
-    out[offset + i] = typeof v === 'number' ? v : Infinity;
-  }
-}
-
 async function cellAt(
-  connection: DuckDBConnection,
+  connection: Connection,
   source: Source,
   name: string,
   row: number,
 ): Promise<string> {
-  const r = await connection.runAndReadAll(
+  const rows = await queryStrings(
+    connection,
     `SELECT CAST(${quoteIdent(name)} AS VARCHAR) FROM ${source.sql} LIMIT 1 OFFSET ${row}`,
   );
-  return String(r.getRows()[0]?.[0] ?? '');
+  return String(rows[0]?.[0] ?? '');
 }

@@ -1,10 +1,12 @@
-import { DuckDBInstance } from '@duckdb/node-api';
+import { duckdb } from './duckdb.js';
 import { open, rename, rm } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { quoteIdent } from './source.js';
 import type { SimulatedSurvey, SurveyColumn } from './survey-columns.js';
+
+const { DuckDBInstance } = duckdb;
 
 const ROWS_PER_CHUNK = 8192;
 

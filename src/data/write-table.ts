@@ -1,20 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import {
-  BOOLEAN,
-  DOUBLE,
-  DuckDBDataChunk,
-  DuckDBInstance,
-  INTEGER,
-  SMALLINT,
-  VARCHAR,
-  type DuckDBType,
-  type DuckDBVector,
-} from '@duckdb/node-api';
+import type { DuckDBType, DuckDBVector } from '@duckdb/node-api';
+import { duckdb } from './duckdb.js';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { quoteIdent } from './source.js';
+
+const { BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, SMALLINT, VARCHAR } = duckdb;
 
 /** One column of a table to write, typed so that no row objects are ever built. */
 export type TableColumn =

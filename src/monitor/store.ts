@@ -1,8 +1,11 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance as Instance } from '@duckdb/node-api';
+import { duckdb } from '../data/duckdb.js';
 import { userInfo } from 'node:os';
 import { isUserError, UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { migrate } from './migrate.js';
+
+const { DuckDBInstance } = duckdb;
 
 /** An open monitoring store: one DuckDB file, one connection, and who is acting. */
 export interface Store {
@@ -29,7 +32,7 @@ export const DEFAULT_DB = './povrisk.duckdb';
  */
 export async function openStore(path: string, options: OpenStoreOptions = {}): Promise<Store> {
   const user = options.user ?? defaultUser();
-  let instance: DuckDBInstance;
+  let instance: Instance;
   try {
     instance = await DuckDBInstance.create(path);
   } catch (e) {

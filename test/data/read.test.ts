@@ -110,4 +110,24 @@ describe('readColumns', () => {
     for (let r = 0; r < n; r++) ordered &&= i[r] === r && half[r] === r / 2;
     expect(ordered).toBe(true);
   });
+
+  it('reads text of every length, with missing cells, across chunks, as written', async () => {
+    const n = 5000; // a few DuckDB chunks of 2,048 rows
+    const names = (i: number): string | null =>
+      i % 7 === 3 ? null : i % 2 === 0 ? `户${i}` : `凉山州布拖县-${i}-村民小组`;
+    const lines = ['id,name'];
+    for (let i = 0; i < n; i++) lines.push(`${i},${names(i) ?? ''}`);
+    let parses = 0;
+    const d = await readColumns(file('text.csv', `${lines.join('\n')}\n`), {
+      numeric: ['id'],
+      text: ['name'],
+      onParse: () => parses++,
+    });
+    expect(parses).toBe(1);
+    const expected = Array.from({ length: n }, (_, i) => names(i));
+    const got = d.text.get('name')!;
+    const wrong = expected.findIndex((v, i) => got[i] !== v);
+    expect(wrong, `row ${wrong}: ${got[wrong]} ≠ ${expected[wrong]}`).toBe(-1);
+    expect(got.length).toBe(n);
+  });
 });
