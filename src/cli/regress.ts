@@ -1,10 +1,8 @@
-import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { readColumns } from '../data/read.js';
 import { UserError } from '../errors.js';
-import { startRowWorkers } from '../linalg/parallel-rows.js';
 import { warn } from '../log.js';
 import { messages } from '../messages.js';
+import { regressFile } from '../models/regress-file.js';
 import { VCE_TYPES, type VceType } from '../models/vcov.js';
 import { parseChoice, parseList } from './options.js';
 
@@ -16,14 +14,6 @@ interface RegressFlags {
   weights?: string;
   json?: boolean;
 }
-
-/** The estimator and report modules of `regress`, loaded once the data is on its way. */
-const regressModules = () =>
-  Promise.all([
-    import('../data/model-frame.js'),
-    import('../models/regress.js'),
-    import('../report/regression-text.js'),
-  ]);
 
 /**
  * Registers `povrisk regress FILE --y COL --x A,B [--vce T] [--cluster COL] [--weights COL] [--json]`.
@@ -64,31 +54,15 @@ export function registerRegress(program: Command): void {
           messages.badOption('--vce', vce, 'use --vce cluster, or drop it, with --cluster'),
         );
       }
-      // Regressors first, after one reserved column: the design [1, x…] is the reader's storage.
-      const numeric = [...x, flags.y, ...(flags.weights ? [flags.weights] : [])];
-      // A large fit factors row chunks on a worker thread too: it starts up during the parse.
-      startRowWorkers({ threads: Math.min(2, availableParallelism()) });
-      // The estimator and report modules (and @stdlib under them) load while DuckDB parses
-      // the file on its own threads: not before, as the parse would then start later.
-      let modules: ReturnType<typeof regressModules> | undefined;
-      const load = (): ReturnType<typeof regressModules> => (modules ??= regressModules());
-      const data = await readColumns(file, {
-        numeric,
-        text: flags.cluster ? [flags.cluster] : [],
-        reserve: 1,
-        onParse: () => void load(),
-      });
-      const [{ modelFrame }, { regress }, { regressionText }] = await load();
-      const frame = modelFrame(data, {
-        y: flags.y,
-        x,
-        weights: flags.weights,
-        cluster: flags.cluster,
-      });
+      const [{ frame, result, vcov }, { regressionText }] = await Promise.all([
+        regressFile(
+          file,
+          { y: flags.y, x, weights: flags.weights, cluster: flags.cluster },
+          { vce },
+        ),
+        import('../report/regression-text.js'),
+      ]);
       if (frame.rowsDropped > 0) warn(messages.listwiseDeleted(frame.rowsDropped, frame.rowsRead));
-      if (flags.cluster && frame.clusters < 2)
-        throw new UserError(messages.singleCluster(flags.cluster));
-      const { result, vcov } = regress(frame, { vce });
       if (result.omitted.length > 0) warn(messages.collinear(result.omitted));
       if (vcov.leverageOne.length > 0) {
         warn(

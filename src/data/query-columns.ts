@@ -15,7 +15,7 @@ export interface QueriedColumns {
   readonly reserve: number;
 }
 
-/** The shape of a query's result. Defaults: `reserve: 0`, no `onStart`. */
+/** The shape of a query's result. Defaults: `reserve: 0`, no callbacks. */
 export interface QueryColumnsOptions {
   /** The first columns of the result, DOUBLE without NULLs. */
   readonly numericCount: number;
@@ -25,6 +25,8 @@ export interface QueryColumnsOptions {
   readonly reserve?: number;
   /** Called once the query is running on DuckDB's threads. */
   readonly onStart?: () => void;
+  /** Called after each chunk: rows 0..rows−1 of the numeric columns are in `block`. */
+  readonly onRows?: (block: Float64Array, rows: number) => void;
 }
 
 /**
@@ -75,6 +77,7 @@ export async function queryColumns(
     }
     for (let c = 0; c < textCount; c++) appendStrings(chunk, numericCount + c, m, text[c]);
     rows += m;
+    if (badRow < 0) options.onRows?.(block, rows);
   }
   return { rows, numeric, text, badRow, badColumn, block, reserve };
 }

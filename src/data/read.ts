@@ -21,7 +21,7 @@ export interface ColumnData {
 }
 
 /**
- * Which columns to read, and how. Defaults: none of either; `reserve: 0`; no `onParse`.
+ * Which columns to read, and how. Defaults: none of either; `reserve: 0`; no callbacks.
  * `reserve` leaves that many free columns before the numeric ones in `block`, for the caller
  * to fill: a column of ones there makes [1, numeric columns…] a design matrix without a copy.
  */
@@ -35,6 +35,14 @@ export interface ReadOptions {
    * modules that will use the data, say) overlaps the parse. Not called for .xlsx files.
    */
   readonly onParse?: () => void;
+  /**
+   * Called as the numbers arrive, after each chunk of rows DuckDB hands over: rows
+   * 0..rows−1 of every numeric column are then in `block` (the array `ColumnData.block`
+   * will hold), for a caller that starts on them before the read is over. A read that starts
+   * again (a cell that is not a number sends it down a slower, checking path) writes into a
+   * new block. Not called for .xlsx files.
+   */
+  readonly onRows?: (block: Float64Array, rows: number) => void;
 }
 
 /**
@@ -121,6 +129,7 @@ async function readWith(
       onParse?.();
       onParse = undefined;
     },
+    onRows: options.onRows,
   };
   const schema = await schemaOf(connection, source);
   const available = schema.map((c) => c.name);

@@ -55,31 +55,77 @@ export function startRowWorkers(options: { threads?: number } = {}): number {
  * @example const { out, chunks } = runChunks(job, n, { threads: 2 })
  */
 export function runChunks(job: ChunkJob, n: number, options: RunChunksOptions = {}): ChunkResult {
+  return startChunks(job, n, { ...options, available: n }).finish();
+}
+
+/** A chunked run whose rows are still arriving (see `startChunks`). */
+export interface ChunkStream {
+  /** Rows 0..rows−1 of every input are now in place: workers may compute their chunks. */
+  advance(rows: number): void;
+  /** All rows are in place: computes what is left, here and on the workers, and waits. */
+  finish(): ChunkResult;
+  /** Abandons the run: workers stop waiting for rows, and nothing more is computed. */
+  cancel(): void;
+}
+
+/**
+ * Starts `runChunks` before the rows are all there: worker threads compute each chunk as soon
+ * as `advance` says its rows have arrived, while this thread goes on producing them (reading
+ * a file, say); `finish` then joins in, as `runChunks` does, and the result is the same.
+ * Options as `runChunks`, and `available`: the rows already there (default 0). Call `finish`
+ * or `cancel`: a worker waiting for rows serves no other run meanwhile.
+ * @example const s = startChunks(job, n, { threads: 2 }); s.advance(65536); …; s.finish()
+ */
+export function startChunks(
+  job: ChunkJob,
+  n: number,
+  options: RunChunksOptions & { readonly available?: number } = {},
+): ChunkStream {
   const threads = Math.max(1, Math.floor(options.threads ?? 2));
   const chunkRows = Math.max(1, Math.floor(options.chunkRows ?? 65536));
   const chunks = Math.max(1, Math.ceil(n / chunkRows));
   const bounds = new Int32Array(chunks + 1);
   for (let c = 0; c <= chunks; c++) bounds[c] = Math.round((c * n) / chunks);
   const slot = slotSize(job);
+  const ready = new Int32Array(new SharedArrayBuffer(4));
+  ready[0] = Math.min(n, Math.max(0, Math.floor(options.available ?? 0)));
   const run: ChunkRun = {
     job,
     bounds,
     out: new Float64Array(new SharedArrayBuffer(chunks * slot * 8)),
     state: new Int32Array(new SharedArrayBuffer((1 + 2 * chunks) * 4)),
+    ready,
   };
   const helpers = threads > 1 ? startRowWorkers({ threads }) : 0;
   for (let t = 0; t < Math.min(helpers, threads - 1); t++) workers[t].postMessage(run);
-  workChunks(run, 0);
-  let byWorkers = 0;
-  for (let c = 0; c < chunks; c++) {
-    let s = Atomics.load(run.state, 1 + c);
-    while (s !== DONE && s < DONE) {
-      Atomics.wait(run.state, 1 + c, s, 1000);
-      s = Atomics.load(run.state, 1 + c);
-    }
-    if (s !== DONE)
-      computeChunk(job, run.out.subarray(c * slot, (c + 1) * slot), bounds[c], bounds[c + 1]);
-    else if (run.state[1 + chunks + c] !== 0) byWorkers++;
-  }
-  return { chunks, out: run.out, slot, byWorkers };
+  const advance = (rows: number): void => {
+    if (Atomics.load(ready, 0) < 0) return;
+    Atomics.store(ready, 0, Math.min(n, Math.max(Atomics.load(ready, 0), rows)));
+    Atomics.notify(ready, 0);
+  };
+  return {
+    advance,
+    cancel: () => {
+      Atomics.store(run.state, 0, chunks); // nothing left to claim
+      Atomics.store(ready, 0, -1);
+      Atomics.notify(ready, 0);
+    },
+    finish: () => {
+      if (Atomics.load(ready, 0) < 0) throw new Error('finish after cancel');
+      advance(n);
+      workChunks(run, 0);
+      let byWorkers = 0;
+      for (let c = 0; c < chunks; c++) {
+        let s = Atomics.load(run.state, 1 + c);
+        while (s !== DONE && s < DONE) {
+          Atomics.wait(run.state, 1 + c, s, 1000);
+          s = Atomics.load(run.state, 1 + c);
+        }
+        if (s !== DONE)
+          computeChunk(job, run.out.subarray(c * slot, (c + 1) * slot), bounds[c], bounds[c + 1]);
+        else if (run.state[1 + chunks + c] !== 0) byWorkers++;
+      }
+      return { chunks, out: run.out, slot, byWorkers };
+    },
+  };
 }

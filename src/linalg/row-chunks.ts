@@ -38,6 +38,11 @@ export interface ChunkRun {
   readonly out: Float64Array;
   /** [next chunk to claim, then one state per chunk, then the thread (0 = main) of each]. */
   readonly state: Int32Array;
+  /**
+   * For rows that are still arriving: [rows available so far], −1 once the run is abandoned.
+   * A chunk is computed only when all its rows are there. Absent: every row is there.
+   */
+  readonly ready?: Int32Array;
 }
 
 /** Chunk states in `ChunkRun.state[1 + c]`. */
@@ -53,8 +58,10 @@ export function slotSize(job: ChunkJob): number {
 }
 
 /**
- * Claims chunks of `run` one at a time until none is left, computing each into its slot.
- * Called by every thread taking part; a chunk whose computation throws is marked failed.
+ * Claims chunks of `run` one at a time until none is left, computing each into its slot
+ * (waiting, when rows are still arriving, until the chunk's rows are there; returning if the
+ * run is abandoned meanwhile). Called by every thread taking part; a chunk whose computation
+ * throws is marked failed.
  * @example workChunks(run, 0) // on the main thread, and workChunks(run, t) on worker t
  */
 export function workChunks(run: ChunkRun, thread: number): void {
@@ -65,6 +72,7 @@ export function workChunks(run: ChunkRun, thread: number): void {
     if (c >= chunks) return;
     Atomics.store(run.state, 1 + c, CLAIMED);
     run.state[1 + chunks + c] = thread;
+    if (run.ready && !awaitRows(run.ready, run.bounds[c + 1])) return;
     let s = DONE;
     try {
       computeChunk(
@@ -78,6 +86,16 @@ export function workChunks(run: ChunkRun, thread: number): void {
     }
     Atomics.store(run.state, 1 + c, s);
     Atomics.notify(run.state, 1 + c);
+  }
+}
+
+/** Waits until `rows` rows are ready; false if the run was abandoned (ready = −1). */
+function awaitRows(ready: Int32Array, rows: number): boolean {
+  for (;;) {
+    const r = Atomics.load(ready, 0);
+    if (r < 0) return false;
+    if (r >= rows) return true;
+    Atomics.wait(ready, 0, r);
   }
 }
 

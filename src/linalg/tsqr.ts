@@ -1,6 +1,6 @@
 import { type FoldSource } from './fold-rows.js';
 import { type Matrix } from './matrix.js';
-import { runChunks } from './parallel-rows.js';
+import { startChunks, type ChunkResult } from './parallel-rows.js';
 
 /** The stacked triangular factors of a tall-skinny QR of [√W X, √W y]. */
 export interface Tsqr {
@@ -29,11 +29,49 @@ export interface TsqrOptions {
  * @example const { r, qty } = tsqr(X, y, { threads: 2 }); const d = qr(r); qrQty(d, qty)
  */
 export function tsqr(a: Matrix, y: Float64Array, options: TsqrOptions = {}): Tsqr {
+  return startTsqr(a, y, { ...options, available: a.rows }).finish();
+}
+
+/** A tall-skinny QR whose rows are still arriving (see `startTsqr`). */
+export interface TsqrStream {
+  /** Rows 0..rows−1 of X, y and the weights are in place. */
+  advance(rows: number): void;
+  /** All rows are in place: the factors, exactly as `tsqr` computes them. */
+  finish(): Tsqr;
+  /** Abandons the factorisation. */
+  cancel(): void;
+}
+
+/**
+ * Starts `tsqr` while the rows are still being written into X, y and the weights (which must
+ * be in shared memory already): worker threads fold each row chunk as soon as `advance` says
+ * it is complete, and `finish` folds what is left. The factors are exactly those of `tsqr`.
+ * Options as `tsqr`, and `available`: rows already in place (default 0). Call `finish` or
+ * `cancel`.
+ * @example const s = startTsqr(X, y, { threads: 2 }); s.advance(rowsRead); const t = s.finish();
+ */
+export function startTsqr(
+  a: Matrix,
+  y: Float64Array,
+  options: TsqrOptions & { readonly available?: number } = {},
+): TsqrStream {
   const { rows: n, cols: p } = a;
-  const q = p + 1;
   const w = options.weights ?? null;
+  if ((options.available ?? 0) < n && ![a.data, y, ...(w ? [w] : [])].every(isShared)) {
+    throw new Error('startTsqr: rows still arriving must be in shared memory');
+  }
   const src: FoldSource = { x: shared(a.data), n, p, y: shared(y), weights: w && shared(w) };
-  const { chunks, out, byWorkers } = runChunks({ kind: 'fold', src }, n, options);
+  const stream = startChunks({ kind: 'fold', src }, n, options);
+  return {
+    advance: stream.advance,
+    cancel: stream.cancel,
+    finish: () => stacked(stream.finish(), p),
+  };
+}
+
+/** The chunks' q×q factors stacked in row order. */
+function stacked({ chunks, out, byWorkers }: ChunkResult, p: number): Tsqr {
+  const q = p + 1;
   const rows = chunks * q;
   const r = new Float64Array(rows * p);
   const qty = new Float64Array(rows);
@@ -52,8 +90,10 @@ export function tsqr(a: Matrix, y: Float64Array, options: TsqrOptions = {}): Tsq
  * @example const s = shared(y); s.buffer instanceof SharedArrayBuffer // true
  */
 export function shared(a: Float64Array): Float64Array {
-  if (a.buffer instanceof SharedArrayBuffer) return a;
+  if (isShared(a)) return a;
   const s = new Float64Array(new SharedArrayBuffer(a.length * 8));
   s.set(a);
   return s;
 }
+
+const isShared = (a: Float64Array): boolean => a.buffer instanceof SharedArrayBuffer;

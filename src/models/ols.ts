@@ -3,7 +3,7 @@ import { type Matrix } from '../linalg/matrix.js';
 import { qr, qrQty, qrR, type QR } from '../linalg/qr.js';
 import { runChunks } from '../linalg/parallel-rows.js';
 import { computeChunk } from '../linalg/row-chunks.js';
-import { shared, tsqr } from '../linalg/tsqr.js';
+import { shared, tsqr, type Tsqr } from '../linalg/tsqr.js';
 import { backsolve, chol2inv } from '../linalg/triangular.js';
 
 /** A fitted least-squares regression. Coefficients of omitted (collinear) terms are absent. */
@@ -47,6 +47,11 @@ export interface OlsOptions {
   readonly tol?: number;
   /** Row blocks factored in parallel (tall-skinny QR on worker threads) when above 1. */
   readonly threads?: number;
+  /**
+   * The tall-skinny QR of exactly this [X, y] and weights (`tsqr`), when it was computed
+   * beforehand: while the rows were read, say (`startTsqr`). Default: factored here.
+   */
+  readonly factor?: Tsqr;
 }
 
 /** n·p above which `ols` factors on worker threads by default. */
@@ -68,10 +73,11 @@ export function ols(X: Matrix, y: Float64Array, options: OlsOptions = {}): OlsFi
     options.threads ?? (n * p > PARALLEL_MIN ? Math.min(2, availableParallelism()) : 1);
   let d: QR;
   let qty: Float64Array;
-  if (threads > 1 && n >= threads * (p + 1)) {
+  if (options.factor || (threads > 1 && n >= threads * (p + 1))) {
     // Each row block is reduced to its (p+1)×(p+1) factor; LINPACK's pivoting then runs on
     // the stacked factors, whose column norms and partial norms are those of √W X.
-    const t = tsqr(X, y, { weights: w, threads });
+    const t = options.factor ?? tsqr(X, y, { weights: w, threads });
+    if (t.r.cols !== p) throw new Error(`ols: the factor has ${t.r.cols} columns, X has ${p}`);
     d = qr(t.r, { tol });
     qty = qrQty(d, t.qty);
   } else {

@@ -1,6 +1,7 @@
 import type { ModelFrame } from '../data/model-frame.js';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
+import type { Tsqr } from '../linalg/tsqr.js';
 import { ols, type OlsFit } from './ols.js';
 import { tidyCoefficients, waldTest, type TidyRow, type WaldTest } from './tidy.js';
 import { vcovOls, type VceType, type Vcov } from './vcov.js';
@@ -21,10 +22,12 @@ export interface Regression {
   readonly coefficients: readonly TidyRow[];
 }
 
-/** Options of `regress`. Defaults: `vce: 'classical'`, `level: 0.95`. */
+/** Options of `regress`. Defaults: `vce: 'classical'`, `level: 0.95`, no `factor`. */
 export interface RegressOptions {
   readonly vce?: VceType;
   readonly level?: number;
+  /** The frame's tall-skinny QR computed beforehand (see `OlsOptions.factor`). */
+  readonly factor?: Tsqr;
 }
 
 /**
@@ -43,7 +46,11 @@ export function regress(
   if (frame.X.rows <= k) throw new UserError(messages.tooFewObservations(frame.X.rows, k));
   if (vce === 'cluster' && frame.clusters < 2)
     throw new UserError(messages.singleCluster('cluster'));
-  const fit = ols(frame.X, frame.y, { weights: frame.weights, terms: frame.terms });
+  const fit = ols(frame.X, frame.y, {
+    weights: frame.weights,
+    terms: frame.terms,
+    factor: options.factor,
+  });
   if (fit.dfResidual <= 0) throw new UserError(messages.tooFewObservations(fit.n, fit.rank));
   const V = vcovOls(fit, { type: vce, cluster: frame.cluster, clusters: frame.clusters });
   const coefficients = tidyCoefficients(fit.estimated, fit.coefficients, V.matrix, {

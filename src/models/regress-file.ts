@@ -1,0 +1,99 @@
+import { availableParallelism } from 'node:os';
+import { modelFrame, type FrameSpec, type ModelFrame } from '../data/model-frame.js';
+import { readColumns } from '../data/read.js';
+import { UserError } from '../errors.js';
+import { startRowWorkers } from '../linalg/parallel-rows.js';
+import { startTsqr, type TsqrStream } from '../linalg/tsqr.js';
+import { messages } from '../messages.js';
+import type { Regression, RegressOptions } from './regress.js';
+import type { OlsFit } from './ols.js';
+import type { Vcov } from './vcov.js';
+
+/** What `regressFile` returns: the model frame besides `regress`'s fit, result and covariance. */
+export interface FileRegression {
+  readonly frame: ModelFrame;
+  readonly fit: OlsFit;
+  readonly result: Regression;
+  readonly vcov: Vcov;
+  /** Whether the QR was factored (on worker threads) while the file was being read. */
+  readonly factoredWhileReading: boolean;
+}
+
+/** n·p above which the rows are factored on worker threads as they are read. */
+const PARALLEL_MIN = 2e6;
+
+/**
+ * Reads a regression's columns from a file and fits it (`readColumns`, `modelFrame`,
+ * `regress`), with the work overlapped: the estimator loads while DuckDB parses the file, and
+ * worker threads fold row chunks into the tall-skinny QR while the reader is still copying
+ * the later ones out of DuckDB. The result is the same as the three steps in turn: when rows
+ * are dropped for missing values (or the data are small) the factor is computed afterwards.
+ * Options as `regress`'s (`factor` excepted); `threads` (default 2 where there are two cores).
+ * @example const { result } = await regressFile('wages.csv', { y: 'wage', x: ['educ'] }, { vce: 'hc1' });
+ */
+export async function regressFile(
+  path: string,
+  spec: FrameSpec,
+  options: Omit<RegressOptions, 'factor'> & { readonly threads?: number } = {},
+): Promise<FileRegression> {
+  const threads = Math.max(1, Math.floor(options.threads ?? Math.min(2, availableParallelism())));
+  if (threads > 1) startRowWorkers({ threads }); // they start up while the file is parsed
+  let estimator: Promise<typeof import('./regress.js')> | undefined;
+  const load = (): Promise<typeof import('./regress.js')> => (estimator ??= import('./regress.js'));
+  // The design [1, x…] is the reader's storage: one reserved column, then the regressors.
+  const numeric = [...spec.x, spec.y, ...(spec.weights ? [spec.weights] : [])];
+  const p = spec.x.length + 1;
+  let early: { block: Float64Array; stream: TsqrStream; n: number; rows: number } | undefined;
+  const onRows = (block: Float64Array, rows: number): void => {
+    if (threads < 2) return;
+    if (early?.block !== block) {
+      early?.stream.cancel();
+      early = undefined;
+      const n = block.length / (numeric.length + 1);
+      if (n * p <= PARALLEL_MIN) return;
+      const column = (j: number): Float64Array => block.subarray(j * n, (j + 1) * n);
+      const X = { rows: n, cols: p, data: block.subarray(0, p * n) };
+      const weights = spec.weights ? column(p + 1) : null;
+      early = { block, n, rows: 0, stream: startTsqr(X, column(p), { weights, threads }) };
+    }
+    block.fill(1, early.rows, rows); // the intercept, as modelFrame will set it
+    early.rows = rows;
+    early.stream.advance(rows);
+  };
+  try {
+    const data = await readColumns(path, {
+      numeric,
+      text: spec.cluster ? [spec.cluster] : [],
+      reserve: 1,
+      onParse: () => void load(),
+      onRows,
+    });
+    const frame = modelFrame(data, spec);
+    if (spec.cluster && frame.clusters < 2)
+      throw new UserError(messages.singleCluster(spec.cluster));
+    const { regress } = await load();
+    const factor = early && sameRows(early.block, frame) ? early.stream.finish() : undefined;
+    early = undefined;
+    return {
+      frame,
+      ...regress(frame, { ...options, factor }),
+      factoredWhileReading: factor !== undefined,
+    };
+  } finally {
+    early?.stream.cancel();
+  }
+}
+
+/** Whether the frame's X, y and weights are the block's columns, every row kept. */
+function sameRows(block: Float64Array, frame: ModelFrame): boolean {
+  const { X, y, weights } = frame;
+  const n = X.rows;
+  const at = (a: Float64Array, column: number): boolean =>
+    a.buffer === block.buffer && a.byteOffset === block.byteOffset + column * n * 8;
+  return (
+    frame.rowsDropped === 0 &&
+    at(X.data, 0) &&
+    at(y, X.cols) &&
+    (weights === null || at(weights, X.cols + 1))
+  );
+}
