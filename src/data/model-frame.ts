@@ -50,10 +50,13 @@ export function modelFrame(data: ColumnData, spec: FrameSpec): ModelFrame {
     throw new UserError(messages.unknownColumn(data.path, spec.cluster, [...data.text.keys()]));
   }
   const n = data.rows;
-  // Most files are complete: each column is scanned on its own (fast), and the row mask built
-  // only when some value is missing or some weight is not positive.
+  // Most files are complete: each column is checked on its own (the reader's count of missing
+  // cells, or a scan), and the row mask built only when some value is missing or some weight
+  // is not positive.
+  const noneMissing = (name: string, col: Float64Array): boolean =>
+    data.missing?.get(name) === 0 || !hasNaN(col);
   const complete =
-    [y, ...xs].every((col) => !hasNaN(col)) &&
+    [spec.y, ...spec.x].every((name, j) => noneMissing(name, j === 0 ? y : xs[j - 1])) &&
     (!w || w.every((v) => v > 0)) &&
     (!clusterText || !clusterText.includes(null));
   const keep = new Uint8Array(complete ? 0 : n);

@@ -6,6 +6,8 @@ export interface QueriedColumns {
   readonly rows: number;
   /** The numeric columns, `rows` each, views into `block`. */
   readonly numeric: readonly Float64Array[];
+  /** Missing (NaN) numbers in each numeric column, up to `rows`. */
+  readonly missing: readonly number[];
   readonly text: readonly (string | null)[][];
   /** The first row holding ±Infinity in a numeric column (−1: none), and that column. */
   readonly badRow: number;
@@ -54,6 +56,7 @@ export async function queryColumns(
   );
   const text: (string | null)[][] = Array.from({ length: textCount }, () => []);
   const chunks = bindings.result_chunk_count(result);
+  const missing = new Array<number>(numericCount).fill(0);
   let rows = 0;
   let badRow = -1;
   let badColumn = -1;
@@ -64,9 +67,11 @@ export async function queryColumns(
       const col = numeric[c];
       const bytes = bindings.vector_get_data(bindings.data_chunk_get_vector(chunk, c), m * 8);
       col.set(new Float64Array(bytes.buffer, bytes.byteOffset, m), rows);
+      let nan = 0;
       for (let i = rows; i < rows + m; i++) {
         const v = col[i];
-        if (v === Infinity || v === -Infinity) {
+        if (v !== v) nan++;
+        else if (v === Infinity || v === -Infinity) {
           if (badRow < 0 || i < badRow) {
             badRow = i;
             badColumn = c;
@@ -74,12 +79,13 @@ export async function queryColumns(
           break;
         }
       }
+      missing[c] += nan;
     }
     for (let c = 0; c < textCount; c++) appendStrings(chunk, numericCount + c, m, text[c]);
     rows += m;
     if (badRow < 0) options.onRows?.(block, rows);
   }
-  return { rows, numeric, text, badRow, badColumn, block, reserve };
+  return { rows, numeric, missing, text, badRow, badColumn, block, reserve };
 }
 
 /**

@@ -12,6 +12,8 @@ export interface ColumnData {
   readonly path: string;
   readonly rows: number;
   readonly numeric: ReadonlyMap<string, Float64Array>;
+  /** Missing cells (NaN) in each numeric column, where the reader counted them. */
+  readonly missing?: ReadonlyMap<string, number>;
   readonly text: ReadonlyMap<string, readonly (string | null)[]>;
   /**
    * The numeric columns' storage (CSV, TSV, Parquet): `reserve` free columns, then the numeric
@@ -180,12 +182,13 @@ function finish(
   textNames: readonly string[],
   read: QueriedColumns,
 ): ColumnData {
-  const { rows, numeric, text, block, reserve } = read;
+  const { rows, numeric, missing, text, block, reserve } = read;
   if (rows === 0) throw new UserError(messages.headerOnly(source.path));
   return Object.freeze({
     path: source.path,
     rows,
     numeric: new Map(numericNames.map((n, c) => [n, numeric[c].subarray(0, rows)])),
+    missing: new Map(numericNames.map((n, c) => [n, missing[c]])),
     text: new Map(textNames.map((n, c) => [n, text[c]])),
     block: Object.freeze({ data: block, reserve }),
   });

@@ -1,5 +1,6 @@
 import { DICTIONARY, variableLabel } from '../data/dictionary.js';
 import { formatEstimate, row, type ReportTable } from './table-model.js';
+import { formatCount } from './number-format.js';
 
 /** Mean and SD of one variable (SD with n − 1), as Tables 1 and 3 report them. */
 export interface VariableSummary {
@@ -67,7 +68,7 @@ export function descriptiveTable(
     const cells = [
       s.variable,
       options.labels?.[s.variable] ?? variableLabel(s.variable),
-      ...(showN ? [s.n.toLocaleString('en-US')] : []),
+      ...(showN ? [formatCount(s.n)] : []),
       fmt(s.mean),
       fmt(s.sd),
     ];

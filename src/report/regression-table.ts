@@ -1,5 +1,6 @@
 import { variableLabel } from '../data/dictionary.js';
 import { cell, formatEstimate, row, type ReportRow, type ReportTable } from './table-model.js';
+import { formatCount } from './number-format.js';
 
 /** One coefficient as the estimators' tidy rows give it (broom's names). */
 export interface CoefficientRow {
@@ -116,7 +117,7 @@ export function regressionTable(
   stat(
     'n',
     'N',
-    columns.map((c) => (c.n === undefined ? null : c.n.toLocaleString('en-US'))),
+    columns.map((c) => (c.n === undefined ? null : formatCount(c.n))),
   );
   stat(
     'r_squared',

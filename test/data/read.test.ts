@@ -35,6 +35,10 @@ describe('readColumns', () => {
     expect(Array.from(d.numeric.get('y')!)).toEqual([0.1, NaN, 3, NaN, 5]);
     expect(Array.from(d.numeric.get('x')!)).toEqual([0.001, 2, NaN, 4, NaN]);
     expect(d.text.get('g')).toEqual(['a', 'b', 'c, d', null, 'e']);
+    expect([...d.missing!]).toEqual([
+      ['y', 2],
+      ['x', 2],
+    ]);
   });
 
   it('a column read both as numbers and as text keeps its text as written', async () => {
