@@ -21,11 +21,13 @@ export { loadStudy, parseStudy } from './data/study.js';
 
 export { qr, qrQty, qrQy, qrR, type QR } from './linalg/qr.js';
 export { matrix, fromColumns, type Matrix } from './linalg/matrix.js';
+export { tsqr, startTsqr, type Tsqr, type TsqrStream } from './linalg/tsqr.js';
 
 export { ols, type OlsFit, type OlsOptions } from './models/ols.js';
 export { vcovOls, VCE_TYPES, type VceType, type Vcov } from './models/vcov.js';
 export { tidyCoefficients, waldTest, type TidyRow, type WaldTest } from './models/tidy.js';
 export { regress, type Regression, type RegressOptions } from './models/regress.js';
+export { regressFile, type FileRegression } from './models/regress-file.js';
 export { quantreg, quantregAsync, QREG_SE_TYPES } from './models/quantreg/quantreg.js';
 export { stepwise, nestedModels } from './models/stepwise.js';
 

@@ -7,6 +7,8 @@ describe('the library entry point (package "main")', () => {
     for (const name of [
       'readColumns',
       'regress',
+      'regressFile',
+      'startTsqr',
       'quantreg',
       'estimateVep',
       'runStudy',
