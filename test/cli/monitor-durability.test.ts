@@ -9,6 +9,33 @@ import { FIXTURE_COLUMNS, panel, writeCsv } from '../monitor/fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'povrisk-monitor-kill-'));
 
+/**
+ * Spawns a CLI command and SIGKILLs it as soon as it starts writing to `db` (the file grows or
+ * its write-ahead log appears). Resolves to 'writing' if it was killed so, 'exited' if it
+ * finished first.
+ */
+async function killWhenWriting(db: string, args: readonly string[]): Promise<string> {
+  const size0 = statSync(db).size;
+  const child = spawn(process.execPath, [CLI, ...args]);
+  const killedAt = await new Promise<string>((resolve) => {
+    const timer = setInterval(() => {
+      const grew = statSync(db).size > size0 || existsSync(`${db}.wal`);
+      if (grew) {
+        clearInterval(timer);
+        child.kill('SIGKILL');
+        resolve('writing');
+      }
+    }, 5);
+    child.on('exit', () => {
+      clearInterval(timer);
+      resolve('exited');
+    });
+  });
+  await new Promise((r) => child.once('close', r).once('exit', r));
+  expect(child.signalCode).toBe(killedAt === 'writing' ? 'SIGKILL' : null);
+  return killedAt;
+}
+
 /** A large valid wave file, written line by line from one template row. */
 function bigWave(path: string, households: number): void {
   const [row] = panel({ households: 1, waves: 1, seed: 7, labels: ['big'] })[0].map((r) => r);
@@ -36,34 +63,9 @@ describe('povrisk monitor durability', { timeout: 180_000 }, () => {
     const before = await state(db);
     const big = join(dir, 'big.csv');
     bigWave(big, 400_000);
-    const size0 = statSync(db).size;
-    const child = spawn(process.execPath, [
-      CLI,
-      'monitor',
-      'import',
-      big,
-      '--db',
-      db,
-      '--wave',
-      'big',
-    ]);
-    const killedAt = await new Promise<string>((resolve) => {
-      const timer = setInterval(() => {
-        const grew = statSync(db).size > size0 || existsSync(`${db}.wal`);
-        if (grew) {
-          clearInterval(timer);
-          child.kill('SIGKILL');
-          resolve('writing');
-        }
-      }, 5);
-      child.on('exit', () => {
-        clearInterval(timer);
-        resolve('exited');
-      });
-    });
-    await new Promise((r) => child.once('close', r).once('exit', r));
-    expect(killedAt).toBe('writing');
-    expect(child.signalCode).toBe('SIGKILL');
+    expect(await killWhenWriting(db, ['monitor', 'import', big, '--db', db, '--wave', 'big'])).toBe(
+      'writing',
+    );
     expect(await state(db)).toEqual(before);
     // The file is still a healthy store: the same import now succeeds.
     const next = join(dir, 'next.csv');
@@ -71,6 +73,24 @@ describe('povrisk monitor durability', { timeout: 180_000 }, () => {
     const again = await runCli(['monitor', 'import', next, '--db', db, '--wave', 'w2']);
     expect(again.code).toBe(0);
     expect((await state(db)).observations).toBe(before.observations + 50);
+  });
+
+  it('leaves the database as before when a monitoring run is killed mid-write', async () => {
+    const db = join(dir, 'kill-run.duckdb');
+    const wave = join(dir, 'run.csv');
+    writeCsv(wave, panel({ households: 100_000, waves: 1, seed: 5, labels: ['r1'] })[0]);
+    expect((await runCli(['monitor', 'import', wave, '--db', db, '--wave', 'r1'])).code).toBe(0);
+    const before = await state(db);
+    expect(before.alerts_open).toBe(0);
+    expect(await killWhenWriting(db, ['monitor', 'run', '--db', db, '--wave', 'r1'])).toBe(
+      'writing',
+    );
+    expect(await state(db)).toEqual(before);
+    // Nothing of the killed run is left behind: the same run now succeeds in full.
+    const again = await runCli(['monitor', 'run', '--db', db, '--wave', 'r1']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/100,?000 of 100,?000 households scored/);
+    expect((await state(db)).alerts_open).toBeGreaterThan(0);
   });
 
   it('answers "database busy" while another process holds the file', async () => {
