@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { messages } from '../messages.js';
-import { listAlerts } from '../monitor/alerts.js';
+import { listAlerts } from '../monitor/list-alerts.js';
 import { caseOf, setStatus } from '../monitor/cases.js';
 import { importWave, ImportRejected } from '../monitor/import.js';
 import { addMeasure, MEASURE_TYPES } from '../monitor/measures.js';
@@ -108,11 +108,15 @@ export function registerMonitor(program: Command): void {
     .option('--township <name>', 'only this township')
     .option('--village <name>', 'only this village')
     .option('--status <status>', 'only cases in this status')
+    .option('--rule <rule>', 'only alerts of this rule')
     .option('--json', 'print a JSON array')
     .action(
       async (
         flags: StoreFlags &
-          Record<'wave' | 'county' | 'township' | 'village' | 'status', string | undefined>,
+          Record<
+            'wave' | 'county' | 'township' | 'village' | 'status' | 'rule',
+            string | undefined
+          >,
       ) => {
         await withStore(flags, async (store) => {
           const rows = await listAlerts(store, flags);
@@ -152,22 +156,27 @@ export function registerMonitor(program: Command): void {
     );
 
   storeCommand(monitor, 'summary', 'counts of households, waves, observations, alerts and cases')
+    .option('--county <name>', "only this county's households")
+    .option('--township <name>', "only this township's households")
+    .option('--village <name>', "only this village's households")
     .option('--json', 'print one JSON object')
-    .action(async (flags: StoreFlags) => {
-      await withStore(flags, async (store) => {
-        const s = await summary(store);
-        if (flags.json) json(s);
-        else {
-          const statuses = Object.entries(s.cases_by_status)
-            .map(([k, n]) => `${k} ${n}`)
-            .join(', ');
-          process.stdout.write(
-            `households ${s.households}, waves ${s.waves}, observations ${s.observations}, ` +
-              `open alerts ${s.alerts_open}; cases: ${statuses}\n`,
-          );
-        }
-      });
-    });
+    .action(
+      async (flags: StoreFlags & Record<'county' | 'township' | 'village', string | undefined>) => {
+        await withStore(flags, async (store) => {
+          const s = await summary(store, flags);
+          if (flags.json) json(s);
+          else {
+            const statuses = Object.entries(s.cases_by_status)
+              .map(([k, n]) => `${k} ${n}`)
+              .join(', ');
+            process.stdout.write(
+              `households ${s.households}, waves ${s.waves}, observations ${s.observations}, ` +
+                `open alerts ${s.alerts_open}; cases: ${statuses}\n`,
+            );
+          }
+        });
+      },
+    );
 
   storeCommand(
     monitor,

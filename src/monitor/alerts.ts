@@ -10,7 +10,6 @@ import {
 } from './reasons.js';
 import type { Category, Rules } from './rules.js';
 import { rowsOf, sqlString } from './sql.js';
-import type { Store } from './store.js';
 
 /** What the rules see of a wave: its label, the previous wave, the line, the model. */
 export interface RuleContext {
@@ -172,58 +171,4 @@ export async function raiseAlerts(
     byRule: Object.fromEntries(counts.map((r) => [String(r.rule), Number(r.n)])),
     casesOpened: Number(opened[0].n),
   };
-}
-
-/** One row of `povrisk monitor alerts`. */
-export interface AlertRow {
-  readonly household_id: string;
-  readonly county: string;
-  readonly village: string;
-  readonly wave: string;
-  readonly rule: string;
-  readonly category: string;
-  readonly reason: string;
-  readonly reason_zh: string;
-  readonly vulnerability: number | null;
-  readonly per_capita_income: number | null;
-  /** The status of the household's case: flagged, verified, monitored, risk eliminated, dismissed. */
-  readonly status: string;
-}
-
-/** Filters of `listAlerts`; each narrows the list (areas match exactly). */
-export interface AlertFilter {
-  readonly wave?: string | undefined;
-  readonly county?: string | undefined;
-  readonly township?: string | undefined;
-  readonly village?: string | undefined;
-  readonly household?: string | undefined;
-  readonly status?: string | undefined;
-}
-
-/**
- * Alerts with their household's area and case status, ordered by wave, household and rule.
- * @example await listAlerts(store, { wave: '2021', county: 'Xide' })
- */
-export async function listAlerts(store: Store, filter: AlertFilter = {}): Promise<AlertRow[]> {
-  const where: string[] = [];
-  const eq = (col: string, v: string | undefined) => {
-    if (v !== undefined) where.push(`${col} = ${sqlString(v)}`);
-  };
-  eq('a.wave', filter.wave);
-  eq('ar.county', filter.county);
-  eq('ar.township', filter.township);
-  eq('ar.village', filter.village);
-  eq('a.household_id', filter.household);
-  eq('k.status', filter.status);
-  const rows = await rowsOf(
-    store.connection,
-    `SELECT a.household_id, ar.county, ar.village, a.wave, a.rule, a.category, a.reason,
-       a.reason_zh, a.vulnerability, a.per_capita_income, k.status
-     FROM alerts a JOIN cases k ON k.case_id = a.case_id
-     JOIN areas ar ON ar.area_id = a.area_id
-     JOIN waves wv ON wv.wave = a.wave
-     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY wv.seq, a.household_id, a.rule`,
-  );
-  return rows.map((r) => Object.freeze(r) as unknown as AlertRow);
 }

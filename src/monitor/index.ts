@@ -2,7 +2,15 @@
 export { openStore, DEFAULT_DB, type Store } from './store.js';
 export { importWave, ImportRejected, type ImportResult } from './import.js';
 export { runRules, type RunResult } from './run.js';
-export { listAlerts, type AlertRow, type AlertFilter } from './alerts.js';
+export {
+  listAlerts,
+  alertPage,
+  ALERT_SORTS,
+  type AlertRow,
+  type AlertFilter,
+  type AlertSort,
+  type AreaFilter,
+} from './list-alerts.js';
 export { caseOf, setStatus, type CaseFile, type CaseRow } from './cases.js';
 export { addMeasure, MEASURE_TYPES } from './measures.js';
 export { summary, type StoreSummary } from './summary.js';

@@ -1,5 +1,6 @@
 import { CASE_STATUSES } from './case-status.js';
-import { rowsOf } from './sql.js';
+import type { AreaFilter } from './list-alerts.js';
+import { rowsOf, sqlString } from './sql.js';
 import type { Store } from './store.js';
 
 /** Counts of what a store holds. `observations` counts household-waves (not versions). */
@@ -13,20 +14,35 @@ export interface StoreSummary {
 }
 
 /**
- * What `povrisk monitor summary --json` prints.
+ * What `povrisk monitor summary --json` prints: over the whole store, or over the households
+ * of one area (waves are counted for the whole store either way).
  * @example await summary(store) // { households: 676, waves: 3, observations: 2028, … }
+ * @example await summary(store, { village: 'V01' }) // the same counts for one village
  */
-export async function summary(store: Store): Promise<StoreSummary> {
+export async function summary(store: Store, area: AreaFilter = {}): Promise<StoreSummary> {
+  const conditions = (['county', 'township', 'village'] as const).flatMap((level) =>
+    area[level] === undefined ? [] : [`ar.${level} = ${sqlString(area[level])}`],
+  );
+  // Every household, or those of the area; each count below is over these.
+  const hh =
+    conditions.length === 0
+      ? 'SELECT household_id FROM households'
+      : `SELECT h.household_id FROM households h JOIN areas ar ON ar.area_id = h.area_id
+         WHERE ${conditions.join(' AND ')}`;
   const [r] = await rowsOf(
     store.connection,
-    `SELECT (SELECT count(*) FROM households) AS households, (SELECT count(*) FROM waves) AS waves,
-       (SELECT count(*) FROM (SELECT DISTINCT household_id, wave FROM observations)) AS observations,
-       (SELECT count(*) FROM alerts a JOIN cases k ON k.case_id = a.case_id
+    `WITH hh AS (${hh})
+     SELECT (SELECT count(*) FROM hh) AS households, (SELECT count(*) FROM waves) AS waves,
+       (SELECT count(*) FROM (SELECT DISTINCT o.household_id, o.wave FROM observations o SEMI JOIN hh
+         ON hh.household_id = o.household_id)) AS observations,
+       (SELECT count(*) FROM alerts a JOIN cases k ON k.case_id = a.case_id SEMI JOIN hh
+         ON hh.household_id = a.household_id
          WHERE k.status IN ('flagged', 'verified', 'monitored')) AS alerts_open`,
   );
   const byStatus = await rowsOf(
     store.connection,
-    'SELECT status, count(*) AS n FROM cases GROUP BY status',
+    `WITH hh AS (${hh}) SELECT status, count(*) AS n FROM cases k SEMI JOIN hh
+       ON hh.household_id = k.household_id GROUP BY status`,
   );
   const cases: Record<string, number> = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0]));
   for (const row of byStatus) cases[String(row.status)] = Number(row.n);

@@ -1,5 +1,6 @@
 import { CASE_STATUSES } from '../monitor/case-status.js';
 import { MEASURE_TYPES } from '../monitor/measures.js';
+import { ALERT_SORTS } from '../monitor/list-alerts.js';
 
 const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const;
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' };
@@ -24,19 +25,7 @@ export const REQUEST_SCHEMAS = Object.freeze({
       household: text(64),
       status: { type: 'string', enum: [...CASE_STATUSES] },
       rule: text(64),
-      sort: {
-        type: 'string',
-        enum: [
-          'wave',
-          'household_id',
-          'village',
-          'vulnerability',
-          '-vulnerability',
-          'per_capita_income',
-          '-per_capita_income',
-          'status',
-        ],
-      },
+      sort: { type: 'string', enum: Object.keys(ALERT_SORTS) },
       limit: { type: 'integer', minimum: 1, maximum: 100000, default: 1000 },
       offset: { type: 'integer', minimum: 0, default: 0 },
     },

@@ -1,4 +1,4 @@
-import type { AlertFilter } from '../monitor/alerts.js';
+import type { AlertFilter, AreaFilter } from '../monitor/list-alerts.js';
 import { sqlString } from '../monitor/sql.js';
 import type { Role } from './roles.js';
 
@@ -55,4 +55,16 @@ export function scopedFilter(scope: Scope, filter: AlertFilter): AlertFilter | n
     out[level] = own;
   }
   return out as AlertFilter;
+}
+
+/**
+ * The scope as a monitor area filter (every area for admin).
+ * @example scopeArea(villageScope) // { county: 'Xide', township: 'Xide T1', village: 'V03' }
+ */
+export function scopeArea(scope: Scope): AreaFilter {
+  return {
+    county: scope.county ?? undefined,
+    township: scope.township ?? undefined,
+    village: scope.village ?? undefined,
+  };
 }

@@ -11,7 +11,7 @@ import { loadRules, lineForYear, rulesFrom } from '../../src/monitor/rules.js';
 import { runRules } from '../../src/monitor/run.js';
 import { openStore } from '../../src/monitor/store.js';
 import { summary } from '../../src/monitor/summary.js';
-import { listAlerts } from '../../src/monitor/alerts.js';
+import { alertPage, listAlerts } from '../../src/monitor/list-alerts.js';
 import { panel, writeCsv } from './fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'povrisk-monitor-store-'));
@@ -131,6 +131,31 @@ describe('monitor store', () => {
       ]);
       const alerts = await listAlerts(store, { wave: 'b' });
       expect(alerts.every((a) => a.rule !== 'new_shock')).toBe(true);
+
+      // Areas: the summaries of the villages add up to the store's, and each counts the
+      // village's own open alerts; lists filter, sort and page in SQL.
+      const all = await listAlerts(store);
+      const villages = [...new Set(all.map((a) => a.village))];
+      expect(villages.length).toBeGreaterThan(1);
+      const whole = await summary(store);
+      const parts = await Promise.all(villages.map((village) => summary(store, { village })));
+      expect(parts.reduce((n, p) => n + p.alerts_open, 0)).toBe(whole.alerts_open);
+      for (const [i, village] of villages.entries()) {
+        expect(parts[i].alerts_open).toBe(all.filter((a) => a.village === village).length);
+        expect(parts[i].waves).toBe(2);
+      }
+      expect(await summary(store, { village: 'no such village' })).toMatchObject({
+        households: 0,
+        observations: 0,
+        alerts_open: 0,
+      });
+      const rule = all[0].rule;
+      expect(await listAlerts(store, { rule })).toEqual(all.filter((a) => a.rule === rule));
+      const byRisk = await listAlerts(store, {}, { sort: '-vulnerability' });
+      const risks = byRisk.map((a) => a.vulnerability ?? -Infinity);
+      expect(risks).toEqual([...risks].sort((x, y) => y - x));
+      const page = await alertPage(store, {}, { sort: '-vulnerability', limit: 3, offset: 2 });
+      expect(page).toEqual({ total: all.length, rows: byRisk.slice(2, 5) });
     } finally {
       store.close();
     }

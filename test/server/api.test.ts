@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { listAlerts } from '../../src/monitor/alerts.js';
+import { listAlerts } from '../../src/monitor/list-alerts.js';
 import { listEvents } from '../../src/monitor/events.js';
 import { buildApp } from '../../src/server/app.js';
 import { OPENAPI } from '../../src/server/openapi.js';

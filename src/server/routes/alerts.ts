@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import type { AlertFilter } from '../../monitor/alerts.js';
+import { alertPage, type AlertFilter, type AlertSort } from '../../monitor/list-alerts.js';
 import { sessionOf, type ServerContext } from '../context.js';
 import { REQUEST_SCHEMAS } from '../openapi.js';
-import { alertPage, type AlertSort } from '../queries/alert-page.js';
 import { scopedFilter } from '../scope.js';
 
 interface AlertQuery extends AlertFilter {
-  readonly rule?: string;
   readonly sort?: AlertSort;
   readonly limit: number;
   readonly offset: number;
@@ -24,14 +22,14 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: ServerContext): v
     '/api/alerts',
     { schema: { querystring: REQUEST_SCHEMAS.alertQuery } },
     async (request, reply) => {
-      const { rule, sort, limit, offset, ...filter } = request.query;
+      const { sort, limit, offset, ...filter } = request.query;
       const scoped = scopedFilter(sessionOf(request).scope, filter);
-      const key = `alerts:${JSON.stringify([scoped, rule, sort, limit, offset])}`;
+      const key = `alerts:${JSON.stringify([scoped, sort, limit, offset])}`;
       const page = await ctx.gate.cached(key, async () => {
         const p =
           scoped === null
             ? { total: 0, rows: [] }
-            : await alertPage(ctx.store, scoped, { rule, sort, limit, offset });
+            : await alertPage(ctx.store, scoped, { sort, limit, offset });
         return { total: p.total, body: Buffer.from(JSON.stringify(p.rows)) };
       });
       reply.header('x-total-count', String(page.total));

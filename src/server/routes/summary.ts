@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { PUBLISHED_TABLE2, RISK_BANDS } from '../../data/published.js';
 import { MIN_MONITORED_MONTHS } from '../../monitor/case-status.js';
 import { sessionOf, type ServerContext } from '../context.js';
+import { scopeArea, type Scope } from '../scope.js';
+import type { Store } from '../../monitor/store.js';
 import { latestModel } from '../queries/latest-model.js';
 import { meta } from '../queries/meta.js';
 import { overview } from '../queries/overview.js';
-import { scopedSummary } from '../queries/scoped-summary.js';
+import { summary } from '../../monitor/summary.js';
 
 /**
  * `GET /api/summary`, `/api/overview`, `/api/meta` (each over the account's area, cached
@@ -14,6 +16,7 @@ import { scopedSummary } from '../queries/scoped-summary.js';
  * @example registerSummaryRoutes(app, ctx)
  */
 export function registerSummaryRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const scopedSummary = (store: Store, scope: Scope) => summary(store, scopeArea(scope));
   const queries = { summary: scopedSummary, overview, meta };
   for (const [name, query] of Object.entries(queries)) {
     app.get(`/api/${name}`, async (request) => {
