@@ -18,7 +18,6 @@ import { registerSummaryRoutes } from './routes/summary.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 import { createSessions, type SessionOptions } from './sessions.js';
 import { createStoreGate } from './store-gate.js';
-import { ensureUserTable } from './users-table.js';
 import { validationMessage } from './validation-message.js';
 
 /** The built dashboard (`vite build`), beside `dist/` and `src/`. */
@@ -41,11 +40,10 @@ export interface AppOptions {
  * The dashboard server: the JSON API under `/api` and the web app at `/`, from one origin.
  * Every API route but login, health and the OpenAPI document needs a session; every
  * state-changing request must come from this origin and, once signed in, carry the CSRF
- * token. Creates the `users` table in the store if missing. Call `listen` on the result.
+ * token. Accounts are the store's `users` table (a monitor migration). Call `listen` on the result.
  * @example const app = await buildApp(await openStore('povrisk.duckdb')); await app.listen({ port: 8080 })
  */
 export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
-  await ensureUserTable(store.connection);
   const ctx: ServerContext = {
     store,
     gate: createStoreGate(),

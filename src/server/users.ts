@@ -6,7 +6,6 @@ import { rowsOf, sqlString } from '../monitor/sql.js';
 import { inTransaction, type Store } from '../monitor/store.js';
 import { hashPassword } from './passwords.js';
 import { ALL_AREAS, ROLES, type Role } from './roles.js';
-import { ensureUserTable } from './users-table.js';
 
 /** A dashboard account with its area's names (null above the account's level). */
 export interface Account {
@@ -74,7 +73,6 @@ export async function addUser(store: Store, user: NewUser): Promise<Account> {
     throw new UserError(messages.server.passwordShort(MIN_PASSWORD));
   }
   const role = user.role as Role;
-  await ensureUserTable(store.connection);
   const areaId = await resolveArea(store.connection, role, user.area);
   const hash = await hashPassword(user.password);
   await inTransaction(store, async (c) => {

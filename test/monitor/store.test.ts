@@ -23,13 +23,33 @@ describe('monitor store', () => {
     const rows = (
       await store.connection.runAndReadAll('SELECT version, name FROM schema_version')
     ).getRows();
-    expect(rows).toEqual([[1, 'initial']]);
+    expect(rows).toEqual([
+      [1, 'initial'],
+      [2, 'dashboard users'],
+    ]);
     expect(await migrate(store.connection)).toEqual([]);
     await store.connection.run("INSERT INTO schema_version VALUES (99, 'future', now())");
     store.close();
     await expect(openStore(path)).rejects.toThrow(
       `${path}: database schema version 99 is newer than this povrisk knows (${MIGRATIONS.length}); upgrade povrisk`,
     );
+  });
+
+  it('migrates a version-1 store whose server made its users table, keeping the accounts', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const c = await instance.connect();
+    expect(await migrate(c, MIGRATIONS.slice(0, 1))).toEqual([1]);
+    // as `povrisk serve` created it before the table was a migration
+    await c.run(
+      `CREATE TABLE users (username VARCHAR PRIMARY KEY, role VARCHAR NOT NULL,
+         area_id VARCHAR NOT NULL, password_hash VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL,
+         updated_at TIMESTAMP NOT NULL)`,
+    );
+    await c.run("INSERT INTO users VALUES ('wang', 'admin', 'all', 'h', now(), now())");
+    expect(await migrate(c)).toEqual([2]);
+    expect((await c.runAndReadAll('SELECT username FROM users')).getRows()).toEqual([['wang']]);
+    c.closeSync();
+    instance.closeSync();
   });
 
   it('rolls back a failing migration entirely', async () => {

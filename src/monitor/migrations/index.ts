@@ -1,8 +1,9 @@
 import { migration001 } from './001-initial.js';
+import { migration002 } from './002-dashboard-users.js';
 import type { Migration } from './migration.js';
 
 /**
  * Every schema migration, in version order. Add a new file `NNN-name.ts` and list it here;
  * never edit a migration that has been released.
  */
-export const MIGRATIONS: readonly Migration[] = Object.freeze([migration001]);
+export const MIGRATIONS: readonly Migration[] = Object.freeze([migration001, migration002]);
