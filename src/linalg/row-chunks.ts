@@ -39,10 +39,10 @@ export interface ChunkRun {
   /** [next chunk to claim, then one state per chunk, then the thread (0 = main) of each]. */
   readonly state: Int32Array;
   /**
-   * For rows that are still arriving: [rows available so far], −1 once the run is abandoned.
-   * A chunk is computed only when all its rows are there. Absent: every row is there.
+   * [rows available so far], −1 once the run is abandoned: a chunk is computed only when all
+   * its rows are there (rows may still be arriving, see `startChunks`).
    */
-  readonly ready?: Int32Array;
+  readonly ready: Int32Array;
 }
 
 /** Chunk states in `ChunkRun.state[1 + c]`. */
@@ -72,7 +72,7 @@ export function workChunks(run: ChunkRun, thread: number): void {
     if (c >= chunks) return;
     Atomics.store(run.state, 1 + c, CLAIMED);
     run.state[1 + chunks + c] = thread;
-    if (run.ready && !awaitRows(run.ready, run.bounds[c + 1])) return;
+    if (!awaitRows(run.ready, run.bounds[c + 1])) return;
     let s = DONE;
     try {
       computeChunk(
