@@ -120,6 +120,12 @@ describe('area scope', () => {
     expect(Object.keys(rows[0]).sort()).toEqual(
       expect.arrayContaining(['household_id', 'county', 'village', 'wave', 'rule', 'reason']),
     );
+    const rule = rows[rows.length - 1].rule;
+    const byRule = await admin.get(`/api/alerts?rule=${rule}&limit=100000`);
+    const want = rows.filter((r) => r.rule === rule);
+    expect(want.length).toBeLessThan(rows.length);
+    expect(byRule.headers.get('x-total-count')).toBe(String(want.length));
+    expect(await byRule.json()).toEqual(want);
   });
   test('a village account sees only its village, even when asking for another', async () => {
     const v = await login(s.url, 'v01');
