@@ -15,8 +15,11 @@ const N = 200_000; // n·p = 2.2 million: large enough to be factored on a worke
 const X = Array.from({ length: 10 }, (_, j) => `x${j + 1}`);
 let dir = '';
 
-/** A survey-like CSV: y, x1..x10, a weight and a group; `holes` rows miss one value. */
-function csv(name: string, holes: number): string {
+/**
+ * A survey-like CSV: y, x1..x10, a weight and a group; `holes` rows miss one value, and the
+ * row `bad` (if given) has a cell that is not a number.
+ */
+function csv(name: string, holes: number, bad = -1): string {
   const rng = randomStream(2026, name);
   const lines = [['y', ...X, 'w', 'g'].join(',')];
   for (let i = 0; i < N; i++) {
@@ -24,6 +27,7 @@ function csv(name: string, holes: number): string {
     const y = 1 + x.reduce((s, v, j) => s + (j % 3) * v, 0) + (1 + Math.abs(x[0])) * rng.normal();
     const cells = [y, ...x].map((v) => v.toPrecision(17));
     if (i < holes) cells[1 + (i % 10)] = 'NA';
+    if (i === bad) cells[3] = '12;5';
     lines.push([...cells, (0.5 + rng.uniform()).toFixed(6), `g${i % 97}`].join(','));
   }
   const path = join(dir, name);
@@ -61,5 +65,18 @@ describe('regressFile: reading and factoring at once', () => {
       expect(got.frame.rowsDropped).toBe(early ? 0 : 25);
       expect(JSON.stringify(got.result)).toBe(JSON.stringify(want.result));
     }
+  });
+
+  it('a bad cell deep in a large file is named, and the workers are free for the next read', async () => {
+    const { regressFile } = (await import(dist('models/regress-file.js').href)) as FileModule;
+    const bad = csv('bad.csv', 0, 150_000);
+    const error = await regressFile(bad, { y: 'y', x: X }, { vce: 'hc1' }).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(/column 'x3'.*row 150001.*'12;5'/);
+    const good = await regressFile(csv('good.csv', 0), { y: 'y', x: X }, { vce: 'hc1' });
+    expect(good.factoredWhileReading).toBe(true);
+    expect(good.result.n).toBe(N);
   });
 });
