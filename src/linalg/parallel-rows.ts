@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
@@ -26,6 +27,18 @@ export interface RunChunksOptions {
 }
 
 const workers: Worker[] = [];
+
+/** n·p (rows × columns) above which row work is split over worker threads by default. */
+export const PARALLEL_MIN_CELLS = 2e6;
+
+/**
+ * The default number of threads for row work on n rows of p columns: two where the machine
+ * has them and n·p exceeds `PARALLEL_MIN_CELLS`, else one.
+ * @example rowThreads(1_000_000, 11) // 2 on a two-core machine
+ */
+export function rowThreads(n: number, p: number): number {
+  return n * p > PARALLEL_MIN_CELLS ? Math.min(2, availableParallelism()) : 1;
+}
 
 /**
  * Starts (once per process) the worker threads that `runChunks` uses besides the calling

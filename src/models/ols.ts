@@ -1,7 +1,6 @@
-import { availableParallelism } from 'node:os';
 import { type Matrix } from '../linalg/matrix.js';
 import { qr, qrQty, qrR, type QR } from '../linalg/qr.js';
-import { runChunks } from '../linalg/parallel-rows.js';
+import { rowThreads, runChunks } from '../linalg/parallel-rows.js';
 import { computeChunk } from '../linalg/row-chunks.js';
 import { shared, tsqr, type Tsqr } from '../linalg/tsqr.js';
 import { backsolve, chol2inv } from '../linalg/triangular.js';
@@ -54,9 +53,6 @@ export interface OlsOptions {
   readonly factor?: Tsqr;
 }
 
-/** n·p above which `ols` factors on worker threads by default. */
-const PARALLEL_MIN = 2e6;
-
 /**
  * Ordinary (or weighted, with analytic weights) least squares by Householder QR, as R's
  * `lm`/`lm.wfit`: collinear columns are detected by LINPACK's limited pivoting and omitted.
@@ -69,8 +65,7 @@ export function ols(X: Matrix, y: Float64Array, options: OlsOptions = {}): OlsFi
   const w = options.weights ?? null;
   const terms = options.terms ?? Array.from({ length: p }, (_, j) => `x${j + 1}`);
   const tol = options.tol ?? 1e-7;
-  const threads =
-    options.threads ?? (n * p > PARALLEL_MIN ? Math.min(2, availableParallelism()) : 1);
+  const threads = options.threads ?? rowThreads(n, p);
   let d: QR;
   let qty: Float64Array;
   if (options.factor || (threads > 1 && n >= threads * (p + 1))) {

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { modelFrame, type FrameSpec, type ModelFrame } from '../data/model-frame.js';
 import { readColumns } from '../data/read.js';
 import { UserError } from '../errors.js';
-import { startRowWorkers } from '../linalg/parallel-rows.js';
+import { rowThreads, startRowWorkers } from '../linalg/parallel-rows.js';
 import { startTsqr, type TsqrStream } from '../linalg/tsqr.js';
 import { messages } from '../messages.js';
 import type { Regression, RegressOptions } from './regress.js';
@@ -19,16 +19,14 @@ export interface FileRegression {
   readonly factoredWhileReading: boolean;
 }
 
-/** n·p above which the rows are factored on worker threads as they are read. */
-const PARALLEL_MIN = 2e6;
-
 /**
  * Reads a regression's columns from a file and fits it (`readColumns`, `modelFrame`,
  * `regress`), with the work overlapped: the estimator loads while DuckDB parses the file, and
  * worker threads fold row chunks into the tall-skinny QR while the reader is still copying
  * the later ones out of DuckDB. The result is the same as the three steps in turn: when rows
  * are dropped for missing values (or the data are small) the factor is computed afterwards.
- * Options as `regress`'s (`factor` excepted); `threads` (default 2 where there are two cores).
+ * Options as `regress`'s (`factor` excepted), and `threads` for the factoring while reading
+ * (default: `rowThreads`, two for a large file on a machine with two cores).
  * @example const { result } = await regressFile('wages.csv', { y: 'wage', x: ['educ'] }, { vce: 'hc1' });
  */
 export async function regressFile(
@@ -36,26 +34,31 @@ export async function regressFile(
   spec: FrameSpec,
   options: Omit<RegressOptions, 'factor'> & { readonly threads?: number } = {},
 ): Promise<FileRegression> {
-  const threads = Math.max(1, Math.floor(options.threads ?? Math.min(2, availableParallelism())));
-  if (threads > 1) startRowWorkers({ threads }); // they start up while the file is parsed
+  const wanted =
+    options.threads === undefined ? undefined : Math.max(1, Math.floor(options.threads));
+  // The workers start up while the file is parsed (before its size is known).
+  if ((wanted ?? availableParallelism()) > 1) startRowWorkers({ threads: wanted ?? 2 });
   let estimator: Promise<typeof import('./regress.js')> | undefined;
   const load = (): Promise<typeof import('./regress.js')> => (estimator ??= import('./regress.js'));
   // The design [1, x…] is the reader's storage: one reserved column, then the regressors.
   const numeric = [...spec.x, spec.y, ...(spec.weights ? [spec.weights] : [])];
   const p = spec.x.length + 1;
-  let early: { block: Float64Array; stream: TsqrStream; n: number; rows: number } | undefined;
+  let seen: Float64Array | undefined; // the block being read (a new one if the read restarts)
+  let early: { block: Float64Array; stream: TsqrStream; rows: number } | undefined;
   const onRows = (block: Float64Array, rows: number): void => {
-    if (threads < 2) return;
-    if (early?.block !== block) {
+    if (seen !== block) {
+      seen = block;
       early?.stream.cancel();
       early = undefined;
       const n = block.length / (numeric.length + 1);
-      if (n * p <= PARALLEL_MIN) return;
+      const threads = wanted ?? rowThreads(n, p);
+      if (threads < 2) return;
       const column = (j: number): Float64Array => block.subarray(j * n, (j + 1) * n);
       const X = { rows: n, cols: p, data: block.subarray(0, p * n) };
       const weights = spec.weights ? column(p + 1) : null;
-      early = { block, n, rows: 0, stream: startTsqr(X, column(p), { weights, threads }) };
+      early = { block, rows: 0, stream: startTsqr(X, column(p), { weights, threads }) };
     }
+    if (!early) return;
     block.fill(1, early.rows, rows); // the intercept, as modelFrame will set it
     early.rows = rows;
     early.stream.advance(rows);

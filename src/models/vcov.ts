@@ -1,5 +1,4 @@
-import { availableParallelism } from 'node:os';
-import { runChunks } from '../linalg/parallel-rows.js';
+import { rowThreads, runChunks } from '../linalg/parallel-rows.js';
 import { shared } from '../linalg/tsqr.js';
 import type { OlsFit } from './ols.js';
 
@@ -33,9 +32,6 @@ export interface VcovOptions {
   /** Row chunks of the HC meat X'ΩX summed on worker threads when above 1. */
   readonly threads?: number;
 }
-
-/** n·k above which the HC meat is summed on worker threads by default. */
-const PARALLEL_MIN = 2e6;
 
 /**
  * Covariance of OLS/WLS coefficients.
@@ -89,8 +85,7 @@ export function vcovOls(fit: OlsFit, options: VcovOptions = {}): Vcov {
   }
   // Squared scores ẽᵢ² (weighted residuals), adjusted by leverage for hc2/hc3, then times the
   // weight again: the meat's row weights, computed in place (shared memory for the workers).
-  const threads =
-    options.threads ?? (n * k > PARALLEL_MIN ? Math.min(2, availableParallelism()) : 1);
+  const threads = options.threads ?? rowThreads(n, k);
   const s2 = new Float64Array(threads > 1 ? new SharedArrayBuffer(n * 8) : new ArrayBuffer(n * 8));
   for (let i = 0; i < n; i++) {
     const wi = w ? w[i] : 1;
