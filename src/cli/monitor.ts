@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { messages } from '../messages.js';
-import { listAlerts } from '../monitor/list-alerts.js';
+import { ALERT_SORTS, alertPage, listAlerts, type AlertSort } from '../monitor/list-alerts.js';
 import { caseOf, setStatus } from '../monitor/cases.js';
 import { importWave, ImportRejected } from '../monitor/import.js';
 import { addMeasure, MEASURE_TYPES } from '../monitor/measures.js';
@@ -9,7 +9,7 @@ import { runRules } from '../monitor/run.js';
 import { DEFAULT_DB, openStore, type Store } from '../monitor/store.js';
 import { summary } from '../monitor/summary.js';
 import { textTable } from '../report/text-table.js';
-import { parseNumber } from './options.js';
+import { parseChoice, parseNumber } from './options.js';
 
 interface StoreFlags {
   db: string;
@@ -109,17 +109,30 @@ export function registerMonitor(program: Command): void {
     .option('--village <name>', 'only this village')
     .option('--status <status>', 'only cases in this status')
     .option('--rule <rule>', 'only alerts of this rule')
+    .option('--sort <key>', `order first by ${Object.keys(ALERT_SORTS).join(', ')} (- descending)`)
+    .option('--limit <n>', 'only the first n alerts (of that order)')
     .option('--json', 'print a JSON array')
     .action(
       async (
         flags: StoreFlags &
           Record<
-            'wave' | 'county' | 'township' | 'village' | 'status' | 'rule',
+            'wave' | 'county' | 'township' | 'village' | 'status' | 'rule' | 'sort' | 'limit',
             string | undefined
           >,
       ) => {
+        const sort =
+          flags.sort === undefined
+            ? undefined
+            : parseChoice('--sort', flags.sort, Object.keys(ALERT_SORTS) as AlertSort[]);
+        const limit =
+          flags.limit === undefined
+            ? undefined
+            : parseNumber('--limit', flags.limit, { min: 1, integer: true });
         await withStore(flags, async (store) => {
-          const rows = await listAlerts(store, flags);
+          const { rows, total } =
+            limit === undefined
+              ? { rows: await listAlerts(store, flags, { sort }), total: undefined }
+              : await alertPage(store, flags, { sort, limit });
           if (flags.json) {
             json(
               rows.map((r) => ({
@@ -150,6 +163,9 @@ export function registerMonitor(program: Command): void {
               ]),
             ];
             process.stdout.write(`${textTable(table)}\n`);
+            if (total !== undefined && total > rows.length) {
+              process.stdout.write(`(the first ${rows.length} of ${total} alerts)\n`);
+            }
           }
         });
       },

@@ -150,6 +150,25 @@ describe('povrisk monitor, end to end over three waves', { timeout: 240_000 }, (
       observations: 1200,
       alerts_open: alerts.length,
     });
+    // The riskiest first, a page at a time; bad options get one line.
+    const top = JSON.parse(
+      await ok(['monitor', 'alerts', '--json', '--sort', '-vulnerability', '--limit', '5']),
+    ) as { vulnerability: number | null }[];
+    const risks = alerts.map((a) => (a.vulnerability as number | null) ?? -Infinity);
+    expect(top.map((a) => a.vulnerability ?? -Infinity)).toEqual(
+      risks.sort((a, b) => b - a).slice(0, 5),
+    );
+    const text = await ok(['monitor', 'alerts', '--rule', 'income_drop', '--limit', '2']);
+    const drops = alerts.filter((a) => a.rule === 'income_drop').length;
+    expect(text).toContain(`(the first 2 of ${drops} alerts)`);
+    for (const [flag, value] of [
+      ['--sort', 'risk'],
+      ['--limit', '0'],
+    ]) {
+      const r = await runCli(['monitor', 'alerts', '--db', db, flag, value]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`^povrisk: invalid ${flag}: '${value}' .*\n$`));
+    }
   });
 
   it('re-imports a wave with no change in counts, and keeps a changed value as a new version', async () => {
