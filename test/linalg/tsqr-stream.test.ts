@@ -54,6 +54,7 @@ describe('startTsqr: the factor of rows still arriving', () => {
         at = next;
         await new Promise((resolve) => setImmediate(resolve));
       }
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the worker catches up
       const early = stream.finish();
       const late = tsqr.tsqr(X, y, { weights, threads: 2 });
       expect(Array.from(early.r.data)).toEqual(Array.from(late.r.data));
@@ -71,7 +72,10 @@ describe('startTsqr: the factor of rows still arriving', () => {
     stream.advance(1000); // the worker now waits for its first chunk's rows
     stream.cancel();
     expect(() => stream.finish()).toThrow(/cancel/);
-    const after = tsqr.tsqr(X, y, { threads: 2 });
+    // Every row is there: a free worker folds the chunks while this thread waits.
+    const next = tsqr.startTsqr(X, y, { threads: 2, available: N });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const after = next.finish();
     const serial = tsqr.tsqr(X, y, { threads: 1 });
     expect(Array.from(after.r.data)).toEqual(Array.from(serial.r.data));
     expect(after.byWorkers, 'the worker took part again').toBeGreaterThan(0);
