@@ -21,8 +21,16 @@ export const messages = {
     `too few observations: ${n} complete row(s) for ${k} coefficient(s)`,
   negativeWeight: (path: string, column: string, row: number, value: number) =>
     `${path}: column '${column}', row ${row}: weight ${value} is negative`,
-  listwiseDeleted: (count: number, total: number) =>
-    `${count} of ${total} row(s) dropped for missing values (listwise deletion)`,
+  listwiseDeleted: (count: number, total: number, why: Readonly<Record<string, number>> = {}) => {
+    const { 'zero weight': zero, ...cells } = why;
+    const missing = Object.entries(cells).map(([name, n]) => `${name} ${n}`);
+    return (
+      `${count} of ${total} row(s) dropped for missing values (listwise deletion)` +
+      (missing.length ? `; missing cells: ${missing.join(', ')}` : '') +
+      (zero ? `; zero weight: ${zero}` : '')
+    );
+  },
+
   collinear: (terms: readonly string[]) => `omitted because of collinearity: ${terms.join(', ')}`,
   leverageOne: (vce: string, rows: readonly number[]) =>
     `--vce ${vce}: row(s) ${rows.join(', ')} have leverage 1 (each alone determines a coefficient), so ${vce} standard errors are undefined; use --vce hc1`,

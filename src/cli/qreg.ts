@@ -89,7 +89,7 @@ export function registerQreg(program: Command): void {
         });
         clear();
         if (frame.rowsDropped > 0)
-          warn(messages.listwiseDeleted(frame.rowsDropped, frame.rowsRead));
+          warn(messages.listwiseDeleted(frame.rowsDropped, frame.rowsRead, frame.dropped));
         const progress = tty ? progressBar() : undefined;
         progress?.(0, taus.length + (se === 'boot' ? reps : 0));
         result = await quantregAsync(frame, {

@@ -62,7 +62,8 @@ export function registerRegress(program: Command): void {
         ),
         import('../report/regression-text.js'),
       ]);
-      if (frame.rowsDropped > 0) warn(messages.listwiseDeleted(frame.rowsDropped, frame.rowsRead));
+      if (frame.rowsDropped > 0)
+        warn(messages.listwiseDeleted(frame.rowsDropped, frame.rowsRead, frame.dropped));
       if (result.omitted.length > 0) warn(messages.collinear(result.omitted));
       if (vcov.leverageOne.length > 0) {
         warn(

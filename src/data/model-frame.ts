@@ -19,6 +19,11 @@ export interface ModelFrame {
   /** Rows in the file, and rows dropped for a missing value in any model column. */
   readonly rowsRead: number;
   readonly rowsDropped: number;
+  /**
+   * Why rows were dropped: the missing cells of each model column that has any (a row may
+   * miss several), and `zero weight` rows. Empty when no row was dropped.
+   */
+  readonly dropped: Readonly<Record<string, number>>;
 }
 
 /** The columns of a regression. `weights` and `cluster` are optional; an intercept is always added. */
@@ -75,6 +80,23 @@ export function modelFrame(data: ColumnData, spec: FrameSpec): ModelFrame {
       used++;
     }
   }
+  const dropped: Record<string, number> = {};
+  if (!complete) {
+    const columns: [string, Float64Array][] = [
+      [spec.y, y],
+      ...spec.x.map((name, j): [string, Float64Array] => [name, xs[j]]),
+    ];
+    if (w && spec.weights) columns.push([spec.weights, w]);
+    for (const [name, col] of columns) {
+      let missing = 0;
+      for (let i = 0; i < n; i++) if (col[i] !== col[i]) missing++;
+      if (missing > 0) dropped[name] = missing;
+    }
+    const zero = w ? w.filter((v) => v === 0).length : 0;
+    if (zero > 0) dropped['zero weight'] = zero;
+    const noCluster = clusterText ? clusterText.filter((v) => v === null).length : 0;
+    if (noCluster > 0 && spec.cluster) dropped[spec.cluster] = noCluster;
+  }
   const rowIndex = new Int32Array(used);
   for (let i = 0, r = 0; i < n; i++) if (complete || keep[i]) rowIndex[r++] = i;
   const pick = (col: Float64Array): Float64Array => {
@@ -112,6 +134,7 @@ export function modelFrame(data: ColumnData, spec: FrameSpec): ModelFrame {
     rowIndex,
     rowsRead: n,
     rowsDropped: n - used,
+    dropped: Object.freeze(dropped),
   });
 }
 

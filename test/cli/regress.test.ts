@@ -183,7 +183,8 @@ describe('povrisk regress --json vs R', () => {
     expectMatchesR(out, refCase('ols-cps-missing', 'weighted-missing'), 'hc3');
     expect(out.weighted).toBe(true);
     expect(stderr).toBe(
-      'warning: 8 of 534 row(s) dropped for missing values (listwise deletion)\n',
+      'warning: 8 of 534 row(s) dropped for missing values (listwise deletion); ' +
+        'missing cells: log_wage 3, education 3, experience_sq 1, w 2\n',
     );
   });
 

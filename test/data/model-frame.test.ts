@@ -29,6 +29,9 @@ describe('modelFrame', () => {
     expect(Array.from(f.X.data)).toEqual([1, 1, 1, 1, 4, 5, 0, 1, 0]);
     expect(f.weights).toBeNull();
     expect(f.cluster).toBeNull();
+    expect(f.dropped).toEqual({ y: 1, a: 1 });
+    expect(modelFrame(d, { y: 'y', x: ['b'] }).dropped).toEqual({ y: 1 });
+    expect(modelFrame(d, { y: 'b', x: ['b'] }).dropped).toEqual({});
   });
 
   it('drops rows with a missing or zero weight, as lm; a negative weight names its row', () => {
@@ -36,6 +39,7 @@ describe('modelFrame', () => {
     const f = modelFrame(d, { y: 'y', x: ['a'], weights: 'w' });
     expect(Array.from(f.weights!)).toEqual([1, 2]);
     expect(f.rowsDropped).toBe(2);
+    expect(f.dropped).toEqual({ w: 1, 'zero weight': 1 });
     const bad = data({ y: [1, 2, 3], a: [1, 2, 3], w: [1, -0.5, 1] });
     try {
       modelFrame(bad, { y: 'y', x: ['a'], weights: 'w' });

@@ -36,6 +36,7 @@ describe('qreg --se iid on samples too small for the bandwidth window (summary.r
         rowIndex: Int32Array.from({ length: c.n }, (_, i) => i),
         rowsRead: c.n,
         rowsDropped: 0,
+        dropped: {},
       };
       const warnings: string[] = [];
       const previous = setWarningSink((m) => warnings.push(m));
