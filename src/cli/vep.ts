@@ -5,6 +5,7 @@ import { UserError } from '../errors.js';
 import { warn } from '../log.js';
 import { messages } from '../messages.js';
 import { vepText } from '../report/vep-text.js';
+import { explainColumns } from '../vep/explain-table.js';
 import { householdTable } from '../vep/household-table.js';
 import { povertyLine } from '../vep/poverty-line.js';
 import { VARIANCE_MODELS } from '../vep/variance-equation.js';
@@ -26,13 +27,14 @@ interface VepFlags {
   threshold?: string;
   bands?: string;
   out?: string;
+  explain?: boolean;
   json?: boolean;
 }
 
 /**
  * Registers `povrisk vep FILE --income COL --x A,B --line Z [--line-usd-day X --ppp F]
  * [--variance linear|exponential] [--variance-floor F] [--weights COL] [--id COL] [--by COL,COL]
- * [--threshold T|relative] [--bands A,B] [--out FILE.csv|.parquet] [--json]`.
+ * [--threshold T|relative] [--bands A,B] [--out FILE.csv|.parquet [--explain]] [--json]`.
  * The paper's line is $1.90 a day at 2011 PPP: `--line-usd-day 1.9 --ppp 3.696` (the World
  * Bank's 2011 private-consumption PPP factor for China, WDI PA.NUS.PRVT.PP), z ≈ 2,563 CNY a year.
  * @example registerVep(program)
@@ -69,6 +71,10 @@ export function registerVep(program: Command): void {
     )
     .option('--bands <a,b>', 'band cut points: low < a <= medium <= b < high (default 0.3,0.6)')
     .option('--out <file>', 'per-household results (.csv or .parquet), one row per input row')
+    .option(
+      '--explain',
+      "with --out: add each term's contribution to mu and to the variance index (mean_contrib_*, variance_contrib_*)",
+    )
     .option('--json', 'print the summary as one JSON object')
     .action(async (file: string, flags: VepFlags) => {
       const x = parseList('--x', flags.x);
@@ -101,6 +107,9 @@ export function registerVep(program: Command): void {
       const bands = flags.bands !== undefined ? parseBands(flags.bands) : undefined;
       const by = flags.by !== undefined ? parseList('--by', flags.by) : [];
       if (flags.out !== undefined) tableFormat(flags.out);
+      if (flags.explain && flags.out === undefined) {
+        throw new UserError(messages.missingOption('--out FILE (with --explain)'));
+      }
       const numeric = [flags.income, ...x, ...(flags.weights ? [flags.weights] : [])];
       const text = [...(flags.id ? [flags.id] : []), ...by.filter((c) => c !== flags.id)];
       const data = await readColumns(file, { numeric: [...new Set(numeric)], text });
@@ -128,7 +137,9 @@ export function registerVep(program: Command): void {
       if (omitted.length > 0) warn(messages.collinear(omitted));
       if (flags.out !== undefined) {
         const ids = flags.id ? data.text.get(flags.id) : undefined;
-        await writeTable(flags.out, householdTable(result, { ids, idName: flags.id ?? 'id' }));
+        const table = householdTable(result, { ids, idName: flags.id ?? 'id' });
+        const extra = flags.explain ? explainColumns(result, data, { weights: flags.weights }) : [];
+        await writeTable(flags.out, { rows: table.rows, columns: [...table.columns, ...extra] });
       }
       process.stdout.write(
         flags.json
