@@ -100,6 +100,9 @@ export const messages = {
   unknownWave: (wave: string, known: readonly string[]) =>
     `unknown wave '${wave}' (waves: ${known.length ? known.join(', ') : 'none imported yet'})`,
   rulesInvalid: (path: string, detail: string) => `${path}: invalid rules file: ${detail}`,
+  driverMeasuresInvalid: (path: string, detail: string) =>
+    `${path}: invalid driver-to-measure mapping: ${detail}`,
+  unknownHousehold: (id: string) => `no household '${id}' in the store`,
   unknownCase: (id: string) =>
     `no case for household '${id}' (a case opens when the household is flagged)`,
   badTransition: (id: string, from: string, to: string, allowed: readonly string[]) =>

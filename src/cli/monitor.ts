@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { messages } from '../messages.js';
 import { ALERT_SORTS, alertPage, listAlerts, type AlertSort } from '../monitor/list-alerts.js';
-import { caseOf, setStatus } from '../monitor/cases.js';
+import { setStatus } from '../monitor/cases.js';
 import { importWave, ImportRejected } from '../monitor/import.js';
 import { addMeasure, MEASURE_TYPES } from '../monitor/measures.js';
 import { loadRules } from '../monitor/rules.js';
@@ -9,6 +9,7 @@ import { runRules } from '../monitor/run.js';
 import { DEFAULT_DB, openStore, type Store } from '../monitor/store.js';
 import { summary } from '../monitor/summary.js';
 import { textTable } from '../report/text-table.js';
+import { registerMonitorCases } from './monitor-cases.js';
 import { parseChoice, parseNumber } from './options.js';
 
 interface StoreFlags {
@@ -37,7 +38,7 @@ function storeCommand(parent: Command, name: string, description: string): Comma
 }
 
 /**
- * Registers `povrisk monitor import|run|alerts|summary|case|assist|set-status`.
+ * Registers `povrisk monitor import|run|alerts|summary|cases|case|villages|assist|set-status`.
  * @example registerMonitor(program)
  */
 export function registerMonitor(program: Command): void {
@@ -194,15 +195,7 @@ export function registerMonitor(program: Command): void {
       },
     );
 
-  storeCommand(
-    monitor,
-    'case',
-    "a household's latest case: alerts, measures, income by wave, history",
-  )
-    .argument('<household_id>', 'household identifier')
-    .action(async (id: string, flags: StoreFlags) => {
-      await withStore(flags, async (store) => json(await caseOf(store, id)));
-    });
+  registerMonitorCases(monitor);
 
   storeCommand(monitor, 'assist', "record an assistance measure on a household's open case")
     .argument('<household_id>', 'household identifier')

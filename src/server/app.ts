@@ -10,7 +10,9 @@ import type { Store } from '../monitor/store.js';
 import { fail, SESSION_COOKIE, type ServerContext } from './context.js';
 import { CSRF_HEADER, sameOrigin, tokenMatches, UNSAFE_METHODS } from './csrf.js';
 import { createLoginLimiter, type LimiterOptions } from './login-limiter.js';
+import type { DriverMeasures } from '../monitor/driver-measures.js';
 import { registerAlertRoutes } from './routes/alerts.js';
+import { registerCaseRoutes } from './routes/cases.js';
 import { registerDocRoutes } from './routes/docs.js';
 import { registerHouseholdRoutes } from './routes/households.js';
 import { registerSessionRoutes } from './routes/session.js';
@@ -34,6 +36,8 @@ export interface AppOptions {
   readonly limiter?: LimiterOptions;
   readonly secureCookies?: boolean;
   readonly logger?: boolean;
+  /** Driver-to-measure mapping of the suggestions; default `DEFAULT_DRIVER_MEASURES`. */
+  readonly driverMeasures?: DriverMeasures | undefined;
 }
 
 /**
@@ -93,7 +97,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   registerDocRoutes(app);
   registerSessionRoutes(app, ctx);
   registerAlertRoutes(app, ctx);
-  registerHouseholdRoutes(app, ctx);
+  registerHouseholdRoutes(app, ctx, { mapping: options.driverMeasures });
+  registerCaseRoutes(app, ctx, { mapping: options.driverMeasures });
   registerSummaryRoutes(app, ctx);
 
   const webRoot = options.webRoot === undefined ? WEB_ROOT : options.webRoot;

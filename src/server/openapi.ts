@@ -1,6 +1,7 @@
 import { CASE_STATUSES } from '../monitor/case-status.js';
 import { MEASURE_TYPES } from '../monitor/measures.js';
 import { ALERT_SORTS } from '../monitor/list-alerts.js';
+import { CASE_PATHS } from './case-schemas.js';
 
 const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const;
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' };
@@ -173,7 +174,10 @@ export const OPENAPI = Object.freeze({
     '/api/households/{id}': {
       get: {
         summary:
-          'A household: observations by wave, scores, alerts, case, measures, history (logged)',
+          'A household: observations by wave, scores, alerts, case, measures, history, profile ' +
+          "(indicators by group with the change since the previous wave), drivers (each term's " +
+          'contribution to mu and to the variance: baseline + contributions = mu), the monitoring ' +
+          'line of each wave (logged)',
         parameters: [idParam],
         responses: {
           '200': answer('household detail'),
@@ -218,6 +222,7 @@ export const OPENAPI = Object.freeze({
         responses: { '200': answer('model'), '401': errors['401'] },
       },
     },
+    ...CASE_PATHS,
     '/api/health': {
       get: { summary: 'Liveness', security: [], responses: { '200': answer('ok') } },
     },

@@ -1,5 +1,10 @@
 import { TRANSITIONS, type CaseStatus } from '../../monitor/case-status.js';
 import { caseOf, type CaseFile } from '../../monitor/cases.js';
+import type { DriverMeasures } from '../../monitor/driver-measures.js';
+import { householdDrivers, type HouseholdDrivers } from '../../monitor/household-drivers.js';
+import { householdProfile, type HouseholdProfile } from '../../monitor/household-profile.js';
+import { lineForYear } from '../../monitor/rules.js';
+import { monitoringLines } from '../../monitor/run.js';
 import { rowsOf, sqlString } from '../../monitor/sql.js';
 import type { Store } from '../../monitor/store.js';
 import type { HouseholdArea } from './household-area.js';
@@ -19,6 +24,14 @@ export interface HouseholdDetail {
   readonly history: CaseFile['history'];
   /** Statuses the case may move to next. */
   readonly next_statuses: readonly CaseStatus[];
+  /** The latest wave's indicators by group, with the change since the previous wave. */
+  readonly profile: HouseholdProfile;
+  /** What drives μ and σ² in the latest scored wave (null when unscored). */
+  readonly drivers: HouseholdDrivers | null;
+  /** The monitoring line of each wave's year (CNY), and the VEP line v refers to. */
+  readonly lines: {
+    readonly monitoring: readonly { wave: string; year: number | null; line: number | null }[];
+  };
 }
 
 /**
@@ -29,6 +42,7 @@ export interface HouseholdDetail {
 export async function householdDetail(
   store: Store,
   household: HouseholdArea,
+  options: { mapping?: DriverMeasures | undefined } = {},
 ): Promise<HouseholdDetail> {
   const h = sqlString(household.household_id);
   const observations = await rowsOf(
@@ -55,6 +69,16 @@ export async function householdDetail(
     `SELECT 1 FROM cases WHERE household_id = ${h} LIMIT 1`,
   );
   const file = hasCase.length > 0 ? await caseOf(store, household.household_id) : null;
+  const table = await monitoringLines(store.connection);
+  const years = await rowsOf(
+    store.connection,
+    `SELECT w.wave, w.year FROM waves w SEMI JOIN observations o ON o.wave = w.wave
+       AND o.household_id = ${h} ORDER BY w.seq`,
+  );
+  const monitoring = years.map((r) => {
+    const year = r.year === null ? null : Number(r.year);
+    return { wave: String(r.wave), year, line: lineOrNull(table, year) };
+  });
   return Object.freeze({
     household,
     observations,
@@ -64,5 +88,12 @@ export async function householdDetail(
     measures: file?.measures ?? [],
     history: file?.history ?? [],
     next_statuses: file ? TRANSITIONS[file.case.status] : [],
+    profile: await householdProfile(store, household.household_id),
+    drivers: await householdDrivers(store, household.household_id, options),
+    lines: { monitoring },
   });
+}
+
+function lineOrNull(table: Record<string, number>, year: number | null): number | null {
+  return Object.keys(table).length === 0 ? null : lineForYear(table, year);
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { messages } from '../../messages.js';
 import { setStatus } from '../../monitor/cases.js';
+import type { DriverMeasures } from '../../monitor/driver-measures.js';
 import { logEvent } from '../../monitor/events.js';
 import { addMeasure, type MeasureInput } from '../../monitor/measures.js';
 import { fail, sessionOf, storeAs, type ServerContext } from '../context.js';
@@ -31,12 +32,16 @@ async function inScope(
  * the account's area answers 404, whether or not it exists.
  * @example registerHouseholdRoutes(app, ctx)
  */
-export function registerHouseholdRoutes(app: FastifyInstance, ctx: ServerContext): void {
+export function registerHouseholdRoutes(
+  app: FastifyInstance,
+  ctx: ServerContext,
+  options: { mapping?: DriverMeasures | undefined } = {},
+): void {
   app.get<Params>('/api/households/:id', { schema: { params } }, async (request, reply) => {
     const h = await inScope(ctx, request, reply);
     if (h === null) return reply;
     const store = storeAs(ctx, request);
-    const detail = await ctx.gate.read(() => householdDetail(store, h));
+    const detail = await ctx.gate.read(() => householdDetail(store, h, options));
     await ctx.gate.write(
       () =>
         logEvent(store.connection, store.user, {
