@@ -46,18 +46,15 @@ export function scopeSql(scope: Scope, alias = 'ar'): string {
  * request's; a request for an area outside the scope yields null (an empty list).
  * @example scopedFilter(villageScope, { village: 'V12' }) // null when the account's village is V03
  */
-export function scopedFilter<F extends AreaFilter = AlertFilter>(
-  scope: Scope,
-  filter: F,
-): F | null {
-  const out: Record<string, unknown> = { ...(filter as object) };
+export function scopedFilter(scope: Scope, filter: AlertFilter): AlertFilter | null {
+  const out: Record<string, string | undefined> = { ...filter };
   for (const level of ['county', 'township', 'village'] as const) {
     const own = scope[level];
     if (own === null) continue;
     if (filter[level] !== undefined && filter[level] !== own) return null;
     out[level] = own;
   }
-  return out as unknown as F;
+  return out as AlertFilter;
 }
 
 /**

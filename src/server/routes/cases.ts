@@ -30,7 +30,8 @@ export function registerCaseRoutes(
     { schema: { querystring: CASE_SCHEMAS.caseQuery } },
     async (request, reply) => {
       const { sort, limit, offset, ...filter } = request.query;
-      const scoped = scopedFilter<CaseFilter>(sessionOf(request).scope, filter);
+      // scopedFilter narrows the area names and keeps the other filters as they are.
+      const scoped = scopedFilter(sessionOf(request).scope, filter) as CaseFilter | null;
       const day = new Date().toISOString().slice(0, 10);
       const key = `cases:${JSON.stringify([scoped, sort, limit, offset, day])}`;
       const page = await ctx.gate.cached(key, async () => {
@@ -50,7 +51,7 @@ export function registerCaseRoutes(
     { schema: { querystring: CASE_SCHEMAS.villageQuery } },
     async (request) => {
       const { threshold, ...area } = request.query;
-      const scoped = scopedFilter<AreaFilter>(sessionOf(request).scope, area);
+      const scoped = scopedFilter(sessionOf(request).scope, area);
       const key = `villages:${JSON.stringify([scoped, threshold])}`;
       return ctx.gate.cached(key, async () =>
         scoped === null
