@@ -2,13 +2,15 @@ import { useEffect } from 'preact/hooks';
 import { account, restore, signOut } from './api.js';
 import { label, lang, setLang, t } from './i18n.js';
 import { AlertsPage } from './pages/alerts.js';
+import { CasesPage } from './pages/cases.js';
 import { HouseholdPage } from './pages/household.js';
 import { LoginPage } from './pages/login.js';
 import { ModelPage } from './pages/model.js';
 import { OverviewPage } from './pages/overview.js';
+import { VillagePage } from './pages/village.js';
 import { route } from './route.js';
 
-/** The dashboard: sign-in, then the overview, alert queue, household and model pages. */
+/** The dashboard: sign-in, then the overview, case queue, alert list, villages, household and model pages. */
 export function App() {
   const language = lang.use();
   const me = account.use();
@@ -39,7 +41,9 @@ export function App() {
         <h1>{t('title')}</h1>
         <nav>
           {nav('/', 'overview')}
+          {nav('/cases', 'cases')}
           {nav('/alerts', 'alerts')}
+          {nav('/villages', 'villages')}
           {nav('/model', 'model')}
         </nav>
         <span class="spacer" />
@@ -60,6 +64,10 @@ export function App() {
       <main>
         {page.startsWith('/household/') ? (
           <HouseholdPage id={decodeURIComponent(page.slice('/household/'.length))} />
+        ) : page === '/cases' ? (
+          <CasesPage query={query} key={rest} />
+        ) : page === '/villages' ? (
+          <VillagePage />
         ) : page === '/alerts' ? (
           <AlertsPage query={query} key={rest} />
         ) : page === '/model' ? (

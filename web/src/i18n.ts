@@ -1,3 +1,4 @@
+import { CASE_STRINGS } from './i18n-cases.js';
 import { signal } from './signal.js';
 
 /** Languages of the dashboard: Simplified Chinese by default, English on request. */
@@ -109,6 +110,7 @@ const S: Record<string, [string, string]> = {
   reasonRequired: ['原因（驳回时必填）', 'Reason (required to dismiss)'],
   back: ['返回', 'Back'],
   signedInAs: ['当前用户', 'Signed in as'],
+  ...CASE_STRINGS,
 };
 
 const LABELS: Record<string, Record<string, [string, string]>> = {
@@ -139,6 +141,7 @@ const LABELS: Record<string, Record<string, [string, string]>> = {
     education: ['教育帮扶', 'education'],
     social_assistance: ['社会救助兜底', 'social assistance'],
     relocation: ['易地搬迁', 'relocation'],
+    infrastructure: ['基础设施（整村）', 'infrastructure (village)'],
   },
   band: {
     low: ['低风险 (<0.3)', 'low (<0.3)'],

@@ -1,6 +1,6 @@
 import { ticks } from './ticks.js';
 
-/** A series of the line chart; `null` values leave a gap. `tone`: blue, accent or muted (dashed). */
+/** A series of the line chart; `null` values leave a gap. `tone`: blue, accent, muted (dashed) or vep (dotted). */
 export interface Series {
   name: string;
   values: (number | null)[];
@@ -68,7 +68,7 @@ export function LineChart(props: {
           return (
             <g key={s.name}>
               <path d={d} fill="none" stroke-width={2} class={`stroke-${s.tone ?? 'blue'}`} />
-              {s.tone !== 'muted' &&
+              {s.tone !== 'muted' && s.tone !== 'vep' &&
                 pts.map(
                   (p, i) =>
                     p && (

@@ -3,6 +3,8 @@ import { ApiError, get, post } from '../api.js';
 import { LineChart } from '../charts/line-chart.js';
 import { label, lang, num, t } from '../i18n.js';
 import { useData } from '../use-data.js';
+import { DriversPanel, type Drivers } from './household-drivers.js';
+import { ProfilePanel, type Profile } from './household-profile.js';
 
 interface Detail {
   household: { household_id: string; county: string; township: string; village: string };
@@ -33,6 +35,9 @@ interface Detail {
     after: { status?: string } | null;
   }[];
   next_statuses: string[];
+  profile: Profile;
+  drivers: Drivers | null;
+  lines: { monitoring: { wave: string; year: number | null; line: number | null }[] };
 }
 interface Model {
   model: { poverty_line: number } | null;
@@ -68,7 +73,12 @@ export function HouseholdPage(props: { id: string }) {
   const h = d.data;
   const xs = h.observations.map((o) => o.wave);
   const v = xs.map((w) => h.scores.find((s) => s.wave === w)?.vulnerability ?? null);
-  const line = model.data?.model?.poverty_line;
+  // v refers to the VEP line of the model that scored the household; alerts to each year's monitoring line.
+  const line = h.drivers?.line ?? model.data?.model?.poverty_line;
+  const monitoring = xs.map((w) => h.lines.monitoring.find((m) => m.wave === w)?.line ?? null);
+  const labels = Object.fromEntries(
+    h.profile.groups.flatMap((g) => g.items.map((i) => [i.name, { en: i.en, zh: i.zh }])),
+  );
   const saveMeasure = async (e: Event) => {
     e.preventDefault();
     try {
@@ -116,8 +126,19 @@ export function HouseholdPage(props: { id: string }) {
                 values: h.observations.map((o) => o.per_capita_income),
                 tone: 'blue',
               },
+              {
+                name: `${t('monitoringLine')} (${[...new Set(monitoring.filter((x) => x !== null))].map((x) => num(x)).join(' / ')})`,
+                values: monitoring,
+                tone: 'muted',
+              },
               ...(line
-                ? [{ name: t('povertyLine'), values: xs.map(() => line), tone: 'muted' }]
+                ? [
+                    {
+                      name: `${t('vepLine')} (${num(line)})`,
+                      values: xs.map(() => line),
+                      tone: 'vep',
+                    },
+                  ]
                 : []),
             ]}
           />
@@ -127,10 +148,18 @@ export function HouseholdPage(props: { id: string }) {
           <LineChart
             xs={xs}
             yMin={0}
-            series={[{ name: t('vulnerability'), values: v, tone: 'accent' }]}
+            series={[
+              {
+                name: `${t('vulnerabilityOf')}${line ? ` (${num(line)})` : ''}`,
+                values: v,
+                tone: 'accent',
+              },
+            ]}
           />
         </section>
       </div>
+      <ProfilePanel profile={h.profile} />
+      <DriversPanel drivers={h.drivers} labels={labels} />
       <section class="panel">
         <h2>{t('alertHistory')}</h2>
         <ul>
