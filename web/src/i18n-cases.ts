@@ -10,6 +10,7 @@ export const CASE_STRINGS: Record<string, [string, string]> = {
   indicator: ['指标', 'Indicator'],
   value: ['数值', 'Value'],
   change: ['较上一轮变化', 'Change since previous wave'],
+  changeShort: ['变化', 'Change'],
   drivers: ['致贫返贫风险因素', 'What drives the risk'],
   driversNote: [
     '条形表示各因素使预期对数收入 μ 高于（右）或低于（左）本轮平均户的幅度：βⱼ(xⱼ − x̄ⱼ)。',

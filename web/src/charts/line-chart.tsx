@@ -68,7 +68,8 @@ export function LineChart(props: {
           return (
             <g key={s.name}>
               <path d={d} fill="none" stroke-width={2} class={`stroke-${s.tone ?? 'blue'}`} />
-              {s.tone !== 'muted' && s.tone !== 'vep' &&
+              {s.tone !== 'muted' &&
+                s.tone !== 'vep' &&
                 pts.map(
                   (p, i) =>
                     p && (

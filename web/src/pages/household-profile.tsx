@@ -36,33 +36,37 @@ export function ProfilePanel(props: { profile: Profile }) {
       <h2>
         {t('profile')} {p.wave ?? ''}
       </h2>
+      {p.previous_wave && (
+        <p class="muted">
+          {t('change')}: {p.previous_wave} → {p.wave}
+        </p>
+      )}
       <div class="profile-groups">
         {p.groups.map((g) => (
           <div class="profile-group" key={g.group} data-group={g.group}>
             <h3>{language === 'en' ? g.en : g.zh}</h3>
-            <table>
-              <thead>
-                <tr>
-                  <th>{t('indicator')}</th>
-                  <th class="num">{t('value')}</th>
-                  <th class="num">
-                    {t('change')}
-                    {p.previous_wave ? ` (${p.previous_wave})` : ''}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {g.items.map((i) => (
-                  <tr key={i.name} data-name={i.name}>
-                    <td>{language === 'en' ? i.en : i.zh}</td>
-                    <td class="num">{num(i.value, digits(i.name))}</td>
-                    <td class={`num ${i.change && i.change < 0 ? 'down' : i.change ? 'up' : ''}`}>
-                      {change(i.change, digits(i.name))}
-                    </td>
+            <div class="scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th>{t('indicator')}</th>
+                    <th class="num">{t('value')}</th>
+                    <th class="num">{t('changeShort')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {g.items.map((i) => (
+                    <tr key={i.name} data-name={i.name}>
+                      <td>{language === 'en' ? i.en : i.zh}</td>
+                      <td class="num">{num(i.value, digits(i.name))}</td>
+                      <td class={`num ${i.change && i.change < 0 ? 'down' : i.change ? 'up' : ''}`}>
+                        {change(i.change, digits(i.name))}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </div>
         ))}
       </div>

@@ -97,24 +97,26 @@ export function VillagePage() {
             {v.drivers.length === 0 ? (
               <p class="muted">{t('none')}</p>
             ) : (
-              <table class="village-drivers">
-                <thead>
-                  <tr>
-                    <th>{t('indicator')}</th>
-                    <th class="num">{t('households')}</th>
-                    <th>{t('suggested')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {v.drivers.map((x) => (
-                    <tr key={x.term} data-term={x.term}>
-                      <td>{language === 'en' ? x.en : x.zh}</td>
-                      <td class="num">{num(x.households)}</td>
-                      <td>{x.measures.map((m) => label('measure', m)).join('、')}</td>
+              <div class="scroll">
+                <table class="village-drivers">
+                  <thead>
+                    <tr>
+                      <th>{t('indicator')}</th>
+                      <th class="num">{t('households')}</th>
+                      <th>{t('suggested')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {v.drivers.map((x) => (
+                      <tr key={x.term} data-term={x.term}>
+                        <td>{language === 'en' ? x.en : x.zh}</td>
+                        <td class="num">{num(x.households)}</td>
+                        <td>{x.measures.map((m) => label('measure', m)).join('、')}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )}
           </section>
         ))}
