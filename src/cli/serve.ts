@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { messages } from '../messages.js';
+import { loadDriverMeasures } from '../monitor/driver-measures.js';
 import { DEFAULT_DB, openStore } from '../monitor/store.js';
 import { buildApp } from '../server/app.js';
 import { parseNumber } from './options.js';
@@ -12,6 +13,7 @@ interface ServeFlags {
   maxHours: string;
   secureCookies?: boolean;
   log?: boolean;
+  measureMap?: string;
 }
 
 /**
@@ -30,15 +32,20 @@ export function registerServe(program: Command): void {
     .option('--max-hours <n>', 'sign out this many hours after signing in', '8')
     .option('--secure-cookies', 'mark cookies Secure (when served over HTTPS by a proxy)')
     .option('--log', 'log every request (JSON lines on stdout)')
+    .option('--measure-map <file>', 'driver-to-measure mapping (.json, .yaml) for suggestions')
     .action(async (flags: ServeFlags) => {
       const port = parseNumber('--port', flags.port, { min: 0, max: 65535, integer: true });
       const idle = parseNumber('--idle-minutes', flags.idleMinutes, { min: 1 });
       const max = parseNumber('--max-hours', flags.maxHours, { min: 0.1 });
+      const driverMeasures = flags.measureMap
+        ? await loadDriverMeasures(flags.measureMap)
+        : undefined;
       const store = await openStore(flags.db, { user: 'povrisk-serve' });
       const app = await buildApp(store, {
         sessions: { idleMs: idle * 60_000, absoluteMs: max * 3_600_000 },
         secureCookies: Boolean(flags.secureCookies),
         logger: Boolean(flags.log),
+        driverMeasures,
       });
       const url = await app.listen({ host: flags.host, port });
       process.stdout.write(`${messages.server.listening(url)}\n`);
