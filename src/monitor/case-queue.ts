@@ -29,9 +29,11 @@ export interface CaseQueueRow {
   readonly rules: readonly string[];
   /** Every alert of the case, oldest wave first. */
   readonly reasons: readonly CaseReason[];
-  /** The household's latest wave, and its income and vulnerability there (latest model). */
+  /** The household's latest wave, and its income there. */
   readonly wave: string | null;
   readonly per_capita_income: number | null;
+  /** The latest wave scored for the household, and its vulnerability there (that wave's latest model). */
+  readonly score_wave: string | null;
   readonly vulnerability: number | null;
   /** low (< 0.3), medium (0.3–0.6), high (≥ 0.6), or unscored. */
   readonly band: string;
@@ -103,22 +105,22 @@ function queueSql(filter: CaseFilter, asOf: string): string {
       JOIN waves w ON w.wave = o.wave SEMI JOIN k ON k.household_id = o.household_id
       QUALIFY row_number() OVER (PARTITION BY o.household_id ORDER BY w.seq DESC) = 1),
     sc AS (SELECT s.household_id, s.wave, s.vulnerability FROM risk_scores s
-      SEMI JOIN k ON k.household_id = s.household_id
-      QUALIFY row_number() OVER (PARTITION BY s.household_id, s.wave ORDER BY s.model_id DESC) = 1),
+      JOIN waves w ON w.wave = s.wave SEMI JOIN k ON k.household_id = s.household_id
+      QUALIFY row_number() OVER (PARTITION BY s.household_id ORDER BY w.seq DESC, s.model_id DESC) = 1),
     q AS (SELECT k.household_id, ar.county, ar.township, ar.village, k.case_id, k.status,
         k.category, CAST(k.opened_on AS VARCHAR) AS opened_on,
         CAST(greatest(k.status_on, coalesce(me.last_measure, k.status_on)) AS VARCHAR) AS last_step_on,
         date_diff('day', greatest(k.status_on, coalesce(me.last_measure, k.status_on)),
           DATE ${sqlString(asOf)}) AS days_since_step,
         coalesce(al.rules, []) AS rules, coalesce(al.reasons, '[]') AS reasons,
-        ob.wave, ob.per_capita_income, sc.vulnerability,
+        ob.wave, ob.per_capita_income, sc.wave AS score_wave, sc.vulnerability,
         CASE WHEN sc.vulnerability IS NULL THEN 'unscored' WHEN sc.vulnerability < ${low} THEN 'low'
           WHEN sc.vulnerability < ${high} THEN 'medium' ELSE 'high' END AS band
       FROM k JOIN households h ON h.household_id = k.household_id
       JOIN areas ar ON ar.area_id = h.area_id
       LEFT JOIN al ON al.case_id = k.case_id LEFT JOIN me ON me.case_id = k.case_id
       LEFT JOIN ob ON ob.household_id = k.household_id
-      LEFT JOIN sc ON sc.household_id = k.household_id AND sc.wave = ob.wave)
+      LEFT JOIN sc ON sc.household_id = k.household_id)
     SELECT * FROM q ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
 }
 
@@ -143,7 +145,7 @@ export async function casePage(
     store.connection,
     `SELECT household_id, county, township, village, case_id, status, category, opened_on,
        last_step_on, days_since_step, array_to_string(rules, ',') AS rules, reasons, wave,
-       per_capita_income, vulnerability, band
+       per_capita_income, score_wave, vulnerability, band
      FROM (${sql}) q ORDER BY ${first}${BY_ID} LIMIT ${limit} OFFSET ${offset}`,
   );
   return {
