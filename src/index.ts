@@ -34,6 +34,8 @@ export { stepwise, nestedModels } from './models/stepwise.js';
 export { estimateVep } from './vep/vep.js';
 export { povertyLine, PPP_CHINA_2011_PRIVATE_CONSUMPTION } from './vep/poverty-line.js';
 export { householdTable } from './vep/household-table.js';
+export { equationDrivers, driverMeans, type EquationDrivers } from './vep/drivers.js';
+export { explainColumns } from './vep/explain-table.js';
 
 export { regressionTable, starsFor } from './report/regression-table.js';
 export { toMarkdown } from './report/formats/markdown.js';

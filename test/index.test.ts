@@ -17,6 +17,10 @@ describe('the library entry point (package "main")', () => {
       expect(typeof (povrisk as Record<string, unknown>)[name], name).toBe('function');
     }
     expect(typeof povrisk.monitor.openStore).toBe('function');
+    for (const name of ['casePage', 'householdDrivers', 'householdProfile', 'villageView']) {
+      expect(typeof (povrisk.monitor as Record<string, unknown>)[name], name).toBe('function');
+    }
+    expect(typeof povrisk.equationDrivers).toBe('function');
   });
 
   test('a regression through the library equals the CLI', async () => {

@@ -16,3 +16,20 @@ export { addMeasure, MEASURE_TYPES } from './measures.js';
 export { summary, type StoreSummary } from './summary.js';
 export { listEvents } from './events.js';
 export { loadRules, rulesFrom, DEFAULT_RULES, CATEGORIES } from './rules.js';
+export {
+  casePage,
+  CASE_SORTS,
+  CASE_BANDS,
+  type CaseQueueRow,
+  type CaseFilter,
+  type CaseSort,
+} from './case-queue.js';
+export { householdDrivers, type HouseholdDrivers } from './household-drivers.js';
+export { householdProfile, type HouseholdProfile } from './household-profile.js';
+export { villageView, type VillageView } from './village-view.js';
+export {
+  DEFAULT_DRIVER_MEASURES,
+  loadDriverMeasures,
+  suggestMeasures,
+  type DriverMeasures,
+} from './driver-measures.js';
