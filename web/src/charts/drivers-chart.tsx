@@ -15,9 +15,9 @@ export function DriversChart(props: {
   title?: string;
 }) {
   const { bars, format = (v) => (v > 0 ? '+' : '') + v.toFixed(3) } = props;
-  const width = 480;
+  const width = 600;
   const row = 26;
-  const left = 150;
+  const left = 230;
   const pad = 56;
   const mid = left + (width - left) / 2;
   const half = (width - left) / 2 - pad;
@@ -38,7 +38,7 @@ export function DriversChart(props: {
         return (
           <g key={b.label} data-term={b.label} class={negative ? 'neg' : 'pos'}>
             <text x={left - 6} y={y + row / 2 + 4} text-anchor="end">
-              {b.label}
+              {b.label.length > 34 ? `${b.label.slice(0, 33)}…` : b.label}
             </text>
             <rect
               x={negative ? mid - w : mid}

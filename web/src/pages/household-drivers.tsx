@@ -115,11 +115,12 @@ export function DriversPanel(props: {
         <p class="suggestions">
           {t('suggested')}:{' '}
           {d.suggestions
-            .map(
-              (s) =>
-                `${label('measure', s.measure)}（${t('because')} ${s.terms.map(name).join('、')}）`,
+            .map((s) =>
+              language === 'en'
+                ? `${label('measure', s.measure)} (${t('because')} ${s.terms.map(name).join(', ')})`
+                : `${label('measure', s.measure)}（${t('because')}${s.terms.map(name).join('、')}）`,
             )
-            .join('；')}
+            .join(language === 'en' ? '; ' : '；')}
         </p>
       )}
       <div class="grid2">
