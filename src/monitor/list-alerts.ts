@@ -32,10 +32,13 @@ export interface AlertFilter extends AreaFilter {
   readonly rule?: string | undefined;
 }
 
-/** Orders of the alert list; `-` sorts descending. Ties keep the default order. */
+/**
+ * Orders of the alert list; `-` sorts descending. Ties keep the default order. Household ids
+ * that are whole numbers sort as numbers (2 before 10), before any others.
+ */
 export const ALERT_SORTS = Object.freeze({
   wave: 'wv.seq',
-  household_id: 'a.household_id',
+  household_id: 'TRY_CAST(a.household_id AS HUGEINT) NULLS LAST, a.household_id',
   village: 'ar.village',
   vulnerability: 'a.vulnerability ASC NULLS LAST',
   '-vulnerability': 'a.vulnerability DESC NULLS LAST',
@@ -105,5 +108,5 @@ function alertRowsSql(filter: AlertFilter, options: AlertListOptions): string {
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
   return `SELECT a.household_id, ar.county, ar.village, a.wave, a.rule, a.category, a.reason,
        a.reason_zh, a.vulnerability, a.per_capita_income, k.status
-     ${alertsFrom(filter)} ORDER BY ${first}wv.seq, a.household_id, a.rule${limit}${offset ? ` OFFSET ${offset}` : ''}`;
+     ${alertsFrom(filter)} ORDER BY ${first}wv.seq, TRY_CAST(a.household_id AS HUGEINT) NULLS LAST, a.household_id, a.rule${limit}${offset ? ` OFFSET ${offset}` : ''}`;
 }

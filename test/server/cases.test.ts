@@ -94,6 +94,14 @@ describe('GET /api/cases', () => {
     expect(down).toEqual([...ids].reverse());
   });
 
+  test('the alert list also sorts numeric household ids as numbers', async () => {
+    const r = await admin.get('/api/alerts?limit=100000&sort=household_id');
+    const ids = ((await r.json()) as { household_id: string }[]).map((a) => Number(a.household_id));
+    expect(ids.length).toBeGreaterThan(50);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(ids.some((x) => x < 10) && ids.some((x) => x >= 100)).toBe(true);
+  });
+
   test('pages follow the order, and X-Total-Count is the whole queue', async () => {
     const all = (await cases(admin, '&sort=-vulnerability')).rows.map((r) => r.household_id);
     const r = await admin.get('/api/cases?sort=-vulnerability&limit=10&offset=10');
