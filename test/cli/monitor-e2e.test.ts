@@ -268,11 +268,9 @@ describe('povrisk monitor, end to end over three waves', { timeout: 240_000 }, (
       after: { status: 'risk eliminated' },
     });
     const alerts = JSON.parse(await ok(['monitor', 'alerts', '--json']));
-    expect(
-      alerts
-        .filter((a: { household_id: string }) => a.household_id === 'H00001')
-        .every((a: { status: string }) => a.status === 'risk eliminated'),
-    ).toBe(true);
+    const first = alerts.filter((a: { household_id: string }) => a.household_id === 'H00001');
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.every((a: { status: string }) => a.status === 'risk eliminated')).toBe(true);
 
     // No one able to work: refused even when every other condition holds.
     await ok(['monitor', 'set-status', 'H00002', 'verified', '--date', '2021-07-10']);

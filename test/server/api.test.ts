@@ -210,6 +210,7 @@ describe('writes and the event log', () => {
       ),
     ).toBe(true);
     const after = await alertsOf(v, `&household=${id}`);
+    expect(after.length).toBeGreaterThan(0);
     expect(after.every((a) => a.status === 'verified')).toBe(true);
     const detail = (await (await v.get(`/api/households/${id}`)).json()) as {
       measures: unknown[];
