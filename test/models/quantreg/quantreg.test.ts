@@ -163,9 +163,9 @@ describe('edge cases', () => {
   it('rejects tau outside (0, 1), too few rows and a constant y with one line', async () => {
     const ref = await loadReference('qreg-small');
     expect(() => quantreg(ref.frame, { taus: [1] })).toThrow(
-      /invalid --tau: '1' \(must lie in \(0, 1\)\)/,
+      /invalid taus: '1' \(must lie in \(0, 1\)\)/,
     );
-    expect(() => quantreg(ref.frame, { taus: [0.5], se: 'bad' as QregSe })).toThrow(/invalid --se/);
+    expect(() => quantreg(ref.frame, { taus: [0.5], se: 'bad' as QregSe })).toThrow(/invalid se: 'bad'/);
     const one = {
       ...ref.frame,
       X: { rows: 2, cols: 2, data: new Float64Array([1, 1, 0, 1]) },
