@@ -50,9 +50,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return e.exitCode === 0 ? 0 : 2;
     }
     if (isOptionError(e)) {
-      process.stderr.write(
-        `povrisk: ${messages.badOption(flagOf(e.option), e.value, e.expected)}\n`,
-      );
+      process.stderr.write(`povrisk: ${e.render(flagOf)}\n`);
       return 1;
     }
     if (isUserError(e)) {
