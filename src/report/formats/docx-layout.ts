@@ -36,11 +36,20 @@ const SIZES = [10, 9, 8] as const;
 const STAR_SCALE = 0.67;
 const SLACK = 1.04;
 
+/**
+ * A number's minus signs as the true minus U+2212, which no line breaks after (a hyphen-minus
+ * lets Word and LibreOffice put "-" on one line and the digits on the next).
+ * @example trueMinus('(-0.052)') // '(−0.052)'
+ */
+export function trueMinus(text: string): string {
+  return text.replace(/(^|[(\s[])-(?=[\d.])/g, '$1\u2212');
+}
+
 const twips = (ems: number, size: number) => Math.ceil(ems * size * 20 * SLACK);
 
 function cellWidth(c: ReportCell, size: number): number {
   const font = { font: 'times' as const };
-  return twips(textWidth(c.text, font) + STAR_SCALE * textWidth(c.stars, font), size);
+  return twips(textWidth(trueMinus(c.text), font) + STAR_SCALE * textWidth(c.stars, font), size);
 }
 
 /**

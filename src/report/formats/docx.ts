@@ -14,7 +14,13 @@ import {
   type IBorderOptions,
 } from 'docx';
 import type { ReportCell, ReportTable } from '../table-model.js';
-import { CELL_PADDING, LABEL_INDENT, docxLayout, type DocxLayout } from './docx-layout.js';
+import {
+  CELL_PADDING,
+  LABEL_INDENT,
+  docxLayout,
+  trueMinus,
+  type DocxLayout,
+} from './docx-layout.js';
 
 const FONT = 'Times New Roman';
 const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
@@ -26,15 +32,6 @@ const ALIGN = {
   center: AlignmentType.CENTER,
   right: AlignmentType.RIGHT,
 } as const;
-
-/**
- * A number's minus signs as the true minus U+2212, which no line breaks after (a hyphen-minus
- * lets Word and LibreOffice put "-" on one line and the digits on the next).
- * @example trueMinus('(-0.052)') // '(−0.052)'
- */
-export function trueMinus(text: string): string {
-  return text.replace(/(^|[(\s[])-(?=[\d.])/g, '$1\u2212');
-}
 
 /**
  * A table as Word elements — the title paragraph, a real Word table with booktabs-style rules
