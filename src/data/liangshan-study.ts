@@ -27,8 +27,7 @@ derive:
     formula: industry_fund_loan + own_business + microloan + employment_training + 0.5 * has_employed_member
   - name: county_gdp_10k
     label: Regional economic situation (GDP per capita, 10,000 yuan)
-    # The paper's county GDP per capita is in yuan; per 10,000 yuan its coefficient reads
-    # -0.07 instead of -7E-06.
+    # the paper's variable is in yuan (coefficient -7E-06); per 10,000 yuan it reads -0.07
     formula: county_gdp_per_capita / 10000
 
 vep:
