@@ -2,7 +2,7 @@
  * The demo's five tables opened in the clients researchers use: each .docx converted to PDF by
  * LibreOffice (one soffice call for all five), each .tex \input into a plain article with the
  * packages its header names and compiled by pdflatex (and Table 4 once more as a standalone
- * document), then read back with pdftotext: every label word and every number of the table's
+ * document written by `analyze --standalone`), then read back with pdftotext: every label word and every number of the table's
  * CSV must come out whole, pdflatex must report no overfull box and no float too large, and
  * each table must sit on one page. The PDFs and PNGs of their pages stay in
  * test/artifacts/tables/. Skips with the reason when a client is missing; .ci/run installs them
@@ -182,6 +182,21 @@ describe.skipIf(missing.length > 0)(
         expect(text).not.toMatch(/Table 1: Table/);
         keepPng(pdf);
       }
+    }, 120_000);
+
+    test('analyze --standalone writes .tex files that compile by themselves', async () => {
+      const out = join(dir, 'standalone');
+      const study = join(dir, 'out', 'study.yaml');
+      const data = join(dir, 'out', 'survey.csv');
+      const args = ['analyze', study, '--data', data, '--out', out, '--standalone', '--quiet'];
+      const run = await runCli(args);
+      expect(run.code, run.stderr).toBe(0);
+      const tex = readFileSync(join(out, 'tables', 'table4.tex'), 'utf8');
+      expect(tex.startsWith('\\documentclass{article}\n')).toBe(true);
+      // pdflatex names the PDF after the .tex it writes; the CSV the words come from is the demo's.
+      const pdf = pdflatex('table4-standalone', tex);
+      checkWords(pdf, 4, (w) => w.split('_').filter((p) => p !== ''));
+      keepPng(pdf);
     }, 120_000);
   },
 );
