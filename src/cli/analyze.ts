@@ -47,8 +47,9 @@ export async function analyzeInto(
 }
 
 /**
- * Registers `povrisk analyze STUDY --out DIR [--data FILE] [--quiet] [--standalone]`: validates the study file
- * (schema, columns, formulas) before any work, runs the whole pipeline and writes the outputs.
+ * Registers `povrisk analyze STUDY --out DIR [--data FILE] [--quiet] [--standalone]`: validates
+ * the study file (schema, columns, formulas) before any work, runs the whole pipeline and writes
+ * the outputs (`--standalone`: each .tex a compilable document, see docs/tables.md).
  * @example registerAnalyze(program)
  */
 export function registerAnalyze(program: Command): void {
