@@ -1,3 +1,4 @@
+import { LABELS } from '../../src/domain/labels.js';
 import { signal } from './signal.js';
 
 /** Languages of the dashboard: Simplified Chinese by default, English on request. */
@@ -111,56 +112,13 @@ const S: Record<string, [string, string]> = {
   signedInAs: ['当前用户', 'Signed in as'],
 };
 
-const LABELS: Record<string, Record<string, [string, string]>> = {
-  status: {
-    flagged: ['已预警', 'flagged'],
-    verified: ['已核实', 'verified'],
-    monitored: ['监测帮扶中', 'monitored'],
-    'risk eliminated': ['风险已消除', 'risk eliminated'],
-    dismissed: ['已排除', 'dismissed'],
-  },
-  category: {
-    marginal: ['边缘易致贫户', 'marginal'],
-    unstable: ['脱贫不稳定户', 'unstable'],
-    sudden_hardship: ['突发严重困难户', 'sudden hardship'],
-  },
-  rule: {
-    high_vulnerability: ['高脆弱性', 'high vulnerability'],
-    low_income: ['收入低于监测线', 'income below the line'],
-    income_drop: ['收入骤减', 'income drop'],
-    new_shock: ['新发生风险', 'new shock'],
-  },
-  measure: {
-    industry: ['产业帮扶', 'industry'],
-    employment: ['就业帮扶', 'employment'],
-    microfinance: ['小额信贷', 'microfinance'],
-    public_welfare_job: ['公益岗位', 'public welfare job'],
-    health: ['健康帮扶', 'health'],
-    education: ['教育帮扶', 'education'],
-    social_assistance: ['社会救助兜底', 'social assistance'],
-    relocation: ['易地搬迁', 'relocation'],
-  },
-  band: {
-    low: ['低风险 (<0.3)', 'low (<0.3)'],
-    medium: ['中风险 (0.3–0.6)', 'medium (0.3–0.6)'],
-    high: ['高风险 (≥0.6)', 'high (≥0.6)'],
-    unscored: ['未评分', 'unscored'],
-  },
-  role: {
-    admin: ['管理员', 'admin'],
-    county: ['县级', 'county'],
-    township: ['乡镇级', 'township'],
-    village: ['村级', 'village'],
-  },
-};
-
 /** The text of a key in the current language (the key itself when unknown). */
 export function t(key: string): string {
   const s = S[key];
   return s ? s[lang.get() === 'en' ? 1 : 0] : key;
 }
 
-/** A label of a coded value (status, category, rule, measure, band, role). */
+/** A label of a coded value (status, category, rule, measure, band, role, step …: `src/domain/labels.ts`). */
 export function label(kind: keyof typeof LABELS | string, value: string): string {
   const s = LABELS[kind]?.[value];
   return s ? s[lang.get() === 'en' ? 1 : 0] : value;
