@@ -223,8 +223,9 @@ export function rulesFrom(input: unknown, path = 'rules'): Rules {
   if (!validator(input ?? {})) {
     const e = validator.errors![0];
     const where = e.instancePath || '/';
-    const detail =
-      e.keyword === 'additionalProperties'
+    const detail = where.endsWith('/category')
+      ? `${where} must be one of ${Object.keys(CATEGORIES).join(', ')}, or { registered: …, other: … } with one of them each`
+      : e.keyword === 'additionalProperties'
         ? `${where}: unknown key '${String(e.params.additionalProperty)}'`
         : `${where} ${e.message ?? 'is invalid'}`;
     throw new UserError(messages.rulesInvalid(path, detail));
