@@ -208,5 +208,10 @@ export const messages = {
     householdNotFound: (id: string) => `household '${id}' not found in your area`,
     badField: (field: string, why: string) => `${field}: ${why}`,
     notFound: (path: string) => `no such endpoint: ${path}`,
+    roleRefused: (role: string, roles: readonly string[]) =>
+      `a ${role} account may not do this (only ${roles.join(', ')})`,
+    uploadField: (field: string) => `the upload needs the field '${field}'`,
+    uploadTooLarge: (mb: number) => `the file is larger than ${mb} MB`,
+    uploadNoName: () => 'the uploaded file has no name (its extension tells its format)',
   },
 };

@@ -1,4 +1,6 @@
 import { CASE_STATUSES } from '../monitor/case-status.js';
+import { CATEGORY_NAMES } from '../domain/categories.js';
+import { FOUND_BY, PROCEDURE_STEPS } from '../domain/procedure.js';
 import { MEASURE_TYPES } from '../monitor/measures.js';
 import { ALERT_SORTS } from '../monitor/list-alerts.js';
 
@@ -42,9 +44,44 @@ export const REQUEST_SCHEMAS = Object.freeze({
     properties: {
       type: { type: 'string', enum: [...MEASURE_TYPES] },
       date,
+      end_date: date,
       amount: { type: 'number', minimum: 0 },
       note: { type: 'string', maxLength: 2000 },
     },
+  },
+  step: {
+    type: 'object',
+    required: ['step'],
+    additionalProperties: false,
+    properties: {
+      step: { type: 'string', enum: PROCEDURE_STEPS.filter((x) => x !== 'found') },
+      date,
+      result: text(32),
+      notice_end: date,
+      note: { type: 'string', maxLength: 2000 },
+    },
+  },
+  openCase: {
+    type: 'object',
+    required: ['found_by'],
+    additionalProperties: false,
+    properties: {
+      found_by: { type: 'string', enum: [...FOUND_BY] },
+      date,
+      category: { type: 'string', enum: [...CATEGORY_NAMES] },
+      note: { type: 'string', maxLength: 2000 },
+    },
+  },
+  cadre: {
+    type: 'object',
+    required: ['username'],
+    additionalProperties: false,
+    properties: { username: text(64) },
+  },
+  queueQuery: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { as_of: date },
   },
   status: {
     type: 'object',
