@@ -60,7 +60,8 @@ const OBS_LIST = STORED_NAMES.map(quoteIdent).join(', ');
  * ignored; with a `wave` column only the rows of this wave are read. Any invalid row
  * rejects the whole file with `ImportRejected` listing every bad cell. A household-wave seen
  * before is skipped when identical and stored as a new version when changed; re-importing
- * the same file changes nothing (`changed: false`).
+ * the same file changes nothing (`changed: false`); optional columns a file leaves out keep
+ * their stored values.
  * @example await importWave(store, 'wave1.csv', { wave: '2021', date: '2021-06-30' })
  */
 export async function importWave(
@@ -84,7 +85,8 @@ export async function importWave(
       throw new ImportRejected(messages.importRejected(file, rows, problems.length), problems);
     }
     await stageTyped(c);
-    const counts = await compareWithStore(c, wave);
+    const absent = OPTIONAL_COLUMNS.map((col) => col.name).filter((n) => !names.includes(n));
+    const counts = await compareWithStore(c, wave, absent);
     const existing = await rowsOf(
       c,
       `SELECT CAST(wave_date AS VARCHAR) AS d FROM waves WHERE wave = ${sqlString(wave)}`,
@@ -196,10 +198,23 @@ async function stageTyped(c: DuckDBConnection): Promise<void> {
   await c.run(`DROP TABLE ${RAW}`);
 }
 
+/**
+ * Compares the staged rows with the store's current observations of the wave. Optional
+ * columns the file leaves out (`absent`) keep the stored values rather than erasing them.
+ */
 async function compareWithStore(
   c: DuckDBConnection,
   wave: string,
+  absent: readonly string[],
 ): Promise<{ rows: number; inserted: number; versioned: number; unchanged: number }> {
+  if (absent.length > 0) {
+    await c.run(
+      `UPDATE ${STAGE}_typed s SET ${absent.map((n) => `${quoteIdent(n)} = o.${quoteIdent(n)}`).join(', ')}
+       FROM (SELECT * FROM observations WHERE wave = ${sqlString(wave)}
+         QUALIFY version = max(version) OVER (PARTITION BY household_id)) o
+       WHERE o.household_id = s.household_id`,
+    );
+  }
   const same = ['area_id', ...STORED_NAMES]
     .map((n) => `s.${quoteIdent(n)} IS NOT DISTINCT FROM o.${quoteIdent(n)}`)
     .join(' AND ');

@@ -96,3 +96,19 @@ export async function myCases(
   );
   return rows.map((r) => Object.freeze(r) as unknown as QueueRow);
 }
+
+/**
+ * A village's monitoring list (监测对象名单): every open case of the area, with its
+ * category, how it was found, its cadre and where the procedure stands; by household.
+ * @example await areaCases(store, { area: { county: 'Xide', township: 'Xide T1', village: 'V01' } })
+ */
+export async function areaCases(
+  store: Pick<Store, 'connection'>,
+  options: QueueOptions = {},
+): Promise<QueueRow[]> {
+  const rows = await rowsOf(
+    store.connection,
+    `SELECT * FROM (${queueSql('TRUE', options)}) ORDER BY household_id`,
+  );
+  return rows.map((r) => Object.freeze(r) as unknown as QueueRow);
+}

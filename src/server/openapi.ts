@@ -78,6 +78,11 @@ export const REQUEST_SCHEMAS = Object.freeze({
     additionalProperties: false,
     properties: { username: text(64) },
   },
+  areaQuery: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { county: text(200), township: text(200), village: text(200) },
+  },
   queueQuery: {
     type: 'object',
     additionalProperties: false,

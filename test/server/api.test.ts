@@ -206,7 +206,7 @@ describe('writes and the event log', () => {
     expect(mine.some((e) => e.action === 'add' && e.entity === 'measure')).toBe(true);
     expect(
       mine.some(
-        (e) => e.action === 'status' && (e.after as { status: string }).status === 'verified',
+        (e) => e.action === 'step' && (e.after as { status: string }).status === 'verified',
       ),
     ).toBe(true);
     const after = await alertsOf(v, `&household=${id}`);
@@ -222,9 +222,22 @@ describe('writes and the event log', () => {
     const a = await login(s.url, 'admin');
     const id = (await alertsOf(a, '&status=flagged'))[0].household_id;
     expect((await a.post(`/api/households/${id}/status`, { status: 'verified' })).status).toBe(200);
-    expect((await a.post(`/api/households/${id}/status`, { status: 'monitored' })).status).toBe(
-      200,
+    const early = await a.post(`/api/households/${id}/status`, { status: 'monitored' });
+    expect(early.status).toBe(400);
+    expect(((await early.json()) as { error: string }).error).toMatch(
+      /cannot record county approval: village review not recorded yet/,
     );
+    for (const step of ['village_review', 'township_review', 'county_approval']) {
+      if (step === 'township_review') {
+        const notice = await a.post(`/api/households/${id}/steps`, {
+          step: 'public_notice',
+          notice_end: '2099-12-31',
+        });
+        expect(notice.status).toBe(200);
+        continue;
+      }
+      expect((await a.post(`/api/households/${id}/steps`, { step })).status).toBe(200);
+    }
     const r = await a.post(`/api/households/${id}/status`, { status: 'risk eliminated' });
     expect(r.status).toBe(400);
     const msg = ((await r.json()) as { error: string }).error;

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { messages } from '../../messages.js';
 import { assignCadre, openCase, recordStep } from '../../monitor/procedure.js';
-import { myCases, overdueCases } from '../../monitor/procedure-queue.js';
+import { areaCases, myCases, overdueCases } from '../../monitor/procedure-queue.js';
 import { fail, sessionOf, storeAs, type ServerContext } from '../context.js';
 import { REQUEST_SCHEMAS } from '../openapi.js';
 import { householdInScope, type HouseholdArea } from '../queries/household-area.js';
-import { scopeArea } from '../scope.js';
+import { scopeArea, scopedFilter } from '../scope.js';
 
 type Params = { Params: { id: string } };
 const params = REQUEST_SCHEMAS.householdParams;
@@ -40,8 +40,8 @@ interface OpenBody {
  * The procedure of a case, acting as the signed-in user: `POST /api/households/:id/open`
  * (a case found by self-report, a cadre's visit or department data), `…/steps` (the next
  * step, in order), `…/cadre` (the responsible cadre; admin, county and township accounts),
- * and the queues `GET /api/cases/mine` ("my cases") and `GET /api/cases/overdue`, within the
- * account's area, judged on `as_of` (default today) with the server's deadlines.
+ * and the queues `GET /api/cases/mine` ("my cases"), `GET /api/cases/overdue` and
+ * `GET /api/cases/area?village=…` (a village's monitoring list), within the account's area, judged on `as_of` (default today) with the server's deadlines.
  * @example registerCaseRoutes(app, ctx)
  */
 export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -103,5 +103,16 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
     '/api/cases/overdue',
     { schema: { querystring: REQUEST_SCHEMAS.queueQuery } },
     async (request) => ctx.gate.read(() => overdueCases(ctx.store, queueOptions(request))),
+  );
+  app.get<{ Querystring: { county?: string; township?: string; village?: string } }>(
+    '/api/cases/area',
+    { schema: { querystring: REQUEST_SCHEMAS.areaQuery } },
+    async (request) => {
+      const area = scopedFilter(sessionOf(request).scope, request.query);
+      if (area === null) return [];
+      return ctx.gate.read(() =>
+        areaCases(ctx.store, { area, deadlines: ctx.rules.procedure.deadlines }),
+      );
+    },
   );
 }
