@@ -221,24 +221,29 @@ describe('writes and the event log', () => {
   test('refused elimination names the failing conditions', async () => {
     const a = await login(s.url, 'admin');
     const id = (await alertsOf(a, '&status=flagged'))[0].household_id;
-    expect((await a.post(`/api/households/${id}/status`, { status: 'verified' })).status).toBe(200);
+    const verified = await a.post(`/api/households/${id}/status`, {
+      status: 'verified',
+      date: '2023-07-01',
+    });
+    expect(verified.status).toBe(200);
     const early = await a.post(`/api/households/${id}/status`, { status: 'monitored' });
     expect(early.status).toBe(400);
     expect(((await early.json()) as { error: string }).error).toMatch(
       /cannot record county approval: village review not recorded yet/,
     );
-    for (const step of ['village_review', 'township_review', 'county_approval']) {
-      if (step === 'township_review') {
-        const notice = await a.post(`/api/households/${id}/steps`, {
-          step: 'public_notice',
-          notice_end: '2099-12-31',
-        });
-        expect(notice.status).toBe(200);
-        continue;
-      }
-      expect((await a.post(`/api/households/${id}/steps`, { step })).status).toBe(200);
+    for (const body of [
+      { step: 'village_review', date: '2023-07-02' },
+      { step: 'public_notice', date: '2023-07-03', notice_end: '2023-07-09' },
+      { step: 'township_review', date: '2023-07-10' },
+      { step: 'county_approval', date: '2023-07-11' },
+    ]) {
+      const r = await a.post(`/api/households/${id}/steps`, body);
+      expect(r.status, await r.clone().text()).toBe(200);
     }
-    const r = await a.post(`/api/households/${id}/status`, { status: 'risk eliminated' });
+    const r = await a.post(`/api/households/${id}/status`, {
+      status: 'risk eliminated',
+      date: '2023-07-12',
+    });
     expect(r.status).toBe(400);
     const msg = ((await r.json()) as { error: string }).error;
     expect(msg).toMatch(/risk elimination refused/);

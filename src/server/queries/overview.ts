@@ -17,7 +17,6 @@ export interface Overview {
   readonly villages: readonly Record<string, unknown>[];
 }
 
-
 /**
  * Counts by band and category, the trend across waves and the figures by village, each
  * over the scope's households, each wave scored by its latest model.
