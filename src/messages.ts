@@ -87,6 +87,8 @@ export const messages = {
   ) =>
     `${path}: wave ${wave}: ${r.inserted} new, ${r.versioned} changed (kept as new versions), ${r.unchanged} unchanged`,
   cellRule: {
+    outsideCounty: (county: string) =>
+      `outside your county (${county}): a county account imports its own households only`,
     missing: () => 'missing (required)',
     notNumber: () => 'not a number',
     flag: () => 'must be 0 or 1',

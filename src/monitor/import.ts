@@ -17,10 +17,12 @@ import { inTransaction, type Store } from './store.js';
 import { rowsOf, sqlString, sqlValue } from './sql.js';
 import { parseDate, waveYear } from './wave-info.js';
 
-/** Options of `importWave`: the wave label, and optionally its date (YYYY-MM-DD). */
+/** Options of `importWave`: the wave label, and optionally its date (YYYY-MM-DD) and county. */
 export interface ImportOptions {
   readonly wave: string;
   readonly date?: string | undefined;
+  /** Accept only rows of this county (a county account's upload); default any county. */
+  readonly county?: string | undefined;
 }
 
 /** What an import did. `changed` is false when the file adds nothing new. */
@@ -80,6 +82,22 @@ export async function importWave(
     await stageRaw(c, sourceSql, names, wave, file);
     await dropImportSource(c);
     const problems = await findProblems(c, RAW);
+    if (options.county !== undefined) {
+      const outside = await rowsOf(
+        c,
+        `SELECT row_no, county FROM ${RAW}
+         WHERE trim(county) <> ${sqlString(options.county)} ORDER BY row_no`,
+      );
+      for (const r of outside) {
+        problems.push({
+          row: Number(r.row_no),
+          column: 'county',
+          value: String(r.county),
+          why: messages.cellRule.outsideCounty(options.county),
+        });
+      }
+      problems.sort((a, b) => a.row - b.row);
+    }
     if (problems.length > 0) {
       const rows = new Set(problems.map((p) => p.row)).size;
       throw new ImportRejected(messages.importRejected(file, rows, problems.length), problems);

@@ -59,7 +59,7 @@ describe('POST /api/waves', () => {
     const csv = join(dir, 'bad.csv');
     writeCsv(csv, rows);
     const before = await rowsOf(s.store.connection, 'SELECT count(*) AS n FROM observations');
-    const c = await login(s.url, 'xide');
+    const c = await login(s.url, 'admin');
     const r = await upload(c, form(readFileSync(csv), 'bad.csv', { wave: '2023' }));
     expect(r.status).toBe(400);
     const body = await r.json();
@@ -71,6 +71,22 @@ describe('POST /api/waves', () => {
     ]);
     const after = await rowsOf(s.store.connection, 'SELECT count(*) AS n FROM observations');
     expect(after).toEqual(before);
+  });
+
+  test("a county account's file may hold only its county's households", async () => {
+    const rows = wave2022();
+    const csv = join(dir, 'all-counties.csv');
+    writeCsv(csv, rows);
+    const c = await login(s.url, 'xide');
+    const r = await upload(c, form(readFileSync(csv), 'all-counties.csv', { wave: '2023' }));
+    expect(r.status).toBe(400);
+    const body = await r.json();
+    const outside = rows.flatMap((x, i) => (x.county === 'Xide' ? [] : [i + 1]));
+    expect(outside.length).toBeGreaterThan(10);
+    expect(body.problems.map((p: { row: number }) => p.row)).toEqual(outside);
+    expect(body.problems[0].why).toBe(
+      'outside your county (Xide): a county account imports its own households only',
+    );
   });
 
   test('refuses an upload without a wave or a file, in one line', async () => {

@@ -10,7 +10,7 @@ import { messages } from '../../messages.js';
 import { sqlString } from '../../monitor/sql.js';
 import { importWave, ImportRejected } from '../../monitor/import.js';
 import { runRules } from '../../monitor/run.js';
-import { fail, storeAs, type ServerContext } from '../context.js';
+import { fail, sessionOf, storeAs, type ServerContext } from '../context.js';
 
 /** Limits of an upload: one file of at most 512 MB, and a few small fields. */
 export const UPLOAD_LIMITS = Object.freeze({
@@ -26,7 +26,8 @@ export const UPLOAD_LIMITS = Object.freeze({
  * CLI reads (its extension tells which); it is imported with the CLI's all-or-nothing
  * validation (400 with `problems`, every bad cell, when anything is wrong) and then scored
  * with the server's rules: the answer holds the import's and the run's results. The server
- * keeps serving throughout; readers wait only while the wave is written.
+ * keeps serving throughout; readers wait only while the wave is written. A county account's
+ * file may hold only its own county's households (any other row is a problem of the file).
  * @example registerWaveRoutes(app, ctx)
  */
 export function registerWaveRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -64,9 +65,11 @@ export function registerWaveRoutes(app: FastifyInstance, ctx: ServerContext): vo
       const date = fields.date?.trim() || undefined;
       const store = storeAs(ctx, request);
       const upload = file;
+      // A county account imports its own county's households only.
+      const county = sessionOf(request).scope.county ?? undefined;
       const name = basename(upload);
       return await ctx.gate.write(async () => {
-        const imported = await importWave(store, upload, { wave, date });
+        const imported = await importWave(store, upload, { wave, date, county });
         if (imported.importId !== null) {
           await store.connection.run(
             `UPDATE imports SET file = ${sqlString(`upload: ${name}`)} WHERE import_id = ${imported.importId}`,
