@@ -38,7 +38,7 @@ interface Detail {
     recorded_at: string;
     user_name: string;
     action: string;
-    after: { status?: string } | null;
+    after: { status?: string; step?: string } | null;
   }[];
   next_statuses: string[];
 }
@@ -325,6 +325,7 @@ export function HouseholdPage(props: { id: string }) {
           {h.history.map((e) => (
             <li key={e.event_id}>
               {e.recorded_at.slice(0, 16)} · {e.user_name} · {e.action}
+              {e.after?.step ? ` ${label('step', e.after.step)}` : ''}
               {e.after?.status ? ` → ${label('status', e.after.status)}` : ''}
             </li>
           ))}
