@@ -1,3 +1,4 @@
+import { RISK_BANDS } from '../../src/domain/bands.js';
 import { LABELS } from '../../src/domain/labels.js';
 import { signal } from './signal.js';
 
@@ -101,9 +102,9 @@ const S: Record<string, [string, string]> = {
   group: ['组别', 'Group'],
   mean: ['均值', 'Mean'],
   sd: ['标准差', 'SD'],
-  below: ['< 0.3', '< 0.3'],
-  middle: ['0.3–0.6', '0.3–0.6'],
-  above: ['> 0.6', '> 0.6'],
+  below: [`< ${RISK_BANDS.low}`, `< ${RISK_BANDS.low}`],
+  middle: [`${RISK_BANDS.low}–${RISK_BANDS.high}`, `${RISK_BANDS.low}–${RISK_BANDS.high}`],
+  above: [`> ${RISK_BANDS.high}`, `> ${RISK_BANDS.high}`],
   povertyLine: ['贫困线', 'Poverty line'],
   nUsed: ['样本量', 'Households used'],
   notFound: ['未找到该户，或不在您的辖区内。', 'Household not found in your area.'],

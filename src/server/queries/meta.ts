@@ -37,7 +37,10 @@ export async function meta(store: Store, scope: Scope) {
     steps: PROCEDURE_STEPS,
     found_by: FOUND_BY,
     step_results: STEP_RESULTS,
-    bands: { ...RISK_BANDS, rule: 'low < 0.3 <= medium <= 0.6 < high' },
+    bands: {
+      ...RISK_BANDS,
+      rule: `low < ${RISK_BANDS.low} <= medium <= ${RISK_BANDS.high} < high`,
+    },
     labels: LABELS,
   });
 }
