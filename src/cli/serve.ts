@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { messages } from '../messages.js';
+import { loadRules } from '../monitor/rules.js';
+import { removeServeMarker, writeServeMarker } from '../monitor/serve-marker.js';
 import { DEFAULT_DB, openStore } from '../monitor/store.js';
 import { buildApp } from '../server/app.js';
 import { parseNumber } from './options.js';
@@ -12,6 +14,7 @@ interface ServeFlags {
   maxHours: string;
   secureCookies?: boolean;
   log?: boolean;
+  rules?: string;
 }
 
 /**
@@ -30,17 +33,21 @@ export function registerServe(program: Command): void {
     .option('--max-hours <n>', 'sign out this many hours after signing in', '8')
     .option('--secure-cookies', 'mark cookies Secure (when served over HTTPS by a proxy)')
     .option('--log', 'log every request (JSON lines on stdout)')
+    .option('--rules <file>', 'rules file for waves uploaded in the dashboard and for deadlines')
     .action(async (flags: ServeFlags) => {
       const port = parseNumber('--port', flags.port, { min: 0, max: 65535, integer: true });
       const idle = parseNumber('--idle-minutes', flags.idleMinutes, { min: 1 });
       const max = parseNumber('--max-hours', flags.maxHours, { min: 0.1 });
+      const rules = flags.rules ? await loadRules(flags.rules) : undefined;
       const store = await openStore(flags.db, { user: 'povrisk-serve' });
       const app = await buildApp(store, {
         sessions: { idleMs: idle * 60_000, absoluteMs: max * 3_600_000 },
         secureCookies: Boolean(flags.secureCookies),
         logger: Boolean(flags.log),
+        rules,
       });
       const url = await app.listen({ host: flags.host, port });
+      writeServeMarker(flags.db, url);
       process.stdout.write(`${messages.server.listening(url)}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
@@ -49,5 +56,6 @@ export function registerServe(program: Command): void {
       });
       await app.close();
       store.close();
+      removeServeMarker(flags.db);
     });
 }

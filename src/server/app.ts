@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
@@ -6,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { isUserError } from '../errors.js';
 import { warn } from '../log.js';
 import { messages } from '../messages.js';
+import { DEFAULT_RULES, type Rules } from '../monitor/rules.js';
 import type { Store } from '../monitor/store.js';
 import { fail, SESSION_COOKIE, type ServerContext } from './context.js';
 import { CSRF_HEADER, sameOrigin, tokenMatches, UNSAFE_METHODS } from './csrf.js';
@@ -14,8 +16,11 @@ import { registerAlertRoutes } from './routes/alerts.js';
 import { registerDocRoutes } from './routes/docs.js';
 import { registerHouseholdRoutes } from './routes/households.js';
 import { registerSessionRoutes } from './routes/session.js';
+import { registerCaseRoutes } from './routes/cases.js';
 import { registerSummaryRoutes } from './routes/summary.js';
+import { registerWaveRoutes, UPLOAD_LIMITS } from './routes/waves.js';
 import { SECURITY_HEADERS } from './security-headers.js';
+import { sessionPersistence } from './session-store.js';
 import { createSessions, type SessionOptions } from './sessions.js';
 import { createStoreGate } from './store-gate.js';
 import { validationMessage } from './validation-message.js';
@@ -34,6 +39,8 @@ export interface AppOptions {
   readonly limiter?: LimiterOptions;
   readonly secureCookies?: boolean;
   readonly logger?: boolean;
+  /** Rules for waves uploaded through the dashboard and the procedure's deadlines. */
+  readonly rules?: Rules;
 }
 
 /**
@@ -44,10 +51,13 @@ export interface AppOptions {
  * @example const app = await buildApp(await openStore('povrisk.duckdb')); await app.listen({ port: 8080 })
  */
 export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
+  const gate = createStoreGate();
+  const kept = sessionPersistence(store, gate);
   const ctx: ServerContext = {
     store,
-    gate: createStoreGate(),
-    sessions: createSessions(options.sessions),
+    gate,
+    rules: options.rules ?? DEFAULT_RULES,
+    sessions: createSessions({ ...options.sessions, persist: kept, restore: await kept.load() }),
     limiter: createLoginLimiter(options.limiter),
     secureCookies: options.secureCookies ?? false,
   };
@@ -58,6 +68,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
   });
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: UPLOAD_LIMITS });
+  app.addHook('onClose', () => kept.flush());
 
   app.addHook('onRequest', async (request, reply) => {
     reply.headers(SECURITY_HEADERS);
@@ -74,6 +86,10 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
       return fail(reply, 403, messages.server.csrfFailed());
     }
     request.account = session;
+    const roles = request.routeOptions.config.roles;
+    if (roles && !roles.includes(session.scope.role)) {
+      return fail(reply, 403, messages.server.roleRefused(session.scope.role, roles));
+    }
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -95,6 +111,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   registerAlertRoutes(app, ctx);
   registerHouseholdRoutes(app, ctx);
   registerSummaryRoutes(app, ctx);
+  registerCaseRoutes(app, ctx);
+  registerWaveRoutes(app, ctx);
 
   const webRoot = options.webRoot === undefined ? WEB_ROOT : options.webRoot;
   if (webRoot !== null && existsSync(webRoot)) {

@@ -37,13 +37,15 @@ function splitPanel(): void {
   });
 }
 
+const SPENDING = ['medical_expenditure', 'schooling_expenditure', 'disaster_loss'];
+
 /** The alerts the default rules imply, computed from the files with an independent VEP fit. */
 async function expectedAlerts(): Promise<string[]> {
   const out: string[] = [];
   let previous: Map<string, { income: number; shocks: number[] }> | null = null;
   for (const [k, file] of files.entries()) {
     const data = await readColumns(file, {
-      numeric: ['per_capita_income', ...X, ...SHOCK_NAMES],
+      numeric: ['per_capita_income', ...X, ...SHOCK_NAMES, ...SPENDING],
       text: ['household_id'],
     });
     // The three-step FGLS written out in the test (quickVep), not src/vep's estimator.
@@ -57,6 +59,8 @@ async function expectedAlerts(): Promise<string[]> {
     const ids = data.text.get('household_id')!;
     const income = data.numeric.get('per_capita_income')!;
     const shocks = SHOCK_NAMES.map((s) => data.numeric.get(s)!);
+    const spending = SPENDING.map((s) => data.numeric.get(s)!);
+    const size = data.numeric.get('family_size')!;
     const current = new Map<string, { income: number; shocks: number[] }>();
     for (let i = 0; i < data.rows; i++) {
       const id = ids[i]!;
@@ -70,6 +74,9 @@ async function expectedAlerts(): Promise<string[]> {
         out.push(key('income_drop'));
       if (now.shocks.some((v, j) => v === 1 && (!before || before.shocks[j] !== 1)))
         out.push(key('new_shock'));
+      // high_expenditure: medical + schooling + disaster loss above half the household's income.
+      const spent = spending.reduce((sum, s) => sum + s[i], 0);
+      if (spent > 0.5 * income[i] * size[i]) out.push(key('high_expenditure'));
     }
     previous = current;
   }
@@ -117,7 +124,13 @@ describe('povrisk monitor on three simulated survey rounds', { timeout: 240_000 
     >[];
     const got = alerts.map((a) => `${a.household_id}|${a.wave}|${a.rule}`).sort();
     const want = await expectedAlerts();
-    for (const rule of ['high_vulnerability', 'low_income', 'income_drop', 'new_shock']) {
+    for (const rule of [
+      'high_vulnerability',
+      'low_income',
+      'income_drop',
+      'new_shock',
+      'high_expenditure',
+    ]) {
       expect(
         want.some((k) => k.endsWith(rule)),
         `the simulated panel triggers ${rule}`,
