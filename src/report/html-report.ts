@@ -1,9 +1,9 @@
-import { variableLabel } from '../data/dictionary.js';
 import { quantileCoefficientsChart } from './charts/quantile-coefficients.js';
 import { coefficientStabilityChart } from './charts/coefficient-stability.js';
 import { groupBandChart } from './charts/group-bands.js';
 import { vulnerabilityHistogram } from './charts/vulnerability-histogram.js';
 import { htmlEscape as esc, toHtml } from './formats/html.js';
+import type { ReportSetup } from './report-setup.js';
 import type { StudyResults } from './study-run.js';
 import { paperTables, type StudyTables } from './study-tables.js';
 import type { ReportTable } from './table-model.js';
@@ -49,28 +49,30 @@ footer{padding:30px 20px 40px;color:var(--muted);font-size:.85rem}
 @media print{h2{break-before:auto}.pair{display:block}}
 `;
 
-/** What the report needs besides the results: the tables and the labels. */
+/** What the report needs besides the results: the tables and the wording. */
 export interface HtmlReportOptions {
   readonly tables: StudyTables;
-  readonly labels?: Readonly<Record<string, string>>;
-  /** Show the paper's published figures beside; default true. */
-  readonly compareWithPaper?: boolean;
+  /** The report's wording (language, titles, labels, comparison); see `reportSetup`. */
+  readonly setup: ReportSetup;
   /** A line saying when and how the report was made (masked in snapshot tests). */
   readonly generated?: string;
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Our table and the paper's side by side (`stacked`: the paper's right under ours). */
 function pair(
   ours: ReportTable,
   paper: ReportTable | null,
+  setup: ReportSetup,
   options: { stacked?: boolean } = {},
 ): string {
-  const left = `<div><h3>This study</h3>${toHtml(ours)}</div>`;
+  const w = setup.words;
+  const left = `<div><h3>${esc(w.thisStudy)}</h3>${toHtml(ours)}</div>`;
   const cls = options.stacked ? 'pair stacked' : 'pair';
   if (!paper) return `<div class="${cls}">${left}</div>`;
-  return `<div class="${cls}">${left}<div class="paper"><h3>Published (Ouyang)</h3>${toHtml(paper)}</div></div>`;
+  return `<div class="${cls}">${left}<div class="paper"><h3>${esc(w.published)}</h3>${toHtml(paper)}</div></div>`;
 }
 
 const figure = (svg: string, caption: string) =>
@@ -79,30 +81,29 @@ const figure = (svg: string, caption: string) =>
 /**
  * The study report as ONE self-contained HTML page: inline CSS and inline SVG charts, no
  * scripts, no fonts, no images, no links to fetch (a Content-Security-Policy forbids any), so
- * it opens offline and prints. Sections "Table 1" … "Table 5", each beside the paper's
- * published figures where they exist (Tables 1 and 3 carry the paper's means and SDs in their
- * own columns), with the charts: the distribution of vulnerability with the bands shaded,
- * Table 2 by group, coefficient stability across the nested models, and coefficients across
- * quantiles with confidence bands.
- * @example await writeFile('report.html', htmlReport(run.results, { tables }))
+ * it opens offline and prints. Sections "Table 1" … "Table 5" worded by `setup` (language,
+ * titles, labels), each beside the paper's published figures where they exist when the study
+ * compares with the paper, with the charts: the distribution of vulnerability with the bands
+ * shaded, Table 2 by group, coefficient stability across the nested models, and coefficients
+ * across quantiles with confidence bands.
+ * @example await writeFile('report.html', htmlReport(run.results, { tables, setup }))
  */
 export function htmlReport(results: StudyResults, options: HtmlReportOptions): string {
-  const { tables } = options;
-  const compare = options.compareWithPaper ?? true;
-  const labels = options.labels ?? {};
-  const label = (term: string) => labels[term] ?? variableLabel(term);
-  const paper = compare ? paperTables({ labels }) : null;
+  const { tables, setup } = options;
+  const w = setup.words;
+  const label = setup.label;
+  const paper = setup.compare ? paperTables(setup) : null;
   const s = results.vep;
   const o = s.overall;
   const line = results.poverty_line;
   const lineText =
-    line.usd_per_day !== undefined
-      ? `${line.usd_per_day} international dollars a day × 365 × PPP ${line.ppp} = ${line.line.toFixed(2)} per person per year`
-      : `${line.line} per person per year`;
+    line.usd_per_day !== undefined && line.ppp !== undefined
+      ? w.lineUsd(line.usd_per_day, line.ppp, line.line.toFixed(2), setup.period)
+      : w.lineLocal(String(line.line), setup.currency, setup.period);
   const parts: string[] = [];
   parts.push(
     '<!doctype html>',
-    '<html lang="en"><head><meta charset="utf-8">',
+    `<html lang="${setup.lang}"><head><meta charset="utf-8">`,
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(results.study.title)}</title><style>${CSS}</style></head><body>`,
@@ -110,47 +111,53 @@ export function htmlReport(results: StudyResults, options: HtmlReportOptions): s
   );
   if (results.study.description) parts.push(`<p>${esc(results.study.description)}</p>`);
   parts.push(
-    `<p class="meta">Study ${esc(results.study.file)} · data ${esc(results.study.data)} (${results.study.rows} households) · poverty line ${esc(lineText)}</p>`,
+    `<p class="meta">${esc(w.meta(results.study.file, results.study.data, results.study.rows, lineText))}</p>`,
     '<nav>',
-    ...['Table 1', 'Table 2', 'Table 3', 'Table 4', 'Table 5'].map(
-      (t, k) => `<a href="#table-${k + 1}">${t}</a>`,
-    ),
+    ...[1, 2, 3, 4, 5].map((k) => `<a href="#table-${k}">${esc(w.table(k))}</a>`),
     '</nav>',
     '<div class="cards">',
-    `<div class="card">Households used<b>${s.n_used}</b></div>`,
-    `<div class="card">Mean vulnerability<b>${o.mean.toFixed(3)}</b></div>`,
-    `<div class="card">Below ${s.bands[0]}<b>${pct(o.below)}</b></div>`,
-    `<div class="card">${s.bands[0]}–${s.bands[1]}<b>${pct(o.between)}</b></div>`,
-    `<div class="card">Above ${s.bands[1]}<b>${pct(o.above)}</b></div>`,
-    `<div class="card">Poor now (headcount)<b>${pct(s.headcount_ratio)}</b></div>`,
+    `<div class="card">${esc(w.cards.used)}<b>${s.n_used}</b></div>`,
+    `<div class="card">${esc(w.cards.mean)}<b>${o.mean.toFixed(3)}</b></div>`,
+    `<div class="card">${esc(w.cards.below(s.bands[0]))}<b>${pct(o.below)}</b></div>`,
+    `<div class="card">${esc(w.cards.between(s.bands[0], s.bands[1]))}<b>${pct(o.between)}</b></div>`,
+    `<div class="card">${esc(w.cards.above(s.bands[1]))}<b>${pct(o.above)}</b></div>`,
+    `<div class="card">${esc(w.cards.poor)}<b>${pct(s.headcount_ratio)}</b></div>`,
     '</div></header><main>',
   );
   parts.push(
-    `<section id="table-1"><h2>${esc(tables.table1.title ?? 'Table 1')}</h2>`,
-    `<p class="note">The income equation's variables (step 1 of the VEP), with the paper's published means and SDs beside.</p>`,
-    pair(tables.table1, null),
+    `<section id="table-1"><h2>${esc(tables.table1.title ?? w.table(1))}</h2>`,
+    `<p class="note">${esc(w.table1Note(setup.compare))}</p>`,
+    pair(tables.table1, null, setup),
     '</section>',
   );
   const bars = results.table2.map((b) => b.rows);
   parts.push(
-    `<section id="table-2"><h2>${esc(tables.table2.title ?? 'Table 2')}</h2>`,
-    pair(tables.table2, paper?.table2 ?? null),
+    `<section id="table-2"><h2>${esc(tables.table2.title ?? w.table(2))}</h2>`,
+    pair(tables.table2, paper?.table2 ?? null, setup),
     figure(
       vulnerabilityHistogram(results.vulnerability_histogram, {
         bands: s.bands,
         shares: [o.below, o.between, o.above],
+        names: w.charts.bands,
+        xTitle: capitalize(setup.outcome),
+        yTitle: w.charts.households,
+        title: w.charts.histogramTitle,
       }),
-      `Distribution of the probability of returning to poverty (${s.n_used} households); bands as Table 2.`,
+      w.histogramCaption(setup.outcome, s.n_used),
     ),
     figure(
-      groupBandChart(bars, { bands: s.bands }),
-      'Table 2 by group: shares in each band, and the mean.',
+      groupBandChart(bars, {
+        bands: s.bands,
+        meanLabel: w.charts.mean,
+        title: w.charts.groupTitle,
+      }),
+      w.groupCaption,
     ),
     '</section>',
   );
   parts.push(
-    `<section id="table-3"><h2>${esc(tables.table3.title ?? 'Table 3')}</h2>`,
-    pair(tables.table3, null),
+    `<section id="table-3"><h2>${esc(tables.table3.title ?? w.table(3))}</h2>`,
+    pair(tables.table3, null, setup),
     '</section>',
   );
   const models = results.table4.models.map((m) => ({
@@ -158,38 +165,35 @@ export function htmlReport(results: StudyResults, options: HtmlReportOptions): s
     coefficients: m.result.coefficients,
   }));
   if (results.table4.stepwise)
-    models.push({ label: 'Stepwise', coefficients: results.table4.stepwise.result.coefficients });
+    models.push({ label: w.stepwise, coefficients: results.table4.stepwise.result.coefficients });
   parts.push(
-    `<section id="table-4"><h2>${esc(tables.table4.title ?? 'Table 4')}</h2>`,
-    pair(tables.table4, paper?.table4 ?? null, { stacked: true }),
+    `<section id="table-4"><h2>${esc(tables.table4.title ?? w.table(4))}</h2>`,
+    pair(tables.table4, paper?.table4 ?? null, setup, { stacked: true }),
     figure(
-      coefficientStabilityChart(models, { label }),
-      'Coefficient stability: each term’s estimate and 95% interval in every model that includes it.',
+      coefficientStabilityChart(models, { label, title: w.charts.stabilityTitle }),
+      w.stabilityCaption,
     ),
     '</section>',
   );
-  parts.push(
-    `<section id="table-5"><h2>${esc(tables.table5?.title ?? 'Table 5. Quantile regression analysis results')}</h2>`,
-  );
+  parts.push(`<section id="table-5"><h2>${esc(tables.table5?.title ?? setup.titles.table5)}</h2>`);
   if (tables.table5 && results.table5) {
     parts.push(
-      pair(tables.table5, paper?.table5 ?? null),
+      pair(tables.table5, paper?.table5 ?? null, setup),
       figure(
         quantileCoefficientsChart(results.table5.quantreg.fits, {
           ols: results.table5.ols.coefficients,
           label,
+          title: w.charts.quantileTitle,
         }),
-        'Coefficients across quantiles with 95% confidence bands; dashed line and light band: OLS of the same model.',
+        w.quantileCaption,
       ),
     );
   } else {
-    parts.push(
-      '<p class="note">The study configures no quantile regressions (quantiles.taus).</p>',
-    );
+    parts.push(`<p class="note">${esc(w.noQuantiles)}</p>`);
   }
   parts.push('</section></main>');
   parts.push(
-    `<footer>${esc(options.generated ?? 'Made by povrisk.')} Vulnerability as expected poverty by three-step FGLS (Chaudhuri, Jalan &amp; Suryahadi 2002); OLS with robust standard errors; quantile regressions as R's quantreg.</footer>`,
+    `<footer>${esc(w.footer(options.generated ?? 'povrisk.'))}</footer>`,
     '</body></html>',
   );
   return `${parts.join('\n')}\n`;

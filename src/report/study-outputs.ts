@@ -8,6 +8,7 @@ import { toDocx } from './formats/docx.js';
 import { toLatex } from './formats/latex.js';
 import { toMarkdown } from './formats/markdown.js';
 import { htmlReport } from './html-report.js';
+import { reportSetup } from './report-setup.js';
 import type { StudyRun } from './study-run.js';
 import { studyTables } from './study-tables.js';
 import type { ReportTable } from './table-model.js';
@@ -34,7 +35,8 @@ export function jsonReplacer(_key: string, value: unknown): unknown {
  * Writes a study's outputs into `dir` (an empty directory; see `writeDirectory` for the
  * atomic swap): `report.html` (self-contained), `tables/tableN.{md,csv,tex,docx}` for the
  * study's formats, `households.csv` (the per-household VEP output) and `results.json`
- * (everything, machine-readable; `generated_at` is the run's time). Returns the files written.
+ * (everything, machine-readable; `generated_at` is the run's time). The tables and the report
+ * are in the study's language. Returns the files written.
  * @example await writeStudyOutputs(tmp, run, study, { now: new Date() })
  */
 export async function writeStudyOutputs(
@@ -44,10 +46,8 @@ export async function writeStudyOutputs(
   options: { now?: Date } = {},
 ): Promise<string[]> {
   const now = (options.now ?? new Date()).toISOString();
-  const tables = studyTables(run.results, {
-    labels: study.labels,
-    published: study.outputs.compareWithPaper,
-  });
+  const setup = reportSetup(study);
+  const tables = studyTables(run.results, setup);
   const written: string[] = [];
   await mkdir(join(dir, 'tables'));
   for (const [name, table] of Object.entries(tables) as [string, ReportTable | null][]) {
@@ -65,12 +65,7 @@ export async function writeStudyOutputs(
   const json = { generated_at: now, ...run.results };
   await writeFile(join(dir, 'results.json'), `${JSON.stringify(json, jsonReplacer, 2)}\n`);
   written.push('results.json');
-  const html = htmlReport(run.results, {
-    tables,
-    labels: study.labels,
-    compareWithPaper: study.outputs.compareWithPaper,
-    generated: `Made by povrisk on ${now}.`,
-  });
+  const html = htmlReport(run.results, { tables, setup, generated: setup.words.generated(now) });
   await writeFile(join(dir, 'report.html'), html);
   written.push('report.html');
   return written;
