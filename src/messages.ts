@@ -142,6 +142,8 @@ export const messages = {
     outputNotOurs: (dir: string) =>
       `${dir}: exists and is not a povrisk output directory (no results.json); choose another --out`,
     progress: (step: string) => `povrisk: ${step}`,
+    noPdf: (reason: string) =>
+      `povrisk: no report.pdf: ${reason} (install Debian's chromium, or set CHROMIUM_PATH); report.html is written`,
     wrote: (file: string) => `povrisk: report written to ${file}`,
     xlsxNoSheet: (path: string) => `${path}: the workbook has no worksheet`,
     xlsxBadCell: (path: string, column: string, row: number, value: string) =>

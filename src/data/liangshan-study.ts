@@ -10,11 +10,17 @@ export const LIANGSHAN_STUDY = `# The study of Ouyang, "Research on identifying 
 #   povrisk simulate --households 676 --seed 2020 --out survey.csv
 #   povrisk analyze examples/liangshan.study.yaml --data survey.csv --out report
 # Schema: schemas/study.schema.json
-title: Risk of returning to poverty, Liangshan Prefecture
-description: >-
-  Ouyang's study of households lifted out of poverty in Liangshan Prefecture, run by povrisk.
-  With the built-in demo data the survey is simulated (calibrated to the paper's published
-  moments), not the paper's microdata.
+title:
+  en: Risk of returning to poverty, Liangshan Prefecture
+  zh-CN: 凉山州脱贫户返贫风险
+description:
+  en: >-
+    Ouyang's study of households lifted out of poverty in Liangshan Prefecture, run by povrisk.
+    With the built-in demo data the survey is simulated (calibrated to the paper's published
+    moments), not the paper's microdata.
+  zh-CN: >-
+    Ouyang 对凉山州脱贫户的研究，由 povrisk 重新运行。使用内置演示数据时，调查数据为模拟数据
+    （按原文公布的统计量校准），并非原文的微观数据。
 compare: liangshan-2020       # show the paper's published tables beside this study's
 wording:                      # the paper's titles (English and Chinese editions)
   outcome: { en: risk of returning to poverty, zh-CN: 返贫风险 }

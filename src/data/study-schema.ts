@@ -7,8 +7,8 @@ import type { Localized } from '../domain/localized.js';
  */
 export interface StudyFile {
   readonly $schema?: string;
-  readonly title?: string;
-  readonly description?: string;
+  readonly title?: Localized;
+  readonly description?: Localized;
   /** The report's language: `en` (default) or `zh-CN`; `--lang` overrides it. */
   readonly lang?: 'en' | 'zh-CN';
   /** Compare with a published study (its panels, columns and notes); default none. */
@@ -144,8 +144,8 @@ export const STUDY_SCHEMA = {
   required: ['data', 'vep', 'explanatory'],
   properties: {
     $schema: { type: 'string' },
-    title: { type: 'string' },
-    description: { type: 'string' },
+    title: text,
+    description: text,
     lang: { enum: ['en', 'zh-CN'] },
     compare: { enum: ['liangshan-2020'] },
     wording: {

@@ -16,8 +16,8 @@ export type StudyPath = readonly (string | number)[];
 export interface Study {
   /** The study file as named by the user (or `<built-in study>`), for messages. */
   readonly file: string;
-  readonly title: string;
-  readonly description: string | null;
+  readonly title: Localized;
+  readonly description: Localized | null;
   /** The report's language (default en). */
   readonly lang: Lang;
   /** The published study the report compares with, or null (no paper panels, columns, notes). */

@@ -9,6 +9,7 @@ import { toLatex } from './formats/latex.js';
 import { toMarkdown } from './formats/markdown.js';
 import { htmlReport } from './html-report.js';
 import { reportSetup } from './report-setup.js';
+import { studyFindings } from './study-findings.js';
 import type { StudyRun } from './study-run.js';
 import { studyTables } from './study-tables.js';
 import type { ReportTable } from './table-model.js';
@@ -36,14 +37,15 @@ export function jsonReplacer(_key: string, value: unknown): unknown {
  * atomic swap): `report.html` (self-contained), `tables/tableN.{md,csv,tex,docx}` for the
  * study's formats, `households.csv` (the per-household VEP output) and `results.json`
  * (everything, machine-readable; `generated_at` is the run's time). The tables and the report
- * are in the study's language. Returns the files written.
+ * are in the study's language, the report opening with the main findings (`simulated`, default
+ * false, adds the caveat that the data are simulated). Returns the files written.
  * @example await writeStudyOutputs(tmp, run, study, { now: new Date() })
  */
 export async function writeStudyOutputs(
   dir: string,
   run: StudyRun,
   study: Study,
-  options: { now?: Date } = {},
+  options: { now?: Date; simulated?: boolean } = {},
 ): Promise<string[]> {
   const now = (options.now ?? new Date()).toISOString();
   const setup = reportSetup(study);
@@ -65,7 +67,12 @@ export async function writeStudyOutputs(
   const json = { generated_at: now, ...run.results };
   await writeFile(join(dir, 'results.json'), `${JSON.stringify(json, jsonReplacer, 2)}\n`);
   written.push('results.json');
-  const html = htmlReport(run.results, { tables, setup, generated: setup.words.generated(now) });
+  const html = htmlReport(run.results, {
+    tables,
+    setup,
+    generated: setup.words.generated(now),
+    findings: studyFindings(run.results, setup, { simulated: options.simulated }),
+  });
   await writeFile(join(dir, 'report.html'), html);
   written.push('report.html');
   return written;

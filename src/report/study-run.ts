@@ -15,6 +15,7 @@ import {
 import { summarizeColumns, type VariableSummary } from './descriptive-table.js';
 import { STATUS } from '../vep/status.js';
 import { estimateVep, type VepResult, type VepSummary } from '../vep/vep.js';
+import { localize } from '../domain/localized.js';
 import { messages } from '../messages.js';
 import { reportWords } from './report-words.js';
 import { groupBlocks, type GroupBlock } from './study-groups.js';
@@ -186,8 +187,8 @@ export async function runStudy(
   }
   const results: StudyResults = Object.freeze({
     study: Object.freeze({
-      title: study.title,
-      description: study.description,
+      title: localize(study.title, study.lang) as string,
+      description: localize(study.description, study.lang),
       file: basename(study.file),
       data: basename(study.data.path),
       rows: data.rows,

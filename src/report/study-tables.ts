@@ -121,14 +121,32 @@ export function studyTables(results: StudyResults, setup: ReportSetup): StudyTab
   });
 }
 
+/** The rows of the paper's Table 2 in Chinese. */
+const PUBLISHED_GROUPS_ZH: Readonly<Record<string, string>> = {
+  Overall: '总体',
+  'Han nationality': '汉族',
+  'Yi nationality': '彝族',
+  'Other minorities': '其他少数民族',
+  'Male head of household': '男性户主',
+  'Female head of household': '女性户主',
+  'Primary school and below': '小学及以下',
+  'Above primary school': '小学以上',
+};
+
 /**
  * The paper's published Tables 2, 4 and 5 as report tables, to show beside a study's own.
  * @example toHtml(paperTables(reportSetup(study)).table4)
  */
 export function paperTables(setup: ReportSetup) {
+  const group = (g: string) => (setup.lang === 'zh-CN' ? (PUBLISHED_GROUPS_ZH[g] ?? g) : g);
   return Object.freeze({
     table2: vulnerabilityTable(
-      [{ heading: null, rows: PUBLISHED_TABLE2.map((p) => ({ ...p, between: p.middle })) }],
+      [
+        {
+          heading: null,
+          rows: PUBLISHED_TABLE2.map((p) => ({ ...p, group: group(p.group), between: p.middle })),
+        },
+      ],
       { title: setup.words.paperTable2, lang: setup.lang },
     ),
     table4: publishedTable(PUBLISHED_TABLE4, setup),
