@@ -1,12 +1,13 @@
 /// <reference lib="dom" />
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from '../helpers/chromium.js';
+import { docxParagraphs } from '../helpers/docx-text.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/report/', import.meta.url));
@@ -163,7 +164,7 @@ describe('layout', () => {
       const page = await open(lang, 703);
       await page.emulateMedia({ media: 'print' });
       const boxes = await page.evaluate(() =>
-        [...document.querySelectorAll('table.povrisk-table, svg.chart')].map((e) => ({
+        Array.from(document.querySelectorAll('table.povrisk-table, svg.chart')).map((e) => ({
           what: e.tagName + (e.querySelector('caption')?.textContent ?? ''),
           right: e.getBoundingClientRect().right,
           scroll: e.parentElement ? e.parentElement.scrollWidth - e.parentElement.clientWidth : 0,
@@ -216,4 +217,38 @@ describe('report.pdf', () => {
       }
     });
   }
+});
+
+describe('the other outputs of --lang and --pdf', () => {
+  test('the Word and Markdown tables are in the chosen language', async () => {
+    const docx = await docxParagraphs(readFileSync(out('zh-CN', 'tables', 'table4.docx')));
+    expect(docx[0]).toBe('表4 多元回归分析结果');
+    expect(docx).toContain('交通基础设施建设');
+    expect(docx).toContain('常数项');
+    const md = readFileSync(out('zh-CN', 'tables', 'table1.md'), 'utf8');
+    expect(md).toContain('| 变量 | 变量名称 | 均值 | 标准差 | 原文均值 | 原文标准差 |');
+    const en = await docxParagraphs(readFileSync(out('en', 'tables', 'table4.docx')));
+    expect(en[0]).toBe('Table 4. Multiple regression analysis results');
+  });
+
+  test('without Chromium: one line says so, and the HTML is written anyway', async () => {
+    const r = await runCli(
+      ['analyze', 'examples/wages.study.yaml', '--pdf', '--quiet', '--out', join(dir, 'nochrome')],
+      { env: { CHROMIUM_PATH: join(dir, 'no-such-chromium') } },
+    );
+    expect(r.code).toBe(0);
+    const lines = r.stderr.split('\n').filter((l) => l.startsWith('povrisk:'));
+    expect(lines).toEqual([
+      `povrisk: no report.pdf: no Chromium at ${join(dir, 'no-such-chromium')} (install Debian's chromium, or set CHROMIUM_PATH); report.html is written`,
+    ]);
+    expect(existsSync(join(dir, 'nochrome', 'report.html'))).toBe(true);
+    expect(existsSync(join(dir, 'nochrome', 'report.pdf'))).toBe(false);
+  }, 60_000);
+
+  test('a wrong --lang is refused in one line', async () => {
+    const r = await runCli(['demo', '--lang', 'fr', '--out', join(dir, 'fr')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("povrisk: invalid --lang: 'fr' (one of en, zh-CN)\n");
+    expect(existsSync(join(dir, 'fr'))).toBe(false);
+  });
 });
