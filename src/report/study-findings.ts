@@ -113,9 +113,10 @@ function comparison(
   if (pairs.length === 0) return [];
   const opposite = pairs.filter((p) => Math.sign(p.estimate) !== Math.sign(p.paper));
   const same = pairs.length - opposite.length;
-  const list = opposite.map(
-    (p) =>
-      `${setup.label(p.term)} (${zh ? '本研究' : 'ours'} ${b3(p.estimate)}, ${zh ? '原文' : 'paper'} ${b3(p.paper)})`,
+  const list = opposite.map((p) =>
+    zh
+      ? `${setup.label(p.term)}（本研究 ${b3(p.estimate)}，原文 ${b3(p.paper)}）`
+      : `${setup.label(p.term)} (ours ${b3(p.estimate)}, paper ${b3(p.paper)})`,
   );
   const out: Finding[] = [
     {
