@@ -178,9 +178,15 @@ export const messages = {
     formulaMissing: (formula: string, item: string, data: string, suggestion: string | null) =>
       `formula '${formula}' uses '${item}', which is neither a column of ${data} nor an earlier derived variable${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
     duplicateName: (name: string) => `'${name}' is defined twice`,
+    derivedText: (name: string) =>
+      `'${name}' is a derived variable, a number: give its levels as numbers or ranges, or from-data`,
+    noValueLabels: (column: string, data: string) =>
+      `levels: from-labels needs value labels, and ${data} has none for column '${column}' (value labels come with Stata .dta and SPSS .sav files; list the levels instead, or use from-data)`,
     outputNotOurs: (dir: string) =>
       `${dir}: exists and is not a povrisk output directory (no results.json); choose another --out`,
     progress: (step: string) => `povrisk: ${step}`,
+    noPdf: (reason: string) =>
+      `povrisk: no report.pdf: ${reason} (install Debian's chromium, or set CHROMIUM_PATH); report.html is written`,
     wrote: (file: string) => `povrisk: report written to ${file}`,
     xlsxNoSheet: (path: string) => `${path}: the workbook has no worksheet`,
     xlsxBadCell: (path: string, column: string, row: number, value: string) =>
