@@ -45,12 +45,13 @@ type QueueFlags = StoreFlags &
     | 'category'
     | 'rule'
     | 'band'
+    | 'responsible'
     | 'sort'
     | 'limit'
     | 'offset'
     | 'asOf',
     string | undefined
-  >;
+  > & { mine?: boolean };
 
 /**
  * Registers `povrisk monitor cases` (the case queue), `povrisk monitor case ID` (the case
@@ -66,6 +67,8 @@ export function registerMonitorCases(monitor: Command): void {
     .option('--category <category>', 'only this category (unstable, marginal, sudden_hardship)')
     .option('--rule <rule>', 'only cases with an alert of this rule')
     .option('--band <band>', `only this vulnerability band (${CASE_BANDS.join(', ')})`)
+    .option('--responsible <user>', 'only cases whose responsible cadre is this user')
+    .option('--mine', 'only cases whose responsible cadre is --user (default $USER)')
     .option('--sort <key>', `order first by ${Object.keys(CASE_SORTS).join(', ')}`)
     .option('--limit <n>', 'rows per page (default 1000)')
     .option('--offset <n>', 'skip this many rows (default 0)')
@@ -87,19 +90,21 @@ export function registerMonitorCases(monitor: Command): void {
         throw new UserError(messages.badOption('--as-of', asOf, 'a date YYYY-MM-DD'));
       }
       await withStore(flags, async (store) => {
+        const responsible = flags.mine ? store.user : flags.responsible;
         const { rows, total } = await casePage(
           store,
-          { ...flags, band },
+          { ...flags, band, responsible },
           { sort, limit, offset, asOf },
         );
         if (flags.json) return json(rows);
         const table = [
-          ['household', 'village', 'category', 'status', 'v', 'income', 'days', 'reasons'],
+          ['household', 'village', 'category', 'status', 'cadre', 'v', 'income', 'days', 'reasons'],
           ...rows.map((r) => [
             r.household_id,
             r.village,
             r.category,
             r.status,
+            r.responsible ?? '',
             r.vulnerability === null ? '.' : r.vulnerability.toFixed(3),
             r.per_capita_income === null ? '.' : r.per_capita_income.toFixed(0),
             String(r.days_since_step),

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { messages } from '../messages.js';
 import { loadDriverMeasures } from '../monitor/driver-measures.js';
+import { loadRules } from '../monitor/rules.js';
+import { removeServeMarker, writeServeMarker } from '../monitor/serve-marker.js';
 import { DEFAULT_DB, openStore } from '../monitor/store.js';
 import { buildApp } from '../server/app.js';
 import { parseNumber } from './options.js';
@@ -14,6 +16,7 @@ interface ServeFlags {
   secureCookies?: boolean;
   log?: boolean;
   measureMap?: string;
+  rules?: string;
 }
 
 /**
@@ -33,6 +36,7 @@ export function registerServe(program: Command): void {
     .option('--secure-cookies', 'mark cookies Secure (when served over HTTPS by a proxy)')
     .option('--log', 'log every request (JSON lines on stdout)')
     .option('--measure-map <file>', 'driver-to-measure mapping (.json, .yaml) for suggestions')
+    .option('--rules <file>', 'rules file for waves uploaded in the dashboard and for deadlines')
     .action(async (flags: ServeFlags) => {
       const port = parseNumber('--port', flags.port, { min: 0, max: 65535, integer: true });
       const idle = parseNumber('--idle-minutes', flags.idleMinutes, { min: 1 });
@@ -40,14 +44,17 @@ export function registerServe(program: Command): void {
       const driverMeasures = flags.measureMap
         ? await loadDriverMeasures(flags.measureMap)
         : undefined;
+      const rules = flags.rules ? await loadRules(flags.rules) : undefined;
       const store = await openStore(flags.db, { user: 'povrisk-serve' });
       const app = await buildApp(store, {
         sessions: { idleMs: idle * 60_000, absoluteMs: max * 3_600_000 },
         secureCookies: Boolean(flags.secureCookies),
         logger: Boolean(flags.log),
         driverMeasures,
+        rules,
       });
       const url = await app.listen({ host: flags.host, port });
+      writeServeMarker(flags.db, url);
       process.stdout.write(`${messages.server.listening(url)}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
@@ -56,5 +63,6 @@ export function registerServe(program: Command): void {
       });
       await app.close();
       store.close();
+      removeServeMarker(flags.db);
     });
 }

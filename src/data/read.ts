@@ -16,6 +16,12 @@ export interface ColumnData {
   readonly missing?: ReadonlyMap<string, number>;
   readonly text: ReadonlyMap<string, readonly (string | null)[]>;
   /**
+   * Value labels of numeric columns (code → label), for file formats that carry them (Stata
+   * .dta, SPSS .sav); absent for CSV, Parquet and Excel. Groups with `levels: from-labels`
+   * take their levels from here.
+   */
+  readonly valueLabels?: ReadonlyMap<string, ReadonlyMap<number, string>>;
+  /**
    * The numeric columns' storage (CSV, TSV, Parquet): `reserve` free columns, then the numeric
    * columns in the order asked for, side by side (`rows` each) in one SharedArrayBuffer.
    */

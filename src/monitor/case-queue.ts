@@ -1,4 +1,5 @@
-import { RISK_BANDS } from '../data/published.js';
+import { bandSql } from '../domain/bands.js';
+import { PROCEDURE_STEPS } from '../domain/procedure.js';
 import type { AreaFilter } from './list-alerts.js';
 import { rowsOf, sqlString } from './sql.js';
 import type { Store } from './store.js';
@@ -22,7 +23,13 @@ export interface CaseQueueRow {
   readonly status: string;
   readonly category: string;
   readonly opened_on: string;
-  /** The latest of the case's status change and its measures (YYYY-MM-DD). */
+  /** How the case was found: self_report, cadre_visit, department_data or model_alert. */
+  readonly found_by: string | null;
+  /** The responsible cadre (帮扶责任人), a dashboard user name; null before assignment. */
+  readonly responsible: string | null;
+  /** The last procedural step recorded (found, verification, … county_approval). */
+  readonly last_step: string | null;
+  /** The latest of the case's status change, its procedural steps and its measures (YYYY-MM-DD). */
   readonly last_step_on: string;
   readonly days_since_step: number;
   /** Distinct rules of the case's alerts, sorted. */
@@ -35,7 +42,7 @@ export interface CaseQueueRow {
   /** The latest wave scored for the household, and its vulnerability there (that wave's latest model). */
   readonly score_wave: string | null;
   readonly vulnerability: number | null;
-  /** low (< 0.3), medium (0.3–0.6), high (≥ 0.6), or unscored. */
+  /** low (< 0.3), medium (0.3–0.6 inclusive), high (> 0.6), or unscored (`src/domain/bands.ts`). */
   readonly band: string;
 }
 
@@ -50,6 +57,8 @@ export interface CaseFilter extends AreaFilter {
   /** Cases with at least one alert of this rule. */
   readonly rule?: string | undefined;
   readonly band?: string | undefined;
+  /** Cases whose responsible cadre is this user ("my cases"). */
+  readonly responsible?: string | undefined;
 }
 
 // Household ids that are whole numbers sort as numbers (2 before 10), then the others as text.
@@ -68,6 +77,7 @@ export const CASE_SORTS = Object.freeze({
   '-days_since_step': 'q.days_since_step DESC',
   status: "list_position(['flagged', 'verified', 'monitored'], q.status)",
   category: 'q.category',
+  responsible: 'q.responsible NULLS LAST',
 } as const);
 export type CaseSort = keyof typeof CASE_SORTS;
 
@@ -79,7 +89,12 @@ export interface CaseQueueOptions {
   readonly asOf?: string | undefined;
 }
 
-const { low, high } = RISK_BANDS;
+// Steps in procedure order, as a SQL list; the last step is the furthest one recorded.
+const STEP_ORDER = `[${PROCEDURE_STEPS.map((x) => sqlString(x)).join(', ')}]`;
+
+// The case's last step: its latest status change, procedural step or measure.
+const LAST =
+  'greatest(k.status_on, coalesce(me.last_measure, k.status_on), coalesce(st.last_date, k.status_on))';
 
 function queueSql(filter: CaseFilter, asOf: string): string {
   const where: string[] = [];
@@ -93,6 +108,7 @@ function queueSql(filter: CaseFilter, asOf: string): string {
   eq('q.status', filter.status);
   eq('q.category', filter.category);
   eq('q.band', filter.band);
+  eq('q.responsible', filter.responsible);
   if (filter.rule !== undefined) where.push(`list_contains(q.rules, ${sqlString(filter.rule)})`);
   return `WITH k AS (SELECT * FROM cases WHERE status IN ('flagged', 'verified', 'monitored')),
     al AS (SELECT a.case_id, list(DISTINCT a.rule ORDER BY a.rule) AS rules,
@@ -101,6 +117,8 @@ function queueSql(filter: CaseFilter, asOf: string): string {
       FROM alerts a JOIN waves wv ON wv.wave = a.wave SEMI JOIN k ON k.case_id = a.case_id
       GROUP BY a.case_id),
     me AS (SELECT case_id, max(measure_date) AS last_measure FROM measures GROUP BY case_id),
+    st AS (SELECT s.case_id, arg_max(s.step, list_position(${STEP_ORDER}, s.step)) AS last_step, max(s.step_date) AS last_date
+      FROM case_steps s SEMI JOIN k ON k.case_id = s.case_id GROUP BY s.case_id),
     ob AS (SELECT o.household_id, o.wave, o.per_capita_income FROM current_observations o
       JOIN waves w ON w.wave = o.wave SEMI JOIN k ON k.household_id = o.household_id
       QUALIFY row_number() OVER (PARTITION BY o.household_id ORDER BY w.seq DESC) = 1),
@@ -108,17 +126,16 @@ function queueSql(filter: CaseFilter, asOf: string): string {
       JOIN waves w ON w.wave = s.wave SEMI JOIN k ON k.household_id = s.household_id
       QUALIFY row_number() OVER (PARTITION BY s.household_id ORDER BY w.seq DESC, s.model_id DESC) = 1),
     q AS (SELECT k.household_id, ar.county, ar.township, ar.village, k.case_id, k.status,
-        k.category, CAST(k.opened_on AS VARCHAR) AS opened_on,
-        CAST(greatest(k.status_on, coalesce(me.last_measure, k.status_on)) AS VARCHAR) AS last_step_on,
-        date_diff('day', greatest(k.status_on, coalesce(me.last_measure, k.status_on)),
-          DATE ${sqlString(asOf)}) AS days_since_step,
+        k.category, CAST(k.opened_on AS VARCHAR) AS opened_on, k.found_by, k.responsible,
+        st.last_step, CAST(${LAST} AS VARCHAR) AS last_step_on,
+        date_diff('day', ${LAST}, DATE ${sqlString(asOf)}) AS days_since_step,
         coalesce(al.rules, []) AS rules, coalesce(al.reasons, '[]') AS reasons,
         ob.wave, ob.per_capita_income, sc.wave AS score_wave, sc.vulnerability,
-        CASE WHEN sc.vulnerability IS NULL THEN 'unscored' WHEN sc.vulnerability < ${low} THEN 'low'
-          WHEN sc.vulnerability < ${high} THEN 'medium' ELSE 'high' END AS band
+        ${bandSql('sc.vulnerability')} AS band
       FROM k JOIN households h ON h.household_id = k.household_id
       JOIN areas ar ON ar.area_id = h.area_id
       LEFT JOIN al ON al.case_id = k.case_id LEFT JOIN me ON me.case_id = k.case_id
+      LEFT JOIN st ON st.case_id = k.case_id
       LEFT JOIN ob ON ob.household_id = k.household_id
       LEFT JOIN sc ON sc.household_id = k.household_id)
     SELECT * FROM q ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
@@ -127,7 +144,8 @@ function queueSql(filter: CaseFilter, asOf: string): string {
 /**
  * The case queue: one row per household with an open case (flagged, verified, monitored),
  * with every reason its alerts give, its category and status, its latest income and
- * vulnerability, and the days since the case's last step (status change or measure), sorted
+ * vulnerability, its responsible cadre, and the days since the case's last step (status
+ * change, procedural step or measure), sorted
  * (numeric household ids as numbers) and paged in SQL, with the count of the whole queue.
  * @example await casePage(store, { village: 'V01', band: 'high' }, { sort: '-vulnerability', limit: 50 })
  */
@@ -144,7 +162,7 @@ export async function casePage(
   const rows = await rowsOf(
     store.connection,
     `SELECT household_id, county, township, village, case_id, status, category, opened_on,
-       last_step_on, days_since_step, array_to_string(rules, ',') AS rules, reasons, wave,
+       found_by, responsible, last_step, last_step_on, days_since_step, array_to_string(rules, ',') AS rules, reasons, wave,
        per_capita_income, score_wave, vulnerability, band
      FROM (${sql}) q ORDER BY ${first}${BY_ID} LIMIT ${limit} OFFSET ${offset}`,
   );

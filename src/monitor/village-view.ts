@@ -1,5 +1,5 @@
-import { RISK_BANDS } from '../data/published.js';
 import { quoteIdent } from '../data/source.js';
+import { bandSql } from '../domain/bands.js';
 import { INDICATOR_LABELS } from '../domain/indicator-groups.js';
 import { DEFAULT_DRIVER_MEASURES, type DriverMeasures } from './driver-measures.js';
 import type { AreaFilter } from './list-alerts.js';
@@ -44,8 +44,6 @@ export interface VillageViewOptions {
   readonly threshold?: number | undefined;
   readonly mapping?: DriverMeasures | undefined;
 }
-
-const { low, high } = RISK_BANDS;
 
 function areaWhere(area: AreaFilter): string {
   const parts = (['county', 'township', 'village'] as const).flatMap((k) =>
@@ -93,9 +91,9 @@ export async function villageView(
        ob AS (SELECT household_id FROM current_observations WHERE wave = ${w}),
        b AS (SELECT hh.county, hh.township, hh.village,
          count(*) FILTER (ob.household_id IS NOT NULL) AS households,
-         count(*) FILTER (sc.v < ${low}) AS low,
-         count(*) FILTER (sc.v >= ${low} AND sc.v < ${high}) AS medium,
-         count(*) FILTER (sc.v >= ${high}) AS high,
+         count(*) FILTER (${bandSql('sc.v')} = 'low') AS low,
+         count(*) FILTER (${bandSql('sc.v')} = 'medium') AS medium,
+         count(*) FILTER (${bandSql('sc.v')} = 'high') AS high,
          count(*) FILTER (ob.household_id IS NOT NULL AND sc.v IS NULL) AS unscored,
          count(*) FILTER (sc.v >= ${threshold}) AS vulnerable
          FROM hh LEFT JOIN ob ON ob.household_id = hh.household_id

@@ -5,19 +5,29 @@ import type { Study } from '../data/study.js';
 import { householdTable } from '../vep/household-table.js';
 import { toCsv } from './formats/csv.js';
 import { toDocx } from './formats/docx.js';
-import { toLatex } from './formats/latex.js';
+import { toLatex, type LatexOptions } from './formats/latex.js';
 import { toMarkdown } from './formats/markdown.js';
 import { htmlReport } from './html-report.js';
+import { reportSetup } from './report-setup.js';
+import { studyFindings } from './study-findings.js';
 import type { StudyRun } from './study-run.js';
 import { studyTables } from './study-tables.js';
 import type { ReportTable } from './table-model.js';
 
-const WRITERS = {
-  markdown: { ext: 'md', write: async (t: ReportTable) => toMarkdown(t) },
-  csv: { ext: 'csv', write: async (t: ReportTable) => toCsv(t) },
-  latex: { ext: 'tex', write: async (t: ReportTable) => toLatex(t) },
-  docx: { ext: 'docx', write: (t: ReportTable) => toDocx(t) },
-} as const;
+type Writer = (
+  t: ReportTable,
+  name: string,
+  latex: LatexOptions['output'],
+) => Promise<string | Buffer>;
+const WRITERS: Record<Study['outputs']['formats'][number], { ext: string; write: Writer }> = {
+  markdown: { ext: 'md', write: async (t) => toMarkdown(t) },
+  csv: { ext: 'csv', write: async (t) => toCsv(t) },
+  latex: {
+    ext: 'tex',
+    write: async (t, name, output) => toLatex(t, { label: `tab:${name}`, output }),
+  },
+  docx: { ext: 'docx', write: (t) => toDocx(t) },
+};
 
 /**
  * Replaces NaN and ±Infinity by null and typed arrays by arrays, for JSON.
@@ -34,20 +44,22 @@ export function jsonReplacer(_key: string, value: unknown): unknown {
  * Writes a study's outputs into `dir` (an empty directory; see `writeDirectory` for the
  * atomic swap): `report.html` (self-contained), `tables/tableN.{md,csv,tex,docx}` for the
  * study's formats, `households.csv` (the per-household VEP output) and `results.json`
- * (everything, machine-readable; `generated_at` is the run's time). Returns the files written.
- * @example await writeStudyOutputs(tmp, run, study, { now: new Date() })
+ * (everything, machine-readable; `generated_at` is the run's time). The tables and the report
+ * are in the study's language, the report opening with the main findings (`simulated`, default
+ * false, adds the caveat that the data are simulated). `latex` `standalone` makes each .tex a
+ * compilable document instead of a float to \input. Returns the files written.
+ * Defaults: `now` the current time, `latex` `fragment`.
+ * @example await writeStudyOutputs(tmp, run, study, { now: new Date(), latex: 'standalone' })
  */
 export async function writeStudyOutputs(
   dir: string,
   run: StudyRun,
   study: Study,
-  options: { now?: Date } = {},
+  options: { now?: Date; latex?: LatexOptions['output']; simulated?: boolean } = {},
 ): Promise<string[]> {
   const now = (options.now ?? new Date()).toISOString();
-  const tables = studyTables(run.results, {
-    labels: study.labels,
-    published: study.outputs.compareWithPaper,
-  });
+  const setup = reportSetup(study);
+  const tables = studyTables(run.results, setup);
   const written: string[] = [];
   await mkdir(join(dir, 'tables'));
   for (const [name, table] of Object.entries(tables) as [string, ReportTable | null][]) {
@@ -55,7 +67,7 @@ export async function writeStudyOutputs(
     for (const format of study.outputs.formats) {
       const w = WRITERS[format];
       const file = join('tables', `${name}.${w.ext}`);
-      await writeFile(join(dir, file), await w.write(table));
+      await writeFile(join(dir, file), await w.write(table, name, options.latex ?? 'fragment'));
       written.push(file);
     }
   }
@@ -67,9 +79,9 @@ export async function writeStudyOutputs(
   written.push('results.json');
   const html = htmlReport(run.results, {
     tables,
-    labels: study.labels,
-    compareWithPaper: study.outputs.compareWithPaper,
-    generated: `Made by povrisk on ${now}.`,
+    setup,
+    generated: setup.words.generated(now),
+    findings: studyFindings(run.results, setup, { simulated: options.simulated }),
   });
   await writeFile(join(dir, 'report.html'), html);
   written.push('report.html');

@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
@@ -6,18 +7,22 @@ import { fileURLToPath } from 'node:url';
 import { isUserError } from '../errors.js';
 import { warn } from '../log.js';
 import { messages } from '../messages.js';
+import { DEFAULT_RULES, type Rules } from '../monitor/rules.js';
 import type { Store } from '../monitor/store.js';
 import { fail, SESSION_COOKIE, type ServerContext } from './context.js';
 import { CSRF_HEADER, sameOrigin, tokenMatches, UNSAFE_METHODS } from './csrf.js';
 import { createLoginLimiter, type LimiterOptions } from './login-limiter.js';
 import type { DriverMeasures } from '../monitor/driver-measures.js';
 import { registerAlertRoutes } from './routes/alerts.js';
+import { registerCaseQueueRoutes } from './routes/case-queue.js';
 import { registerCaseRoutes } from './routes/cases.js';
 import { registerDocRoutes } from './routes/docs.js';
 import { registerHouseholdRoutes } from './routes/households.js';
 import { registerSessionRoutes } from './routes/session.js';
 import { registerSummaryRoutes } from './routes/summary.js';
+import { registerWaveRoutes, UPLOAD_LIMITS } from './routes/waves.js';
 import { SECURITY_HEADERS } from './security-headers.js';
+import { sessionPersistence } from './session-store.js';
 import { createSessions, type SessionOptions } from './sessions.js';
 import { createStoreGate } from './store-gate.js';
 import { validationMessage } from './validation-message.js';
@@ -38,6 +43,8 @@ export interface AppOptions {
   readonly logger?: boolean;
   /** Driver-to-measure mapping of the suggestions; default `DEFAULT_DRIVER_MEASURES`. */
   readonly driverMeasures?: DriverMeasures | undefined;
+  /** Rules for waves uploaded through the dashboard and the procedure's deadlines. */
+  readonly rules?: Rules;
 }
 
 /**
@@ -48,10 +55,13 @@ export interface AppOptions {
  * @example const app = await buildApp(await openStore('povrisk.duckdb')); await app.listen({ port: 8080 })
  */
 export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
+  const gate = createStoreGate();
+  const kept = sessionPersistence(store, gate);
   const ctx: ServerContext = {
     store,
-    gate: createStoreGate(),
-    sessions: createSessions(options.sessions),
+    gate,
+    rules: options.rules ?? DEFAULT_RULES,
+    sessions: createSessions({ ...options.sessions, persist: kept, restore: await kept.load() }),
     limiter: createLoginLimiter(options.limiter),
     secureCookies: options.secureCookies ?? false,
   };
@@ -62,6 +72,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
   });
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: UPLOAD_LIMITS });
+  app.addHook('onClose', () => kept.flush());
 
   app.addHook('onRequest', async (request, reply) => {
     reply.headers(SECURITY_HEADERS);
@@ -78,6 +90,10 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
       return fail(reply, 403, messages.server.csrfFailed());
     }
     request.account = session;
+    const roles = request.routeOptions.config.roles;
+    if (roles && !roles.includes(session.scope.role)) {
+      return fail(reply, 403, messages.server.roleRefused(session.scope.role, roles));
+    }
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -98,8 +114,10 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   registerSessionRoutes(app, ctx);
   registerAlertRoutes(app, ctx);
   registerHouseholdRoutes(app, ctx, { mapping: options.driverMeasures });
-  registerCaseRoutes(app, ctx, { mapping: options.driverMeasures });
+  registerCaseQueueRoutes(app, ctx, { mapping: options.driverMeasures });
   registerSummaryRoutes(app, ctx);
+  registerCaseRoutes(app, ctx);
+  registerWaveRoutes(app, ctx);
 
   const webRoot = options.webRoot === undefined ? WEB_ROOT : options.webRoot;
   if (webRoot !== null && existsSync(webRoot)) {

@@ -1,6 +1,6 @@
+import { CATEGORY_NAMES } from '../domain/categories.js';
+import { ACTIVE_STATUSES } from '../domain/statuses.js';
 import { CASE_BANDS, CASE_SORTS } from '../monitor/case-queue.js';
-import { ACTIVE_STATUSES } from '../monitor/case-status.js';
-import { CATEGORIES } from '../monitor/rules.js';
 
 const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const;
 
@@ -15,9 +15,10 @@ export const CASE_SCHEMAS = Object.freeze({
       village: text(200),
       household: text(64),
       status: { type: 'string', enum: [...ACTIVE_STATUSES] },
-      category: { type: 'string', enum: Object.keys(CATEGORIES) },
+      category: { type: 'string', enum: [...CATEGORY_NAMES] },
       rule: text(64),
       band: { type: 'string', enum: [...CASE_BANDS] },
+      responsible: text(64),
       sort: { type: 'string', enum: Object.keys(CASE_SORTS) },
       limit: { type: 'integer', minimum: 1, maximum: 100000, default: 1000 },
       offset: { type: 'integer', minimum: 0, default: 0 },
@@ -48,7 +49,8 @@ export const CASE_PATHS = Object.freeze({
     get: {
       summary:
         'The case queue: one row per household with an open case (reasons with Chinese text, ' +
-        'category, status, latest income and vulnerability, days since the last step); ' +
+        'category, status, responsible cadre, latest income and vulnerability, days since the ' +
+        "last step; `responsible=USER` for one cadre's cases); " +
         'numeric household ids sort as numbers; total in X-Total-Count',
       parameters: Object.entries(CASE_SCHEMAS.caseQuery.properties).map(([n, s]) => param(n, s)),
       responses: {

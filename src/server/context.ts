@@ -1,5 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Rules } from '../monitor/rules.js';
 import type { Store } from '../monitor/store.js';
+import type { Role } from './roles.js';
 import type { LoginLimiter } from './login-limiter.js';
 import type { Session, Sessions } from './sessions.js';
 import type { StoreGate } from './store-gate.js';
@@ -8,6 +10,8 @@ import type { StoreGate } from './store-gate.js';
 export interface ServerContext {
   readonly store: Store;
   readonly gate: StoreGate;
+  /** Rules for uploaded waves and the procedure's deadlines (`povrisk serve --rules`). */
+  readonly rules: Rules;
   readonly sessions: Sessions;
   readonly limiter: LoginLimiter;
   /** Mark cookies `Secure` (when served over HTTPS, e.g. behind a TLS proxy). */
@@ -25,6 +29,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Route reachable without signing in. */
     public?: boolean;
+    /** Roles allowed on the route (others get 403); every signed-in role when absent. */
+    roles?: readonly Role[];
   }
 }
 

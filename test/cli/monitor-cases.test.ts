@@ -61,12 +61,28 @@ describe('povrisk monitor cases', () => {
     expect(verified.length).toBeGreaterThan(0);
     const high = JSON.parse(await run(['cases', '--json', '--band', 'high'])) as Row[];
     expect(high.length).toBeGreaterThan(0);
-    for (const r of high) expect(r.vulnerability).toBeGreaterThanOrEqual(0.6);
+    for (const r of high) expect(r.vulnerability).toBeGreaterThan(0.6);
     const v01 = JSON.parse(await run(['cases', '--json', '--village', 'V01'])) as Row[];
     expect(new Set(v01.map((r) => r.village))).toEqual(new Set(['V01']));
     const text = await run(['cases', '--limit', '5']);
     expect(text).toMatch(/\(5 of \d+ households with an open case\)/);
     expect(text).toContain('household');
+  });
+
+  test("--responsible and --mine list one cadre's cases, with the cadre in the table", async () => {
+    const want = (
+      await query(
+        "SELECT household_id FROM cases WHERE responsible = 'admin' AND status IN ('flagged', 'verified', 'monitored')",
+      )
+    ).map((r) => String(r.household_id));
+    expect(want.length).toBeGreaterThan(0);
+    const byName = JSON.parse(await run(['cases', '--json', '--responsible', 'admin'])) as Row[];
+    expect(byName.map((r) => r.household_id).sort()).toEqual([...want].sort());
+    const mine = JSON.parse(await run(['cases', '--json', '--mine', '--user', 'admin'])) as Row[];
+    expect(mine.map((r) => r.household_id).sort()).toEqual([...want].sort());
+    const text = await run(['cases', '--mine', '--user', 'admin']);
+    expect(text).toMatch(/cadre/);
+    expect(text.split('\n').filter((l) => /\badmin\b/.test(l))).toHaveLength(want.length);
   });
 
   test('a bad option is one line naming it', async () => {

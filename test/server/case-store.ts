@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { importWave } from '../../src/monitor/import.js';
 import { setStatus } from '../../src/monitor/cases.js';
 import { addMeasure } from '../../src/monitor/measures.js';
+import { assignCadre, recordStep } from '../../src/monitor/procedure.js';
 import { rowsOf } from '../../src/monitor/sql.js';
 import { rulesFrom } from '../../src/monitor/rules.js';
 import { runRules } from '../../src/monitor/run.js';
@@ -20,7 +21,9 @@ export const CASE_STORE_LINE = 10500;
  * household ids that are plain numbers (1, 2, …, 120, so that text order would put 10 before
  * 2), three waves scored with a VEP line of 10,500 CNY (many households vulnerable), the cases of
  * households 2, 3 and 5 (when open) verified on 2022-07-01, a measure for household 3 on
- * 2022-08-15, and the harness's accounts.
+ * 2022-08-15, the harness's accounts, household 3's village review on 2022-08-01 with `admin`
+ * as its responsible cadre, and (when verified) households 2 and 5's village reviews on
+ * 2022-09-10 with `xide` as their cadre.
  */
 export async function makeCaseStore(
   options: { households?: number; waves?: number } = {},
@@ -61,6 +64,18 @@ export async function makeCaseStore(
     await addMeasure(store, '3', { type: 'employment', date: '2022-08-15' });
     for (const [name, [role, area]] of Object.entries(ACCOUNTS)) {
       await addUser(store, { username: name, role, area, password: PASSWORD });
+    }
+    await recordStep(store, '3', 'village_review', { date: '2022-08-01' });
+    await assignCadre(store, '3', 'admin');
+    for (const id of ['2', '5']) {
+      const open = await rowsOf(
+        store.connection,
+        `SELECT 1 FROM cases WHERE household_id = '${id}' AND status = 'verified'`,
+      );
+      if (open.length > 0) {
+        await recordStep(store, id, 'village_review', { date: '2022-09-10' });
+        await assignCadre(store, id, 'xide');
+      }
     }
   } finally {
     store.close();

@@ -15,7 +15,9 @@ interface CaseRow {
   vulnerability: number | null;
   band: string;
   days_since_step: number;
+  last_step: string | null;
   last_step_on: string;
+  responsible: string | null;
 }
 interface Term {
   term: string;
@@ -140,7 +142,7 @@ describe('GET /api/cases', () => {
     expect(byRule.rows.map((r) => r.household_id).sort()).toEqual(highV.map(([id]) => id).sort());
     const high = await cases(admin, '&band=high');
     expect(high.total).toBeGreaterThan(0);
-    for (const r of high.rows) expect(r.vulnerability, r.household_id).toBeGreaterThanOrEqual(0.6);
+    for (const r of high.rows) expect(r.vulnerability, r.household_id).toBeGreaterThan(0.6);
     const low = await cases(admin, '&band=low');
     for (const r of low.rows) expect(r.vulnerability, r.household_id).toBeLessThan(0.3);
     const all = await cases(admin);
@@ -157,6 +159,42 @@ describe('GET /api/cases', () => {
     expect(rows[0].last_step_on).toBe('2022-08-15');
     const today = Date.parse(new Date().toISOString().slice(0, 10));
     expect(rows[0].days_since_step).toBe(Math.round((today - Date.parse('2022-08-15')) / 864e5));
+    expect(rows[0].last_step).toBe('village_review');
+  });
+
+  test('a procedural step later than the status change and the measures is the last step', async () => {
+    const reviewed = await rowsOf(
+      s.store.connection,
+      `SELECT k.household_id FROM case_steps st JOIN cases k USING (case_id)
+       WHERE st.step = 'village_review' AND st.step_date = DATE '2022-09-10' AND k.status IN ${OPEN}`,
+    );
+    expect(reviewed.length).toBeGreaterThan(0);
+    for (const { household_id: id } of reviewed) {
+      const rows = (await cases(admin, `&household=${String(id)}`)).rows;
+      expect(rows).toHaveLength(1);
+      expect(rows[0].last_step).toBe('village_review');
+      expect(rows[0].last_step_on).toBe('2022-09-10');
+      expect(rows[0].responsible).toBe('xide');
+    }
+  });
+
+  test("the responsible cadre is a field and a filter (one cadre's cases)", async () => {
+    const expected = await rowsOf(
+      s.store.connection,
+      `SELECT household_id, responsible FROM cases WHERE status IN ${OPEN}`,
+    );
+    const all = await cases(admin);
+    expect(all.rows).toHaveLength(expected.length);
+    const byId = new Map(expected.map((r) => [String(r.household_id), r.responsible]));
+    for (const r of all.rows) expect(r.responsible, r.household_id).toBe(byId.get(r.household_id));
+    for (const cadre of ['admin', 'xide']) {
+      const want = expected.filter((r) => r.responsible === cadre).map((r) => r.household_id);
+      expect(want.length, cadre).toBeGreaterThan(0);
+      const mine = await cases(admin, `&responsible=${cadre}`);
+      expect(mine.total, cadre).toBe(want.length);
+      expect(mine.rows.map((r) => r.household_id).sort()).toEqual([...want].sort());
+    }
+    expect((await cases(admin, '&responsible=nobody')).total).toBe(0);
   });
 
   test('scoped to the account: a village account sees its village only', async () => {
@@ -323,7 +361,7 @@ describe('GET /api/villages', () => {
       expect(v.households).toBe(30);
       const b = await rowsOf(
         db,
-        `SELECT count(*) FILTER (s.vulnerability >= 0.6) AS high, count(*) FILTER (s.vulnerability < 0.3) AS low,
+        `SELECT count(*) FILTER (s.vulnerability > 0.6) AS high, count(*) FILTER (s.vulnerability < 0.3) AS low,
            count(*) FILTER (s.vulnerability >= 0.5) AS vulnerable
          FROM risk_scores s JOIN households h USING (household_id) JOIN areas ar USING (area_id)
          WHERE s.model_id = (SELECT max(model_id) FROM models) AND ar.village = '${v.village}'`,

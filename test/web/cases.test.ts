@@ -36,6 +36,7 @@ const TEXT = {
     drivers: '致贫返贫风险因素',
     vep: 'VEP 贫困线',
     line: '监测线',
+    responsible: '帮扶责任人',
   },
   en: {
     cases: 'Case queue',
@@ -43,6 +44,7 @@ const TEXT = {
     drivers: 'What drives the risk',
     vep: 'VEP poverty line',
     line: 'Monitoring line',
+    responsible: 'Responsible cadre',
   },
 } as const;
 
@@ -96,6 +98,13 @@ for (const language of ['zh', 'en'] as const) {
         );
         return ids.length > 0 && ids.every((x, i) => i === 0 || ids[i - 1] <= x);
       });
+      // The responsible cadre is a column, and "my cases" (the signed-in user's) a filter.
+      expect(await page.textContent('table.cases thead')).toContain(text.responsible);
+      expect(
+        await page.$$eval('select[name=responsible] option', (os) =>
+          os.map((o) => (o as HTMLOptionElement).value),
+        ),
+      ).toEqual(['', 't1']);
       const reasons = (await page.textContent('table.cases tbody tr td.reason')) ?? '';
       expect(reasons).toMatch(language === 'zh' ? /[人新]/ : /income|shock|vulnerability/);
       await fits(page, screen);

@@ -2,15 +2,22 @@ import { useEffect } from 'preact/hooks';
 import { account, restore, signOut } from './api.js';
 import { label, lang, setLang, t } from './i18n.js';
 import { AlertsPage } from './pages/alerts.js';
-import { CasesPage } from './pages/cases.js';
+import { CaseQueuePage } from './pages/case-queue.js';
 import { HouseholdPage } from './pages/household.js';
 import { LoginPage } from './pages/login.js';
 import { ModelPage } from './pages/model.js';
 import { OverviewPage } from './pages/overview.js';
 import { VillagePage } from './pages/village.js';
 import { route } from './route.js';
+import { CasesPage } from './pages/cases.js';
+import { PrintHousehold } from './pages/print-household.js';
+import { PrintVillage } from './pages/print-village.js';
+import { UploadPage } from './pages/upload.js';
 
-/** The dashboard: sign-in, then the overview, case queue, alert list, villages, household and model pages. */
+/**
+ * The dashboard: sign-in, then the overview, case queue, alert list, villages, my and overdue
+ * cases, household, upload and model pages, and the printable case file and village list.
+ */
 export function App() {
   const language = lang.use();
   const me = account.use();
@@ -44,6 +51,10 @@ export function App() {
           {nav('/cases', 'cases')}
           {nav('/alerts', 'alerts')}
           {nav('/villages', 'villages')}
+          {nav('/mine', 'myCases')}
+          {nav('/overdue', 'overdue')}
+          {nav('/print/village', 'printList')}
+          {(me.role === 'admin' || me.role === 'county') && nav('/upload', 'upload')}
           {nav('/model', 'model')}
         </nav>
         <span class="spacer" />
@@ -62,10 +73,18 @@ export function App() {
         </button>
       </header>
       <main>
-        {page.startsWith('/household/') ? (
+        {page.startsWith('/print/household/') ? (
+          <PrintHousehold id={decodeURIComponent(page.slice('/print/household/'.length))} />
+        ) : page === '/print/village' ? (
+          <PrintVillage query={query} key={rest} />
+        ) : page === '/mine' || page === '/overdue' ? (
+          <CasesPage which={page === '/mine' ? 'mine' : 'overdue'} key={page} />
+        ) : page === '/upload' ? (
+          <UploadPage />
+        ) : page.startsWith('/household/') ? (
           <HouseholdPage id={decodeURIComponent(page.slice('/household/'.length))} />
         ) : page === '/cases' ? (
-          <CasesPage query={query} key={rest} />
+          <CaseQueuePage query={query} key={rest} />
         ) : page === '/villages' ? (
           <VillagePage />
         ) : page === '/alerts' ? (

@@ -2,13 +2,11 @@
 export const CASE_STRINGS: Record<string, [string, string]> = {
   cases: ['案件队列', 'Case queue'],
   villages: ['分村研判', 'Villages'],
-  category: ['监测对象类别', 'Category'],
   band: ['风险等级', 'Band'],
   reasons: ['预警原因', 'Reasons'],
   daysSince: ['距上次处理（天）', 'Days since last step'],
   profile: ['家庭情况（最新一轮）', 'Household profile (latest wave)'],
   indicator: ['指标', 'Indicator'],
-  value: ['数值', 'Value'],
   change: ['较上一轮变化', 'Change since previous wave'],
   changeShort: ['变化', 'Change'],
   drivers: ['致贫返贫风险因素', 'What drives the risk'],

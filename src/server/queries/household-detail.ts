@@ -22,6 +22,8 @@ export interface HouseholdDetail {
   readonly case: CaseFile['case'] | null;
   readonly measures: CaseFile['measures'];
   readonly history: CaseFile['history'];
+  /** The procedure's recorded steps of the latest case. */
+  readonly steps: CaseFile['steps'];
   /** Statuses the case may move to next. */
   readonly next_statuses: readonly CaseStatus[];
   /** The latest wave's indicators by group, with the change since the previous wave. */
@@ -87,6 +89,7 @@ export async function householdDetail(
     case: file?.case ?? null,
     measures: file?.measures ?? [],
     history: file?.history ?? [],
+    steps: file?.steps ?? [],
     next_statuses: file ? TRANSITIONS[file.case.status] : [],
     profile: await householdProfile(store, household.household_id),
     drivers: await householdDrivers(store, household.household_id, options),

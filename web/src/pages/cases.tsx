@@ -1,176 +1,77 @@
-import { useState } from 'preact/hooks';
-import { get, getWithResponse } from '../api.js';
-import { label, lang, num, t } from '../i18n.js';
-import { go } from '../route.js';
+import { get } from '../api.js';
+import { label, t } from '../i18n.js';
 import { useData } from '../use-data.js';
 
-/** A row of the case queue (fields of `povrisk monitor cases --json`). */
-interface CaseRow {
+/** A row of `/api/cases/mine`, `/api/cases/overdue` and `/api/cases/area`. */
+export interface QueueRow {
+  case_id: number;
   household_id: string;
   county: string;
   township: string;
   village: string;
   status: string;
   category: string;
-  last_step_on: string;
-  days_since_step: number;
-  rules: string[];
-  reasons: { wave: string; rule: string; reason: string; reason_zh: string }[];
-  wave: string | null;
-  per_capita_income: number | null;
-  vulnerability: number | null;
-  band: string;
-}
-interface Meta {
-  villages: { county: string; township: string; village: string }[];
-  rules: string[];
+  found_by: string | null;
+  responsible: string | null;
+  last_step: string;
+  since: string;
+  next_step: string | null;
+  due: string | null;
+  days_overdue: number | null;
 }
 
-const PAGE = 50;
-const STATUSES = ['flagged', 'verified', 'monitored'];
-const CATEGORIES = ['unstable', 'marginal', 'sudden_hardship'];
-const BANDS = ['high', 'medium', 'low', 'unscored'];
-
-/**
- * The case queue: one row per household with an open case, every reason, the category, the
- * latest income and vulnerability, the status and the days since the last step; filters,
- * sorts and paging done by the API.
- */
-export function CasesPage(props: { query: URLSearchParams }) {
-  const language = lang.use();
-  const meta = useData(() => get<Meta>('/api/meta'), 'meta');
-  const [filters, setFilters] = useState<Record<string, string>>(() =>
-    Object.fromEntries(props.query),
-  );
-  const [sort, setSort] = useState('-vulnerability');
-  const [limit, setLimit] = useState(PAGE);
-  const params = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== ''));
-  params.set('sort', sort);
-  const base = params.toString();
-  const list = useData(async () => {
-    const { data, res } = await getWithResponse<CaseRow[]>(`/api/cases?${base}&limit=${limit}`);
-    return { rows: data, total: Number(res.headers.get('x-total-count') ?? data.length) };
-  }, `${base}|${limit}`);
-  const set = (k: string) => (e: Event) => {
-    setFilters({ ...filters, [k]: (e.currentTarget as HTMLSelectElement).value });
-    setLimit(PAGE);
-  };
-  const sortBy = (key: string) => setSort(sort === key ? `-${key}` : key);
-  const select = (key: string, options: [string, string][]) => (
-    <label>
-      {t(key)}
-      <select name={key} value={filters[key] ?? ''} onChange={set(key)}>
-        <option value="">{t('all')}</option>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-  const header = (key: string, text: string, cls = '') => (
-    <th class={cls}>
-      <button type="button" data-sort={key} onClick={() => sortBy(key)}>
-        {text} {sort === key ? '▲' : sort === `-${key}` ? '▼' : ''}
-      </button>
-    </th>
-  );
-  const m = meta.data;
-  const open = (id: string) => (e: Event) => (
-    e.preventDefault(),
-    go(`/household/${encodeURIComponent(id)}`)
-  );
+/** "My cases" (the signed-in cadre's) or the overdue cases of the account's area. */
+export function CasesPage(props: { which: 'mine' | 'overdue' }) {
+  const d = useData(() => get<QueueRow[]>(`/api/cases/${props.which}`), props.which);
   return (
-    <div>
-      <div class="filters">
-        {m &&
-          select(
-            'village',
-            m.villages.map((v) => [v.village, `${v.village} (${v.township})`]),
-          )}
-        {select(
-          'status',
-          STATUSES.map((s) => [s, label('status', s)]),
-        )}
-        {select(
-          'category',
-          CATEGORIES.map((c) => [c, label('category', c)]),
-        )}
-        {m &&
-          select(
-            'rule',
-            m.rules.map((r) => [r, label('rule', r)]),
-          )}
-        {select(
-          'band',
-          BANDS.map((b) => [b, label('band', b)]),
-        )}
-      </div>
-      {list.error && <div class="error">{list.error}</div>}
-      {!list.data ? (
-        <p>{t('loading')}</p>
-      ) : (
-        <section class="panel">
-          <p class="muted">
-            {t('shown')} {num(list.data.rows.length)} / {t('of')} {num(list.data.total)}
-          </p>
-          <div class="scroll">
-            <table class="cases">
-              <thead>
-                <tr>
-                  {header('household_id', t('household'))}
-                  {header('village', t('village'))}
-                  {header('category', t('category'))}
-                  <th>{t('reasons')}</th>
-                  {header('vulnerability', t('vulnerability'), 'num')}
-                  {header('per_capita_income', t('income'), 'num')}
-                  {header('status', t('status'))}
-                  {header('days_since_step', t('daysSince'), 'num')}
+    <section class="panel">
+      <h2>{t(props.which === 'mine' ? 'myCases' : 'overdue')}</h2>
+      {d.error && <div class="error">{d.error}</div>}
+      {d.data && d.data.length === 0 && <p>{t('noCases')}</p>}
+      {d.data && d.data.length > 0 && (
+        <div class="scroll">
+          <table class={`cases ${props.which}`}>
+            <thead>
+              <tr>
+                <th>{t('household')}</th>
+                <th>{t('village')}</th>
+                <th>{t('category')}</th>
+                <th>{t('status')}</th>
+                <th>{t('responsible')}</th>
+                <th>{t('lastStep')}</th>
+                <th>{t('nextStep')}</th>
+                <th>{t('due')}</th>
+                <th class="num">{t('overdueDays')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.data.map((r) => (
+                <tr key={r.case_id}>
+                  <td>
+                    <a href={`#/household/${encodeURIComponent(r.household_id)}`}>
+                      {r.household_id}
+                    </a>
+                  </td>
+                  <td>{r.village}</td>
+                  <td>{label('category', r.category)}</td>
+                  <td>
+                    <span class={`status ${r.status}`}>{label('status', r.status)}</span>
+                  </td>
+                  <td>{r.responsible ?? t('unassigned')}</td>
+                  <td>
+                    {label('step', r.last_step)} {r.since}
+                  </td>
+                  <td>{r.next_step ? label('step', r.next_step) : ''}</td>
+                  <td>{r.due ?? ''}</td>
+                  <td class="num">
+                    {r.days_overdue !== null && r.days_overdue > 0 ? r.days_overdue : ''}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.data.rows.map((r) => (
-                  <tr key={r.household_id} data-household={r.household_id}>
-                    <td>
-                      <a
-                        href={`#/household/${encodeURIComponent(r.household_id)}`}
-                        onClick={open(r.household_id)}
-                      >
-                        {r.household_id}
-                      </a>
-                    </td>
-                    <td>{r.village}</td>
-                    <td>{label('category', r.category)}</td>
-                    <td class="reason">
-                      <ul class="reasons">
-                        {r.reasons.map((x) => (
-                          <li key={`${x.wave}/${x.rule}`}>
-                            {x.wave} · {language === 'en' ? x.reason : x.reason_zh}
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td class="num">
-                      <span class={`band ${r.band}`}>{num(r.vulnerability, 3)}</span>
-                    </td>
-                    <td class="num">{num(r.per_capita_income)}</td>
-                    <td>
-                      <span class={`status ${r.status}`}>{label('status', r.status)}</span>
-                    </td>
-                    <td class="num">{num(r.days_since_step)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {list.data.rows.length < list.data.total && (
-            <button type="button" class="secondary" onClick={() => setLimit(limit + PAGE)}>
-              {t('more')}
-            </button>
-          )}
-        </section>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
-    </div>
+    </section>
   );
 }
