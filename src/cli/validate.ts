@@ -102,7 +102,13 @@ export function registerValidate(program: Command): void {
           throw new UserError(messages.writeFailed(flags.out, (e as Error).message));
         }
       }
-      const { scores: _scores, ...printed } = result;
+      const printed = {
+        model: result.model,
+        line: result.line,
+        threshold: result.threshold,
+        capacity: result.capacity,
+        pairs: result.pairs,
+      };
       process.stdout.write(
         flags.json ? `${JSON.stringify(printed, jsonNumbers)}\n` : `${validationText(result)}\n`,
       );
