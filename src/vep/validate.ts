@@ -66,6 +66,9 @@ export interface PairValidation {
   readonly base_rate: number | null;
   readonly auc: number | null;
   readonly brier: number | null;
+  /** The `poor_now` rule as a 0/1 score: its AUC and Brier score, to compare with the model's. */
+  readonly poor_now_auc: number | null;
+  readonly poor_now_brier: number | null;
   readonly calibration: readonly CalibrationBin[];
   readonly rules: readonly RuleOutcome[];
 }
@@ -209,17 +212,15 @@ export function validateWarning(data: ColumnData, options: ValidateOptions): Val
     const ids = k.map((j) => panel.ids[members[j]]);
     const flag = (f: (j: number, h: number) => boolean) =>
       Uint8Array.from(k, (j) => (f(j, members[j]) ? 1 : 0));
+    const poorNow = flag((_, h) => incomeAt(h, a) < options.line);
+    const poorNowScore = Float64Array.from(poorNow);
     const rules: RuleOutcome[] = [
       ruleOutcome(
         'vep',
         flag((j) => v![j] >= threshold),
         y,
       ),
-      ruleOutcome(
-        'poor_now',
-        flag((_, h) => incomeAt(h, a) < options.line),
-        y,
-      ),
+      ruleOutcome('poor_now', poorNow, y),
       ruleOutcome('top', topFlags(vs, ids, { capacity }), y),
     ];
     if (hvScores) {
@@ -284,6 +285,8 @@ export function validateWarning(data: ColumnData, options: ValidateOptions): Val
         base_rate: n > 0 ? events / n : null,
         auc: nullIfNaN(auc(vs, y)),
         brier: nullIfNaN(brier(vs, y)),
+        poor_now_auc: nullIfNaN(auc(poorNowScore, y)),
+        poor_now_brier: nullIfNaN(brier(poorNowScore, y)),
         calibration: calibration(vs, y),
         rules: Object.freeze(rules),
       }),
