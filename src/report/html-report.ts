@@ -97,7 +97,7 @@ export function htmlReport(results: StudyResults, options: HtmlReportOptions): s
   const line = results.poverty_line;
   const lineText =
     line.usd_per_day !== undefined
-      ? `${line.usd_per_day} international dollars a day × 365 × PPP ${line.ppp} = ${line.line.toFixed(2)} per person per year`
+      ? `${line.usd_per_day} international dollars a day × 365 × PPP ${line.ppp} = ${line.line.toFixed(2)} per person per year (the PPP conversion is an assumption: a 2011 private-consumption factor, not survey-year prices in rural Liangshan)`
       : `${line.line} per person per year`;
   const parts: string[] = [];
   parts.push(
@@ -135,6 +135,7 @@ export function htmlReport(results: StudyResults, options: HtmlReportOptions): s
   parts.push(
     `<section id="table-2"><h2>${esc(tables.table2.title ?? 'Table 2')}</h2>`,
     pair(tables.table2, paper?.table2 ?? null),
+    `<p class="note what-vep-measures"><b>What the VEP measures.</b> The paper's income equation explains current per-capita income with current family net income, so its vulnerability largely restates current poverty: who is poor now, rather than who will fall back. Whether a warning predicts falling back can only be checked on panel data: <code>povrisk validate</code> fits it on one wave and scores it against the next (docs/validation.md).</p>`,
     figure(
       vulnerabilityHistogram(results.vulnerability_histogram, {
         bands: s.bands,

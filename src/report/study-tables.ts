@@ -2,6 +2,7 @@ import { variableLabel } from '../data/dictionary.js';
 import { PUBLISHED_TABLE2 } from '../data/published.js';
 import {
   PUBLISHED_TABLE4,
+  TABLE4_SIGN_NOTE,
   PUBLISHED_TABLE5,
   type PublishedRegressionTable,
 } from '../data/published-regressions.js';
@@ -136,7 +137,7 @@ export function paperTables(options: { labels?: Readonly<Record<string, string>>
       [{ heading: null, rows: PUBLISHED_TABLE2.map((p) => ({ ...p, between: p.middle })) }],
       { title: 'Table 2 (paper, n = 676)' },
     ),
-    table4: publishedTable(PUBLISHED_TABLE4, options.labels ?? {}),
+    table4: publishedTable(PUBLISHED_TABLE4, options.labels ?? {}, [TABLE4_SIGN_NOTE]),
     table5: publishedTable(PUBLISHED_TABLE5, options.labels ?? {}),
   });
 }
@@ -144,6 +145,7 @@ export function paperTables(options: { labels?: Readonly<Record<string, string>>
 function publishedTable(
   t: PublishedRegressionTable,
   labels: Readonly<Record<string, string>>,
+  footnotes: readonly string[] = [],
 ): ReportTable {
   const rows: ReportRow[] = [];
   for (const r of t.rows) {
@@ -160,7 +162,7 @@ function publishedTable(
     title: t.title,
     header: Object.freeze(['', ...t.columns]),
     rows: Object.freeze(rows),
-    notes: Object.freeze([t.note]),
+    notes: Object.freeze([t.note, ...footnotes]),
     align: Object.freeze(['left' as const, ...t.columns.map(() => 'center' as const)]),
   });
 }

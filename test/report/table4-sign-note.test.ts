@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DICTIONARY } from '../../src/data/dictionary.js';
+import { TABLE4_SIGN_NOTE } from '../../src/data/published-regressions.js';
+import { paperTables } from '../../src/report/study-tables.js';
+
+// The published figures as transcribed in the shared paper folder (not the code's copy).
+const paper = JSON.parse(readFileSync('/work/shared/paper/tables.json', 'utf8')) as {
+  table4: { rows: Record<string, ([number, number] | null)[]> };
+};
+
+describe("Table 4's signs", () => {
+  it('intercept + Σ b·x̄ is 0.69–1.01 as printed and 0.155–0.168 with road, motivation and wage share reversed', () => {
+    const mean = (term: string) => DICTIONARY.find((d) => d.name === term)!.mean;
+    const rows = Object.entries(paper.table4.rows);
+    expect(rows.length).toBe(12);
+    const meanV = (flip: boolean) =>
+      Array.from({ length: 7 }, (_, j) =>
+        rows.reduce((s, [term, cells]) => {
+          const c = cells?.[j];
+          if (!c) return s;
+          if (term === '(Intercept)') return s + c[0];
+          const b =
+            flip && ['road_hardened', 'motivation', 'wage_share'].includes(term) ? -c[0] : c[0];
+          return s + b * mean(term);
+        }, 0),
+      );
+    const printed = meanV(false);
+    const reversed = meanV(true);
+    expect(Math.min(...printed)).toBeCloseTo(0.694, 3);
+    expect(Math.max(...printed)).toBeCloseTo(1.014, 3);
+    expect(Math.min(...reversed)).toBeCloseTo(0.155, 3);
+    expect(Math.max(...reversed)).toBeCloseTo(0.168, 3);
+  });
+
+  it("the report's published Table 4 carries the footnote", () => {
+    expect(paperTables().table4.notes).toContain(TABLE4_SIGN_NOTE);
+    expect(TABLE4_SIGN_NOTE).toContain('0.69–1.01');
+    expect(TABLE4_SIGN_NOTE).toContain('0.155–0.168');
+  });
+});
