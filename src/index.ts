@@ -34,6 +34,12 @@ export { stepwise, nestedModels } from './models/stepwise.js';
 export { estimateVep } from './vep/vep.js';
 export { povertyLine, PPP_CHINA_2011_PRIVATE_CONSUMPTION } from './vep/poverty-line.js';
 export { householdTable } from './vep/household-table.js';
+export { validateWarning, VALIDATE_MODELS } from './vep/validate.js';
+export type { Validation, PairValidation, ValidateOptions } from './vep/validate.js';
+export { historyVep } from './vep/history.js';
+export { auc } from './vep/auc.js';
+export { brier } from './vep/brier.js';
+export { cpiFactor2011, CHINA_CPI_CHANGE } from './domain/china-cpi.js';
 
 export { regressionTable, starsFor } from './report/regression-table.js';
 export { toMarkdown } from './report/formats/markdown.js';

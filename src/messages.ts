@@ -192,6 +192,28 @@ export const messages = {
     xlsxBadCell: (path: string, column: string, row: number, value: string) =>
       `${path}: column '${column}', row ${row}: '${value}' is not a number`,
   },
+  /** `povrisk validate` and `povrisk monitor validate`: does the warning predict falling back? */
+  validate: {
+    missingCell: (path: string, column: string, row: number) =>
+      `${path}: column '${column}', row ${row}: empty (every row needs a household id and a wave)`,
+    duplicateRow: (
+      path: string,
+      id: string,
+      household: string,
+      wave: string,
+      first: number,
+      again: number,
+    ) =>
+      `${path}: ${id} '${household}' appears twice in wave '${wave}' (rows ${first} and ${again})`,
+    oneWave: (path: string, column: string, wave: string) =>
+      `${path}: column '${column}' has one wave only ('${wave}'); validation needs at least two`,
+    missingOutcome: (count: number, from: string, to: string) =>
+      `waves ${from} → ${to}: ${count} household(s) left out for a missing income in wave ${to}`,
+    noHistory: (from: string) =>
+      `wave ${from}: the history model needs an earlier wave to fit on; this pair is not scored`,
+    pairFailed: (from: string, to: string, detail: string) =>
+      `waves ${from} → ${to}: the model could not be fitted (${detail}); this pair is not scored`,
+  },
   server: {
     listening: (url: string) => `povrisk dashboard at ${url} (Ctrl-C to stop)`,
     webNotBuilt: (dir: string) =>

@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   regress: async () => (await import('./regress.js')).registerRegress,
   qreg: async () => (await import('./qreg.js')).registerQreg,
   vep: async () => (await import('./vep.js')).registerVep,
+  validate: async () => (await import('./validate.js')).registerValidate,
   simulate: async () => (await import('./simulate.js')).registerSimulate,
   analyze: async () => (await import('./analyze.js')).registerAnalyze,
   demo: async () => (await import('./demo.js')).registerDemo,

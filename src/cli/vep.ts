@@ -18,6 +18,7 @@ interface VepFlags {
   line?: string;
   lineUsdDay?: string;
   ppp?: string;
+  cpiYear?: string;
   variance?: string;
   varianceFloor?: string;
   weights?: string;
@@ -56,6 +57,10 @@ export function registerVep(program: Command): void {
       'PPP factor, local currency per international dollar (e.g. 3.696: China, 2011)',
     )
     .option(
+      '--cpi-year <year>',
+      "uprate the dollar line from 2011 prices to this year with China's CPI (NBS), 2011–2024",
+    )
+    .option(
       '--variance <model>',
       `variance equation: ${VARIANCE_MODELS.join(', ')} (default linear)`,
     )
@@ -80,6 +85,10 @@ export function registerVep(program: Command): void {
             ? parseNumber('--line-usd-day', flags.lineUsdDay, positive)
             : undefined,
         ppp: flags.ppp !== undefined ? parseNumber('--ppp', flags.ppp, positive) : undefined,
+        cpiYear:
+          flags.cpiYear !== undefined
+            ? parseNumber('--cpi-year', flags.cpiYear, { min: 2011, max: 2024, integer: true })
+            : undefined,
       });
       if (flags.ppp !== undefined && flags.lineUsdDay === undefined) {
         throw new UserError(messages.missingOption('--line-usd-day X (with --ppp)'));
