@@ -20,7 +20,8 @@ export function parseValueLabels(bytes: Uint8Array, layout: DtaLayout): Map<stri
   const le = layout.littleEndian;
   const text = fixedText(layout.encoding);
   const xml = layout.release >= 117;
-  const nameLength = layout.release >= 118 ? 129 : 33;
+  // Table names are as wide as variable names: 9 bytes before 110, 33, then 129 from 118.
+  const nameLength = layout.release < 110 ? 9 : layout.release < 118 ? 33 : 129;
   const tables = new Map<string, LabelTable>();
   const fault = (what: string) => new DtaFault(`value labels: ${what}`);
   const is = (at: number, s: string) =>

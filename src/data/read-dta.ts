@@ -240,25 +240,32 @@ function strlAt(
   layout: DtaLayout,
   strls: Map<string, string>,
 ): string {
-  const view = new DataView(bytes.buffer, bytes.byteOffset + p, 8);
   const le = layout.littleEndian;
-  let v: number;
-  let o: number;
   if (layout.release === 117) {
-    v = view.getUint32(0, le);
-    o = view.getUint32(4, le);
-  } else {
-    const vBytes = layout.release >= 119 ? 3 : 2;
-    v = 0;
-    o = 0;
-    for (let k = 0; k < 8; k++) {
-      const b = bytes[p + (le ? 7 - k : k)]; // most significant first
-      const pos = le ? 7 - k : k; // byte index in file order
-      const inV = le ? pos < vBytes : pos < vBytes;
-      if (inV) v = v * 256 + b;
-      else o = o * 256 + b;
-    }
+    const view = new DataView(bytes.buffer, bytes.byteOffset + p, 8);
+    return strlLookup(view.getUint32(0, le), view.getUint32(4, le), strls);
   }
+  // 118: v in 2 bytes, o in 6; 119: v in 3, o in 5 (Stata's `help dta`). ReadStat writes 119
+  // files with 2 + 6, so a 119 key that <strls> does not hold is tried that way too.
+  const split = (vBytes: number): [number, number] => {
+    let v = 0;
+    let o = 0;
+    if (le) {
+      for (let k = vBytes - 1; k >= 0; k--) v = v * 256 + bytes[p + k];
+      for (let k = 7; k >= vBytes; k--) o = o * 256 + bytes[p + k];
+    } else {
+      for (let k = 0; k < vBytes; k++) v = v * 256 + bytes[p + k];
+      for (let k = vBytes; k < 8; k++) o = o * 256 + bytes[p + k];
+    }
+    return [v, o];
+  };
+  const [v, o] = split(layout.release >= 119 ? 3 : 2);
+  if (v === 0 && o === 0) return '';
+  if (layout.release >= 119 && !strls.has(`${v},${o}`)) return strlLookup(...split(2), strls);
+  return strlLookup(v, o, strls);
+}
+
+function strlLookup(v: number, o: number, strls: Map<string, string>): string {
   if (v === 0 && o === 0) return '';
   const s = strls.get(`${v},${o}`);
   if (s === undefined)
