@@ -188,7 +188,7 @@ export function parseDtaLayout(
     rows = release === 102 ? u16(c) : u32(c);
     const labelLength = release === 102 ? 30 : release < 108 ? 32 : 81;
     need(c, labelLength);
-    label = fixedText(options.encoding ?? 'windows-1252')(bytes, c.pos, labelLength);
+    label = fixedText(options.encoding ?? 'windows-1252')(bytes, c.pos, labelLength).trimEnd();
     c.pos += labelLength;
     if (release >= 105) {
       need(c, 18);
