@@ -180,7 +180,9 @@ export function parseDtaLayout(
     if (!RELEASES.includes(release) || release >= 117) {
       throw new DtaFault('not a Stata .dta file (unknown release byte ' + release + ')');
     }
-    if (bytes[1] !== 1 && bytes[1] !== 2) throw new DtaFault(`unknown byte order ${bytes[1]}`);
+    if (bytes[1] !== 1 && bytes[1] !== 2) {
+      throw new DtaFault(`not a Stata .dta file (byte order ${bytes[1]} is neither 1 nor 2)`);
+    }
     le = bytes[1] === 2;
     (c as { le: boolean }).le = le;
     c.pos = 4;
