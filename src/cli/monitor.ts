@@ -46,34 +46,44 @@ export function registerMonitor(program: Command): void {
     .description('household monitoring: import survey waves, score, alert, follow cases');
 
   storeCommand(monitor, 'import', 'import one survey wave (all rows or none)')
-    .argument('<file>', 'data file (.csv, .tsv, .parquet)')
+    .argument('<file>', 'data file (.csv, .tsv, .parquet, .xlsx, .dta, .sav)')
     .requiredOption(
       '--wave <label>',
       'wave label (rows of this wave when the file has a wave column)',
     )
     .option('--date <YYYY-MM-DD>', 'date of the wave')
     .option('--json', 'print the result as JSON')
-    .action(async (file: string, flags: StoreFlags & { wave: string; date?: string }) => {
-      await withStore(flags, async (store) => {
-        try {
-          const r = await importWave(store, file, { wave: flags.wave, date: flags.date });
-          if (flags.json) json(r);
-          else
-            process.stdout.write(
-              `${r.changed ? messages.importDone(file, r.wave, r) : messages.importUnchanged(file, r.wave, r.rows)}\n`,
-            );
-        } catch (e) {
-          if (e instanceof ImportRejected) {
-            for (const p of e.problems) {
-              process.stderr.write(
-                `${file}: ${messages.importProblem(p.row, p.column, p.value, p.why)}\n`,
+    .option('--encoding <name>', 'text encoding of a CSV (default: detected) or old Stata file')
+    .action(
+      async (
+        file: string,
+        flags: StoreFlags & { wave: string; date?: string; encoding?: string },
+      ) => {
+        await withStore(flags, async (store) => {
+          try {
+            const r = await importWave(store, file, {
+              wave: flags.wave,
+              date: flags.date,
+              encoding: flags.encoding,
+            });
+            if (flags.json) json(r);
+            else
+              process.stdout.write(
+                `${r.changed ? messages.importDone(file, r.wave, r) : messages.importUnchanged(file, r.wave, r.rows)}\n`,
               );
+          } catch (e) {
+            if (e instanceof ImportRejected) {
+              for (const p of e.problems) {
+                process.stderr.write(
+                  `${file}: ${messages.importProblem(p.row, p.column, p.value, p.why)}\n`,
+                );
+              }
             }
+            throw e;
           }
-          throw e;
-        }
-      });
-    });
+        });
+      },
+    );
 
   storeCommand(monitor, 'run', 'score a wave (VEP) and raise alerts from the rules')
     .requiredOption('--wave <label>', 'wave to score')

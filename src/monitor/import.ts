@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { columnNames } from '../data/read.js';
-import { describeSource, quoteIdent } from '../data/source.js';
+import { quoteIdent } from '../data/source.js';
+import { stageSource } from '../data/stage-source.js';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { ID_COLUMNS, OBSERVATION_COLUMNS, OBSERVATION_NAMES } from './columns.js';
@@ -10,10 +11,14 @@ import { inTransaction, type Store } from './store.js';
 import { rowsOf, sqlString, sqlValue } from './sql.js';
 import { parseDate, waveYear } from './wave-info.js';
 
-/** Options of `importWave`: the wave label, and optionally its date (YYYY-MM-DD). */
+/**
+ * Options of `importWave`: the wave label, optionally its date (YYYY-MM-DD), and the text
+ * encoding of a CSV or old Stata file (default: detected / windows-1252).
+ */
 export interface ImportOptions {
   readonly wave: string;
   readonly date?: string | undefined;
+  readonly encoding?: string | undefined;
 }
 
 /** What an import did. `changed` is false when the file adds nothing new. */
@@ -46,7 +51,7 @@ const STAGE = 'monitor_stage';
 const OBS_LIST = OBSERVATION_NAMES.map(quoteIdent).join(', ');
 
 /**
- * Imports one survey wave from a CSV/TSV/Parquet file in a single transaction. The file
+ * Imports one survey wave from a CSV/TSV, Parquet, Excel, Stata or SPSS file in a single transaction. The file
  * needs household_id, county, township, village and every observation column (extra columns
  * are ignored; with a `wave` column only the rows of this wave are read). Any invalid row
  * rejects the whole file with `ImportRejected` listing every bad cell. A household-wave seen
@@ -62,12 +67,16 @@ export async function importWave(
   const wave = options.wave.trim();
   if (wave === '') throw new UserError(messages.badOption('--wave', options.wave, 'a label'));
   const date = options.date === undefined ? null : parseDate('--date', options.date);
-  const names = await columnNames(file);
-  const source = await describeSource(file);
+  const names = await columnNames(file, { encoding: options.encoding });
   const missing = [...ID_COLUMNS, ...OBSERVATION_NAMES].filter((n) => !names.includes(n));
   if (missing.length > 0) throw new UserError(messages.importMissingColumns(file, missing));
   return inTransaction(store, async (c) => {
-    await stageRaw(c, source.sql, names.includes('wave'), wave, file);
+    const source = await stageSource(c, file, { encoding: options.encoding });
+    try {
+      await stageRaw(c, source.sql, names.includes('wave'), wave, file);
+    } finally {
+      await source.release();
+    }
     const problems = await findProblems(c, RAW);
     if (problems.length > 0) {
       const rows = new Set(problems.map((p) => p.row)).size;
