@@ -1,6 +1,7 @@
 // Times povrisk's .dta reader on FILE, REPS times (every column: readDta; the numeric columns
 // as estimators read them: readColumns); prints each time in seconds.
 // Usage: node bench/dta-read.mjs FILE [REPS]   (run `npm run build` first)
+import { performance } from 'node:perf_hooks';
 import { readDta } from '../dist/data/read-dta.js';
 import { readColumns } from '../dist/data/read.js';
 
