@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { messages } from '../messages.js';
 import { closestName } from './closest-name.js';
 import { evaluateFormula } from './derive.js';
-import type { ColumnData } from './read.js';
+import type { ColumnData, ColumnInfo } from './read.js';
 import type { Study, StudyPath } from './study.js';
 
 /** The file columns a study reads: numbers by study name → file column, and the id as text. */
@@ -88,7 +88,8 @@ export function checkStudyColumns(study: Study, available: readonly string[]): S
 /**
  * The study's variables from the columns read from its file: renamed to study names, with
  * the derived variables computed in order (missing where an item is missing). The id column,
- * if any, is the only text column, under its study name.
+ * if any, is the only text column, under its study name. A .dta/.sav file's labels (`info`)
+ * follow their columns to the study names.
  * @example const cols = studyData(study, plan, await readColumns(path, { numeric: [...plan.numeric.values()] }));
  */
 export function studyData(study: Study, plan: StudyColumnPlan, file: ColumnData): ColumnData {
@@ -104,5 +105,11 @@ export function studyData(study: Study, plan: StudyColumnPlan, file: ColumnData)
   if (plan.id !== null && study.data.id !== null) {
     text.set(study.data.id, file.text.get(plan.id) as readonly (string | null)[]);
   }
-  return Object.freeze({ path: file.path, rows: file.rows, numeric, text });
+  // labels of a .dta/.sav file's columns, under their study names (levels: from-labels)
+  const info = new Map<string, ColumnInfo>();
+  for (const [name, col] of plan.numeric) {
+    const i = file.info?.get(col);
+    if (i) info.set(name, i);
+  }
+  return Object.freeze({ path: file.path, rows: file.rows, numeric, text, info });
 }
