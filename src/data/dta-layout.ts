@@ -1,7 +1,7 @@
+import { oldType, type111, type117, type DtaType } from './dta-types.js';
 import { fixedText } from './text-encoding.js';
 
-/** Stata storage types. */
-export type DtaType = 'byte' | 'int' | 'long' | 'float' | 'double' | 'str' | 'strL';
+export type { DtaType };
 
 /** One variable of a .dta file, as its descriptors declare it. */
 export interface DtaVariable {
@@ -87,40 +87,6 @@ function tag(c: Cursor, name: string): void {
     }
   }
   c.pos += name.length;
-}
-
-/** Old type codes (102–110): letters for numbers, 0x7f + n for str#. */
-function oldType(code: number): [DtaType, number] | null {
-  const types: Record<number, [DtaType, number]> = {
-    98: ['byte', 1],
-    105: ['int', 2],
-    108: ['long', 4],
-    102: ['float', 4],
-    100: ['double', 8],
-  };
-  if (types[code]) return types[code];
-  return code > 0x7f ? ['str', code - 0x7f] : null;
-}
-function type111(code: number): [DtaType, number] | null {
-  const types: Record<number, [DtaType, number]> = {
-    251: ['byte', 1],
-    252: ['int', 2],
-    253: ['long', 4],
-    254: ['float', 4],
-    255: ['double', 8],
-  };
-  return types[code] ?? (code >= 1 && code <= 244 ? ['str', code] : null);
-}
-function type117(code: number): [DtaType, number] | null {
-  const types: Record<number, [DtaType, number]> = {
-    65530: ['byte', 1],
-    65529: ['int', 2],
-    65528: ['long', 4],
-    65527: ['float', 4],
-    65526: ['double', 8],
-    32768: ['strL', 8],
-  };
-  return types[code] ?? (code >= 1 && code <= 2045 ? ['str', code] : null);
 }
 
 /**

@@ -3,18 +3,15 @@ import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
-import { MISSING_CODES, type DataColumn, type DataTable } from './data-table.js';
-
-type Kind = 'byte' | 'int' | 'long' | 'double' | 'str' | 'strL';
-interface Plan {
-  readonly column: DataColumn;
-  readonly kind: Kind;
-  readonly width: number;
-  readonly code: number;
-  readonly format: string;
-  /** Encoded strings (str#, strL), null when missing. */
-  readonly bytes: (Uint8Array | null)[] | null;
-}
+import type { DataColumn, DataTable } from './data-table.js';
+import {
+  fixed,
+  labelTable,
+  LIMITS,
+  writeRecords,
+  type Kind,
+  type Plan,
+} from './write-dta-records.js';
 
 const TYPE_CODES: Record<Exclude<Kind, 'str'>, number> = {
   byte: 65530,
@@ -23,15 +20,8 @@ const TYPE_CODES: Record<Exclude<Kind, 'str'>, number> = {
   double: 65526,
   strL: 32768,
 };
-const LIMITS: Record<'byte' | 'int' | 'long', [number, number, number]> = {
-  // smallest, largest non-missing, and the code of `.`
-  byte: [-127, 100, 101],
-  int: [-32767, 32740, 32741],
-  long: [-2147483647, 2147483620, 2147483621],
-};
 const NAME = /^[\p{L}_][\p{L}\p{N}_]{0,31}$/u;
 const utf8 = new TextEncoder();
-const ROWS_PER_WRITE = 1 << 14;
 
 /**
  * Writes a table as a Stata .dta file of release 118 (Stata 14 and later, UTF-8, little-endian):
@@ -110,15 +100,6 @@ function plan(path: string, column: DataColumn, rows: number): Plan {
           : '%8.0g';
   const width = { byte: 1, int: 2, long: 4, double: 8 }[kind as 'byte'];
   return { column, kind, width, code: TYPE_CODES[kind as 'byte'], format, bytes: null };
-}
-
-function fixed(text: string, width: number): Uint8Array {
-  const out = new Uint8Array(width);
-  const bytes = utf8.encode(text);
-  let n = Math.min(bytes.length, width - 1);
-  while (n > 0 && n < bytes.length && (bytes[n] & 0xc0) === 0x80) n--; // whole characters only
-  out.set(bytes.subarray(0, n));
-  return out;
 }
 
 async function writeBody(
@@ -228,90 +209,6 @@ async function writeBody(
   const mapBytes = Buffer.alloc(14 * 8);
   map.forEach((v, k) => mapBytes.writeBigUInt64LE(BigInt(v), 8 * k));
   await handle.write(mapBytes, 0, mapBytes.length, mapAt);
-}
-
-async function writeRecords(
-  put: (b: Uint8Array) => Promise<void>,
-  plans: readonly Plan[],
-  rows: number,
-): Promise<void> {
-  const record = plans.reduce((a, p) => a + p.width, 0);
-  for (let start = 0; start < rows; start += ROWS_PER_WRITE) {
-    const m = Math.min(ROWS_PER_WRITE, rows - start);
-    const buf = Buffer.alloc(m * record);
-    let offset = 0;
-    for (const [j, p] of plans.entries()) {
-      const tags = p.column.tags;
-      for (let i = 0, at = offset; i < m; i++, at += record) {
-        const row = start + i;
-        if (p.bytes) {
-          const b = p.bytes[row];
-          if (p.kind === 'str') {
-            if (b) buf.set(b, at);
-          } else if (b) {
-            buf.writeUInt16LE(j + 1, at);
-            buf.writeUIntLE(row + 1, at + 2, 6);
-          }
-          continue;
-        }
-        const v = (p.column.numbers as Float64Array)[row];
-        const code = v === v ? -1 : tags && tags[row] > 0 ? tags[row] - 1 : 0;
-        switch (p.kind) {
-          case 'double':
-            if (code < 0) buf.writeDoubleLE(v, at);
-            else {
-              buf.writeUInt32LE(0, at);
-              buf.writeUInt32LE(0x7fe00000 + code * 0x100, at + 4);
-            }
-            break;
-          case 'long':
-            buf.writeInt32LE(code < 0 ? v : LIMITS.long[2] + code, at);
-            break;
-          case 'int':
-            buf.writeInt16LE(code < 0 ? v : LIMITS.int[2] + code, at);
-            break;
-          default:
-            buf.writeInt8(code < 0 ? v : LIMITS.byte[2] + code, at);
-        }
-      }
-      offset += p.width;
-    }
-    await put(buf);
-  }
-}
-
-function labelTable(column: DataColumn): Uint8Array {
-  const missing = Object.entries(column.missingLabels).map(([code, label]): [number, string] => [
-    LIMITS.long[2] + MISSING_CODES.indexOf(code),
-    label,
-  ]);
-  const entries = [...column.valueLabels, ...missing.filter(([c]) => c >= LIMITS.long[2])].sort(
-    (a, b) => a[0] - b[0],
-  );
-  const texts = entries.map(([, l]) => fixed(l, Math.min(utf8.encode(l).length + 1, 32000)));
-  const textLength = texts.reduce((a, t) => a + t.length, 0);
-  const n = entries.length;
-  const length = 8 + 8 * n + textLength;
-  const buf = Buffer.alloc(5 + 4 + 129 + 3 + length + 6);
-  buf.write('<lbl>', 0, 'latin1');
-  buf.writeInt32LE(length, 5);
-  buf.set(fixed(column.name, 129), 9);
-  let p = 9 + 129 + 3;
-  buf.writeInt32LE(n, p);
-  buf.writeInt32LE(textLength, p + 4);
-  let off = 0;
-  entries.forEach(([code], k) => {
-    buf.writeInt32LE(off, p + 8 + 4 * k);
-    buf.writeInt32LE(code, p + 8 + 4 * n + 4 * k);
-    off += texts[k].length;
-  });
-  p += 8 + 8 * n;
-  for (const t of texts) {
-    buf.set(t, p);
-    p += t.length;
-  }
-  buf.write('</lbl>', p, 'latin1');
-  return buf;
 }
 
 function stataTimestamp(d: Date): string {
