@@ -49,6 +49,8 @@ export const messages = {
     `${path}: unknown output type (expected .csv, .parquet, .xlsx or .dta)`,
   converted: (from: string, to: string, rows: number, columns: number) =>
     `${to}: wrote ${rows} row(s) × ${columns} column(s) from ${from}`,
+  zsavUnsupported: (path: string) =>
+    `${path}: zlib-compressed SPSS data (.zsav) is not supported; save it from SPSS as an uncompressed or standard-compressed .sav`,
   dtaCannotStore: (path: string, detail: string) => `${path}: cannot be written as .dta: ${detail}`,
   writeFailed: (path: string, detail: string) => `${path}: could not write: ${detail}`,
   simulated: (path: string, households: number, waves: number) =>

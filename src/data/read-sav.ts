@@ -88,10 +88,7 @@ async function readCases(
   dict: SavDictionary,
   columns: readonly string[] | undefined,
 ): Promise<DataTable> {
-  if (dict.compression === 2)
-    throw new SavFault(
-      'zlib-compressed (.zsav) data is not supported; save it uncompressed or with standard compression',
-    );
+  if (dict.compression === 2) throw new UserError(messages.zsavUnsupported(path));
   if (dict.compression !== 0 && dict.compression !== 1)
     throw new SavFault(`unknown compression ${dict.compression}`);
   const names = dict.variables.map((v) => v.name);

@@ -3,7 +3,7 @@ import { readSav, savColumnNames } from '../../src/data/read-sav.js';
 import { compareColumn, loadRef } from '../helpers/compare-table.js';
 
 describe('readSav against haven::read_sav (ReadStat)', () => {
-  for (const file of ['haven.sav']) {
+  for (const file of ['haven.sav', 'haven-uncompressed.sav']) {
     it(file, async () => {
       const ref = loadRef(file);
       const table = await readSav(`test/fixtures/dta/${file}`);
@@ -15,6 +15,11 @@ describe('readSav against haven::read_sav (ReadStat)', () => {
   it('lists column names without reading data', async () => {
     expect(await savColumnNames('test/fixtures/dta/haven.sav')).toEqual(
       loadRef('haven.sav').columns.map((c) => c.name),
+    );
+  });
+  it('refuses zlib-compressed .zsav data in one line', async () => {
+    await expect(readSav('test/fixtures/dta/haven.zsav')).rejects.toThrow(
+      /haven\.zsav: zlib-compressed SPSS data \(\.zsav\) is not supported/,
     );
   });
   it('counts system-missing values', async () => {
