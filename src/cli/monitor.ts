@@ -17,6 +17,9 @@ interface StoreFlags {
   json?: boolean;
 }
 
+/** The `--encoding` option of `monitor import`. */
+type Enc = { encoding?: string };
+
 const json = (x: unknown) => process.stdout.write(`${JSON.stringify(x, null, 2)}\n`);
 
 async function withStore<T>(flags: StoreFlags, body: (store: Store) => Promise<T>): Promise<T> {
@@ -54,36 +57,27 @@ export function registerMonitor(program: Command): void {
     .option('--date <YYYY-MM-DD>', 'date of the wave')
     .option('--json', 'print the result as JSON')
     .option('--encoding <name>', 'text encoding of a CSV (default: detected) or old Stata file')
-    .action(
-      async (
-        file: string,
-        flags: StoreFlags & { wave: string; date?: string; encoding?: string },
-      ) => {
-        await withStore(flags, async (store) => {
-          try {
-            const r = await importWave(store, file, {
-              wave: flags.wave,
-              date: flags.date,
-              encoding: flags.encoding,
-            });
-            if (flags.json) json(r);
-            else
-              process.stdout.write(
-                `${r.changed ? messages.importDone(file, r.wave, r) : messages.importUnchanged(file, r.wave, r.rows)}\n`,
+    .action(async (file: string, flags: StoreFlags & { wave: string; date?: string } & Enc) => {
+      await withStore(flags, async (store) => {
+        try {
+          const r = await importWave(store, file, { ...flags, encoding: flags.encoding });
+          if (flags.json) json(r);
+          else
+            process.stdout.write(
+              `${r.changed ? messages.importDone(file, r.wave, r) : messages.importUnchanged(file, r.wave, r.rows)}\n`,
+            );
+        } catch (e) {
+          if (e instanceof ImportRejected) {
+            for (const p of e.problems) {
+              process.stderr.write(
+                `${file}: ${messages.importProblem(p.row, p.column, p.value, p.why)}\n`,
               );
-          } catch (e) {
-            if (e instanceof ImportRejected) {
-              for (const p of e.problems) {
-                process.stderr.write(
-                  `${file}: ${messages.importProblem(p.row, p.column, p.value, p.why)}\n`,
-                );
-              }
             }
-            throw e;
           }
-        });
-      },
-    );
+          throw e;
+        }
+      });
+    });
 
   storeCommand(monitor, 'run', 'score a wave (VEP) and raise alerts from the rules')
     .requiredOption('--wave <label>', 'wave to score')
