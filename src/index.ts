@@ -13,6 +13,11 @@ export { messages } from './messages.js';
 export { setWarningSink, warn } from './log.js';
 
 export { readColumns, columnNames, type ColumnData, type ReadOptions } from './data/read.js';
+export { readTable } from './data/read-table.js';
+export { readDta } from './data/read-dta.js';
+export { readSav } from './data/read-sav.js';
+export { writeDta } from './data/write-dta.js';
+export { type DataTable, type DataColumn, MISSING_CODES } from './data/data-table.js';
 export { modelFrame, type ModelFrame, type FrameSpec } from './data/model-frame.js';
 export { writeTable, tableFormat } from './data/write-table.js';
 export { simulateSurvey, DEMO_HOUSEHOLDS, DEMO_SEED } from './data/simulate.js';

@@ -8,7 +8,7 @@ export const messages = {
   fileEmpty: (path: string) => `${path}: file is empty`,
   headerOnly: (path: string) => `${path}: no data rows (the file has a header only)`,
   unknownFormat: (path: string) =>
-    `${path}: unknown file type (expected .csv, .tsv, .txt, .parquet or .xlsx)`,
+    `${path}: unknown file type (expected .csv, .tsv, .txt, .parquet, .xlsx, .dta or .sav)`,
   malformed: (path: string, detail: string) => `${path}: malformed file: ${detail}`,
   unknownColumn: (path: string, column: string, available: readonly string[]) =>
     `${path}: no column named '${column}' (columns: ${available.join(', ')})`,
@@ -45,7 +45,13 @@ export const messages = {
     `${count} of ${total} household(s) not used in estimation (${reasons}); see the status column`,
   vepFloored: (count: number, floor: number) =>
     `${count} household(s) had a fitted variance below the floor ${floor} and were given ${floor} (--variance-floor)`,
-  unknownOutputFormat: (path: string) => `${path}: unknown output type (expected .csv or .parquet)`,
+  unknownOutputFormat: (path: string) =>
+    `${path}: unknown output type (expected .csv, .parquet, .xlsx or .dta)`,
+  converted: (from: string, to: string, rows: number, columns: number) =>
+    `${to}: wrote ${rows} row(s) × ${columns} column(s) from ${from}`,
+  zsavUnsupported: (path: string) =>
+    `${path}: zlib-compressed SPSS data (.zsav) is not supported; save it from SPSS as an uncompressed or standard-compressed .sav`,
+  dtaCannotStore: (path: string, detail: string) => `${path}: cannot be written as .dta: ${detail}`,
   writeFailed: (path: string, detail: string) => `${path}: could not write: ${detail}`,
   simulated: (path: string, households: number, waves: number) =>
     `${path}: wrote ${households} simulated household(s)${waves > 1 ? ` × ${waves} rounds` : ''} (simulated data, not the paper's)`,

@@ -21,6 +21,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   monitor: async () => (await import('./monitor.js')).registerMonitor,
   serve: async () => (await import('./serve.js')).registerServe,
   users: async () => (await import('./users.js')).registerUsers,
+  describe: async () => (await import('./describe.js')).registerDescribe,
+  convert: async () => (await import('./convert.js')).registerConvert,
 };
 
 /**

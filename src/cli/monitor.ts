@@ -24,6 +24,9 @@ interface StoreFlags {
   json?: boolean;
 }
 
+/** The `--encoding` option of `monitor import`. */
+type Enc = { encoding?: string };
+
 const json = (x: unknown) => process.stdout.write(`${JSON.stringify(x, null, 2)}\n`);
 
 async function withStore<T>(flags: StoreFlags, body: (store: Store) => Promise<T>): Promise<T> {
@@ -53,17 +56,18 @@ export function registerMonitor(program: Command): void {
     .description('household monitoring: import survey waves, score, alert, follow cases');
 
   storeCommand(monitor, 'import', 'import one survey wave (all rows or none)')
-    .argument('<file>', 'data file (.csv, .tsv, .parquet)')
+    .argument('<file>', 'data file (.csv, .tsv, .parquet, .xlsx, .dta, .sav)')
     .requiredOption(
       '--wave <label>',
       'wave label (rows of this wave when the file has a wave column)',
     )
     .option('--date <YYYY-MM-DD>', 'date of the wave')
     .option('--json', 'print the result as JSON')
-    .action(async (file: string, flags: StoreFlags & { wave: string; date?: string }) => {
+    .option('--encoding <name>', 'text encoding of a CSV (default: detected) or old Stata file')
+    .action(async (file: string, flags: StoreFlags & { wave: string; date?: string } & Enc) => {
       await withStore(flags, async (store) => {
         try {
-          const r = await importWave(store, file, { wave: flags.wave, date: flags.date });
+          const r = await importWave(store, file, { ...flags, encoding: flags.encoding });
           if (flags.json) json(r);
           else
             process.stdout.write(

@@ -12,6 +12,7 @@ interface RegressFlags {
   vce?: string;
   cluster?: string;
   weights?: string;
+  encoding?: string;
   json?: boolean;
 }
 
@@ -23,7 +24,7 @@ export function registerRegress(program: Command): void {
   program
     .command('regress')
     .description('OLS/WLS with classical, robust (HC0-HC3) or cluster-robust standard errors')
-    .argument('<file>', 'data file (.csv, .tsv, .parquet)')
+    .argument('<file>', 'data file (.csv, .tsv, .parquet, .xlsx, .dta, .sav)')
     .requiredOption('--y <col>', 'dependent variable')
     .requiredOption('--x <cols>', 'regressors, comma-separated (an intercept is added)')
     .option(
@@ -35,6 +36,10 @@ export function registerRegress(program: Command): void {
       'cluster variable for cluster-robust standard errors (CR1, as Stata)',
     )
     .option('--weights <col>', 'analytic weights (WLS)')
+    .option(
+      '--encoding <name>',
+      'text encoding of a CSV (default: detected, UTF-8 or GB18030) or of a Stata file before release 118 (default windows-1252)',
+    )
     .option('--json', 'print one JSON object (broom tidy names)')
     .action(async (file: string, flags: RegressFlags) => {
       const x = parseList('--x', flags.x);
@@ -58,7 +63,7 @@ export function registerRegress(program: Command): void {
         regressFile(
           file,
           { y: flags.y, x, weights: flags.weights, cluster: flags.cluster },
-          { vce },
+          { vce, encoding: flags.encoding },
         ),
         import('../report/regression-text.js'),
       ]);

@@ -26,13 +26,17 @@ export interface FileRegression {
  * the later ones out of DuckDB. The result is the same as the three steps in turn: when rows
  * are dropped for missing values (or the data are small) the factor is computed afterwards.
  * Options as `regress`'s (`factor` excepted), and `threads` for the factoring while reading
- * (default: `rowThreads`, two for a large file on a machine with two cores).
+ * (default: `rowThreads`, two for a large file on a machine with two cores), and `encoding` of
+ * a CSV or old Stata file (default: detected / windows-1252).
  * @example const { result } = await regressFile('wages.csv', { y: 'wage', x: ['educ'] }, { vce: 'hc1' });
  */
 export async function regressFile(
   path: string,
   spec: FrameSpec,
-  options: Omit<RegressOptions, 'factor'> & { readonly threads?: number } = {},
+  options: Omit<RegressOptions, 'factor'> & {
+    readonly threads?: number;
+    readonly encoding?: string | undefined;
+  } = {},
 ): Promise<FileRegression> {
   const wanted =
     options.threads === undefined ? undefined : Math.max(1, Math.floor(options.threads));
@@ -68,6 +72,7 @@ export async function regressFile(
       numeric,
       text: spec.cluster ? [spec.cluster] : [],
       reserve: 1,
+      encoding: options.encoding,
       onParse: () => void load(),
       onRows,
     });
