@@ -13,10 +13,12 @@ interface RegressFlags {
   cluster?: string;
   weights?: string;
   json?: boolean;
+  constant: boolean;
 }
 
 /**
- * Registers `povrisk regress FILE --y COL --x A,B [--vce T] [--cluster COL] [--weights COL] [--json]`.
+ * Registers `povrisk regress FILE --y COL --x A,B [--vce T] [--cluster COL] [--weights COL]
+ * [--no-constant] [--json]`.
  * @example registerRegress(program)
  */
 export function registerRegress(program: Command): void {
@@ -35,6 +37,7 @@ export function registerRegress(program: Command): void {
       'cluster variable for cluster-robust standard errors (CR1, as Stata)',
     )
     .option('--weights <col>', 'analytic weights (WLS)')
+    .option('--no-constant', "no intercept (Stata's noconstant, R's y ~ 0 + x)")
     .option('--json', 'print one JSON object (broom tidy names)')
     .action(async (file: string, flags: RegressFlags) => {
       const x = parseList('--x', flags.x);
@@ -57,7 +60,13 @@ export function registerRegress(program: Command): void {
       const [{ frame, result, vcov }, { regressionText }] = await Promise.all([
         regressFile(
           file,
-          { y: flags.y, x, weights: flags.weights, cluster: flags.cluster },
+          {
+            y: flags.y,
+            x,
+            weights: flags.weights,
+            cluster: flags.cluster,
+            constant: flags.constant,
+          },
           { vce },
         ),
         import('../report/regression-text.js'),
