@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { readColumns, type ColumnData } from '../data/read.js';
+import { readColumns } from '../data/read.js';
 import { tableFormat, writeTable } from '../data/write-table.js';
 import { UserError } from '../errors.js';
 import { warn } from '../log.js';
@@ -103,11 +103,7 @@ export function registerVep(program: Command): void {
       if (flags.out !== undefined) tableFormat(flags.out);
       const numeric = [flags.income, ...x, ...(flags.weights ? [flags.weights] : [])];
       const text = [...(flags.id ? [flags.id] : []), ...by.filter((c) => c !== flags.id)];
-      let data: ColumnData | null = await readColumns(file, {
-        numeric: [...new Set(numeric)],
-        text,
-      });
-      const ids = flags.id ? data.text.get(flags.id) : undefined;
+      const data = await readColumns(file, { numeric: [...new Set(numeric)], text });
       const result = estimateVep(data, {
         income: flags.income,
         x,
@@ -119,8 +115,6 @@ export function registerVep(program: Command): void {
         bands,
         by,
       });
-      // The input columns (8 bytes per cell) are not needed while the results are written.
-      data = null;
       const s = result.summary;
       const notUsed = Object.values(s.excluded).reduce((a, b) => a + b, 0);
       if (notUsed > 0) {
@@ -133,6 +127,7 @@ export function registerVep(program: Command): void {
       const omitted = [...new Set([...s.mean_equation.omitted, ...s.variance_equation.omitted])];
       if (omitted.length > 0) warn(messages.collinear(omitted));
       if (flags.out !== undefined) {
+        const ids = flags.id ? data.text.get(flags.id) : undefined;
         await writeTable(flags.out, householdTable(result, { ids, idName: flags.id ?? 'id' }));
       }
       process.stdout.write(
