@@ -44,7 +44,8 @@ export interface QrDDOptions {
  * `dqrdc2`'s limited column pivoting, for designs too ill-conditioned for double precision.
  * The rank rule keeps every column `lm` keeps, and also a column `lm` drops (remaining norm
  * below 1e-7 of its norm) when that remainder is far above what rounding of the data could
- * produce; see `QrDDOptions`. The input is not modified. Cost: about 20 times a double QR.
+ * produce; see `QrDDOptions`. The input is not modified. Cost: about ten times a double QR (1 s of CPU per
+ * 100,000 × 11), on one thread.
  * @example const d = qrDD(X, y); d.rank; d.qtyHi
  */
 export function qrDD(a: Matrix, y: Float64Array, options: QrDDOptions = {}): QrDD {
