@@ -14,10 +14,12 @@ interface RegressFlags {
   weights?: string;
   encoding?: string;
   json?: boolean;
+  constant: boolean;
 }
 
 /**
- * Registers `povrisk regress FILE --y COL --x A,B [--vce T] [--cluster COL] [--weights COL] [--json]`.
+ * Registers `povrisk regress FILE --y COL --x A,B [--vce T] [--cluster COL] [--weights COL]
+ * [--no-constant] [--json]`.
  * @example registerRegress(program)
  */
 export function registerRegress(program: Command): void {
@@ -40,6 +42,7 @@ export function registerRegress(program: Command): void {
       '--encoding <name>',
       'text encoding of a CSV (default: detected, UTF-8 or GB18030) or of a Stata file before release 118 (default windows-1252)',
     )
+    .option('--no-constant', "no intercept (Stata's noconstant, R's y ~ 0 + x)")
     .option('--json', 'print one JSON object (broom tidy names)')
     .action(async (file: string, flags: RegressFlags) => {
       const x = parseList('--x', flags.x);
@@ -62,7 +65,13 @@ export function registerRegress(program: Command): void {
       const [{ frame, result, vcov }, { regressionText }] = await Promise.all([
         regressFile(
           file,
-          { y: flags.y, x, weights: flags.weights, cluster: flags.cluster },
+          {
+            y: flags.y,
+            x,
+            weights: flags.weights,
+            cluster: flags.cluster,
+            constant: flags.constant,
+          },
           { vce, encoding: flags.encoding },
         ),
         import('../report/regression-text.js'),

@@ -165,11 +165,27 @@ function selectSql(c: TableColumn, column: string): string {
   return `list_extract([${labels}]::VARCHAR[], ${q} + 1)`;
 }
 
+/**
+ * Fills one vector of a data chunk with rows start..start+m−1. Numeric columns are copied in
+ * bulk into the vector's typed storage (one copy per vector, then only the missing entries
+ * are marked), rather than value by value: that per-value call was most of the time of
+ * writing 10 million rows.
+ */
 function fillVector(vector: DuckDBVector, c: TableColumn, start: number, m: number): void {
-  const set = vector as unknown as { setItem(i: number, v: unknown): void; flush(): void };
+  const set = vector as unknown as {
+    setItem(i: number, v: unknown): void;
+    flush(): void;
+    items?: Float64Array | Int32Array | Int16Array;
+  };
+  const items = set.items;
   switch (c.type) {
     case 'double':
     case 'integer':
+      if (items) {
+        items.set(c.values.subarray(start, start + m));
+        for (let i = 0; i < m; i++) if (Number.isNaN(c.values[start + i])) set.setItem(i, null);
+        break;
+      }
       for (let i = 0; i < m; i++) {
         const x = c.values[start + i];
         set.setItem(i, Number.isNaN(x) ? null : x);
@@ -182,9 +198,11 @@ function fillVector(vector: DuckDBVector, c: TableColumn, start: number, m: numb
       }
       break;
     case 'category':
+      if (items) items.set(c.codes.subarray(start, start + m));
       for (let i = 0; i < m; i++) {
         const x = c.codes[start + i];
-        set.setItem(i, x < 0 || x >= c.labels.length ? null : x);
+        if (x < 0 || x >= c.labels.length) set.setItem(i, null);
+        else if (!items) set.setItem(i, x);
       }
       break;
     case 'text':
