@@ -19,6 +19,7 @@ interface VepFlags {
   line?: string;
   lineUsdDay?: string;
   ppp?: string;
+  cpiYear?: string;
   variance?: string;
   varianceFloor?: string;
   weights?: string;
@@ -28,6 +29,7 @@ interface VepFlags {
   bands?: string;
   out?: string;
   explain?: boolean;
+  encoding?: string;
   json?: boolean;
 }
 
@@ -45,7 +47,10 @@ export function registerVep(program: Command): void {
     .description(
       'Vulnerability as expected poverty (three-step FGLS, Chaudhuri, Jalan & Suryahadi 2002)',
     )
-    .argument('<file>', 'household data file (.csv, .tsv, .parquet), one row per household')
+    .argument(
+      '<file>',
+      'household data file (.csv, .tsv, .parquet, .xlsx, .dta, .sav), one row per household',
+    )
     .requiredOption('--income <col>', 'per-capita income (per person per year)')
     .requiredOption('--x <cols>', 'household regressors, comma-separated (an intercept is added)')
     .option('--line <z>', 'poverty line per person per year, in the income currency')
@@ -56,6 +61,10 @@ export function registerVep(program: Command): void {
     .option(
       '--ppp <f>',
       'PPP factor, local currency per international dollar (e.g. 3.696: China, 2011)',
+    )
+    .option(
+      '--cpi-year <year>',
+      "uprate the dollar line from 2011 prices to this year with China's CPI (NBS), 2011–2024",
     )
     .option(
       '--variance <model>',
@@ -70,10 +79,17 @@ export function registerVep(program: Command): void {
       "vulnerable when v >= t: a number in (0, 1) or 'relative' (headcount ratio); default 0.5",
     )
     .option('--bands <a,b>', 'band cut points: low < a <= medium <= b < high (default 0.3,0.6)')
-    .option('--out <file>', 'per-household results (.csv or .parquet), one row per input row')
+    .option(
+      '--out <file>',
+      'per-household results (.csv, .parquet or Stata .dta), one row per input row',
+    )
     .option(
       '--explain',
       "with --out: add each term's contribution to mu and to the variance index (mean_contrib_*, variance_contrib_*)",
+    )
+    .option(
+      '--encoding <name>',
+      'text encoding of a CSV (default: detected, UTF-8 or GB18030) or of a Stata file before release 118 (default windows-1252)',
     )
     .option('--json', 'print the summary as one JSON object')
     .action(async (file: string, flags: VepFlags) => {
@@ -86,6 +102,10 @@ export function registerVep(program: Command): void {
             ? parseNumber('--line-usd-day', flags.lineUsdDay, positive)
             : undefined,
         ppp: flags.ppp !== undefined ? parseNumber('--ppp', flags.ppp, positive) : undefined,
+        cpiYear:
+          flags.cpiYear !== undefined
+            ? parseNumber('--cpi-year', flags.cpiYear, { min: 2011, max: 2024, integer: true })
+            : undefined,
       });
       if (flags.ppp !== undefined && flags.lineUsdDay === undefined) {
         throw new UserError(messages.missingOption('--line-usd-day X (with --ppp)'));
@@ -112,7 +132,11 @@ export function registerVep(program: Command): void {
       }
       const numeric = [flags.income, ...x, ...(flags.weights ? [flags.weights] : [])];
       const text = [...(flags.id ? [flags.id] : []), ...by.filter((c) => c !== flags.id)];
-      const data = await readColumns(file, { numeric: [...new Set(numeric)], text });
+      const data = await readColumns(file, {
+        numeric: [...new Set(numeric)],
+        text,
+        encoding: flags.encoding,
+      });
       const result = estimateVep(data, {
         income: flags.income,
         x,

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { messages } from '../messages.js';
 import { closestName } from './closest-name.js';
 import { evaluateFormula } from './derive.js';
-import type { ColumnData } from './read.js';
+import type { ColumnData, ColumnInfo } from './read.js';
 import type { StudyGroup } from './study-schema.js';
 import type { Study, StudyPath } from './study.js';
 
@@ -119,7 +119,8 @@ export function checkStudyColumns(study: Study, available: readonly string[]): S
  * The study's variables from the columns read from its file: renamed to study names, with
  * the derived variables computed in order (missing where an item is missing). The id column,
  * if any, and the group columns read as text are the text columns, under their study names;
- * the file's value labels (when its reader gives them) follow their columns.
+ * the file's value labels and other column information (`info`, from .dta/.sav files) follow
+ * their columns to the study names.
  * @example const cols = studyData(study, plan, await readColumns(path, { numeric: [...plan.numeric.values()] }));
  */
 export function studyData(study: Study, plan: StudyColumnPlan, file: ColumnData): ColumnData {
@@ -137,24 +138,17 @@ export function studyData(study: Study, plan: StudyColumnPlan, file: ColumnData)
   }
   for (const [name, col] of plan.text)
     text.set(name, file.text.get(col) as readonly (string | null)[]);
+  // labels of a .dta/.sav file's columns, under their study names (levels: from-labels)
+  const info = new Map<string, ColumnInfo>();
+  for (const [name, col] of plan.numeric) {
+    const i = file.info?.get(col);
+    if (i) info.set(name, i);
+  }
   return Object.freeze({
     path: file.path,
     rows: file.rows,
     numeric,
     text,
-    ...(file.valueLabels ? { valueLabels: renameLabels(plan, file.valueLabels) } : {}),
+    info,
   });
-}
-
-/** The value labels of the file's columns under their study names. */
-function renameLabels(
-  plan: StudyColumnPlan,
-  labels: NonNullable<ColumnData['valueLabels']>,
-): NonNullable<ColumnData['valueLabels']> {
-  const out = new Map<string, ReadonlyMap<number, string>>();
-  for (const [name, col] of plan.numeric) {
-    const l = labels.get(col);
-    if (l) out.set(name, l);
-  }
-  return out;
 }

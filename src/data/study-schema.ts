@@ -27,7 +27,7 @@ export interface StudyFile {
     };
   };
   readonly data: {
-    /** The data file (.csv, .tsv, .txt, .parquet, .xlsx), relative to the study file. */
+    /** The data file (.csv, .tsv, .txt, .parquet, .xlsx, .dta, .sav), relative to the study file. */
     readonly path: string;
     /** Household identifier column, written to households.csv; default the row number. */
     readonly id?: string;

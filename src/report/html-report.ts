@@ -149,7 +149,10 @@ export function htmlReport(results: StudyResults, options: HtmlReportOptions): s
   const line = results.poverty_line;
   const lineText =
     line.usd_per_day !== undefined && line.ppp !== undefined
-      ? w.lineUsd(line.usd_per_day, line.ppp, line.line.toFixed(2), setup.period)
+      ? w.lineUsd(line.usd_per_day, line.ppp, line.line.toFixed(2), setup.period) +
+        (setup.lang === 'en'
+          ? ' (the PPP conversion is an assumption: a 2011 private-consumption factor, not survey-year prices in the survey area)'
+          : '（购买力平价换算是一项假设：采用2011年居民消费购买力平价系数，而非调查年份调查地区的价格）')
       : w.lineLocal(String(line.line), setup.currency, setup.period);
   const parts: string[] = [];
   parts.push(
@@ -192,6 +195,11 @@ export function htmlReport(results: StudyResults, options: HtmlReportOptions): s
   parts.push(
     `<section id="table-2"><h2>${esc(tables.table2.title ?? w.table(2))}</h2>`,
     pair(tables.table2, paper?.table2 ?? null, setup),
+    paper
+      ? setup.lang === 'en'
+        ? `<p class="note what-vep-measures"><b>What the VEP measures.</b> The paper's income equation explains current per-capita income with current family net income, so its vulnerability largely restates current poverty: who is poor now, rather than who will fall back. Whether a warning predicts falling back can only be checked on panel data: <code>povrisk validate</code> fits it on one wave and scores it against the next (docs/validation.md).</p>`
+        : `<p class="note what-vep-measures"><b>脆弱性测度的含义。</b>原文的收入方程用当期家庭纯收入解释当期人均收入，因此其脆弱性在很大程度上复述了当前的贫困状况（谁现在贫困），而不是谁将返贫。预警能否预测返贫只能用面板数据检验：<code>povrisk validate</code> 在一轮数据上拟合，并用下一轮检验（docs/validation.md）。</p>`
+      : '',
     figure(
       vulnerabilityHistogram(results.vulnerability_histogram, {
         bands: s.bands,

@@ -77,10 +77,10 @@ export async function checkStudyData(study: Study) {
   return plan;
 }
 
-/** Fails on the first `from-labels` group whose column has no value labels in `labels`. */
-function noValueLabels(study: Study, labels: ColumnData['valueLabels'] | null): void {
+/** Fails on the first `from-labels` group whose column has no value labels in `info`. */
+function noValueLabels(study: Study, info: ColumnData['info'] | null): void {
   study.groups.forEach((g, k) => {
-    if (g.levels === 'from-labels' && !labels?.get(g.column))
+    if (g.levels === 'from-labels' && !(info?.get(g.column)?.valueLabels.size ?? 0))
       study.fail(
         ['groups', k, 'levels'],
         messages.study.noValueLabels(g.column, basename(study.data.path)),
@@ -134,14 +134,14 @@ export async function runStudy(
     Object.fromEntries(names.map((n) => [n, analysis.numeric.get(n) as Float64Array]));
 
   progress('Tables 1-3: descriptive statistics and vulnerability by group');
-  noValueLabels(study, data.valueLabels ?? null);
+  noValueLabels(study, data.info ?? null);
   const table2 = groupBlocks(v, weights, used, {
     groups: study.groups,
     columns: (g) => ({
       ...(groupReadsText(g) && plan.text.has(g.column)
         ? { text: data.text.get(g.column) }
         : { numbers: analysis.numeric.get(g.column) }),
-      valueLabels: data.valueLabels?.get(g.column),
+      valueLabels: data.info?.get(g.column)?.valueLabels,
     }),
     bands: study.vep.bands,
     overall: vep.summary.overall,

@@ -1,6 +1,8 @@
 import { PUBLISHED_TABLE2 } from '../data/published.js';
 import {
   PUBLISHED_TABLE4,
+  TABLE4_SIGN_NOTE,
+  TABLE4_SIGN_NOTE_ZH,
   PUBLISHED_TABLE5,
   type PublishedRegressionTable,
 } from '../data/published-regressions.js';
@@ -149,12 +151,18 @@ export function paperTables(setup: ReportSetup) {
       ],
       { title: setup.words.paperTable2, lang: setup.lang },
     ),
-    table4: publishedTable(PUBLISHED_TABLE4, setup),
+    table4: publishedTable(PUBLISHED_TABLE4, setup, [
+      setup.lang === 'en' ? TABLE4_SIGN_NOTE : TABLE4_SIGN_NOTE_ZH,
+    ]),
     table5: publishedTable(PUBLISHED_TABLE5, setup),
   });
 }
 
-function publishedTable(t: PublishedRegressionTable, setup: ReportSetup): ReportTable {
+function publishedTable(
+  t: PublishedRegressionTable,
+  setup: ReportSetup,
+  footnotes: readonly string[] = [],
+): ReportTable {
   const rows: ReportRow[] = [];
   for (const r of t.rows) {
     rows.push(
@@ -175,6 +183,7 @@ function publishedTable(t: PublishedRegressionTable, setup: ReportSetup): Report
       setup.lang === 'en'
         ? t.note
         : `${t.note.startsWith('Robust') ? '括号内为稳健标准误' : '括号内为标准误'}。* p < 0.10，** p < 0.05，*** p < 0.01。`,
+      ...footnotes,
     ]),
     align: Object.freeze(['left' as const, ...t.columns.map(() => 'center' as const)]),
   });
