@@ -5,7 +5,7 @@ import { latestCase } from './cases.js';
 import { logEvent } from './events.js';
 import { rowsOf, sqlString, sqlValue } from './sql.js';
 import { inTransaction, type Store } from './store.js';
-import { parseDate } from './wave-info.js';
+import { stepDate } from './date-bounds.js';
 
 /** Types of assistance measure (帮扶措施). */
 export const MEASURE_TYPES = Object.freeze([
@@ -30,7 +30,8 @@ export interface MeasureInput {
 
 /**
  * Records an assistance measure on a household's open case (logged). Types accept `-` for
- * `_` (`public-welfare-job`).
+ * `_` (`public-welfare-job`). The date may not lie after tomorrow nor before the case was
+ * opened; the row keeps the server's `recorded_at` beside it.
  * @example await addMeasure(store, 'H000123', { type: 'employment', date: '2021-08-01', amount: 3000 })
  */
 export async function addMeasure(
@@ -44,7 +45,7 @@ export async function addMeasure(
       messages.badOption('--type', input.type, `one of ${MEASURE_TYPES.join(', ')}`),
     );
   }
-  const date = parseDate('--date', input.date);
+  stepDate('--date', input.date);
   if (input.amount !== undefined && !(Number.isFinite(input.amount) && input.amount >= 0)) {
     throw new UserError(messages.badOption('--amount', String(input.amount), 'must be at least 0'));
   }
@@ -52,6 +53,10 @@ export async function addMeasure(
     const k = await latestCase(store, householdId);
     if (!ACTIVE_STATUSES.includes(k.status))
       throw new UserError(messages.caseClosed(householdId, k.status));
+    const date = stepDate('--date', input.date, {
+      notBefore: k.opened_on,
+      what: 'the opening of the case',
+    });
     const id = Number((await c.runAndReadAll("SELECT nextval('measure_seq')")).getRows()[0][0]);
     await c.run(
       `INSERT INTO measures VALUES (${id}, ${k.case_id}, ${sqlString(householdId)}, ${sqlString(type)},

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../monitor/store.js';
 import type { LoginLimiter } from './login-limiter.js';
+import type { Role } from './roles.js';
 import type { Session, Sessions } from './sessions.js';
 import type { StoreGate } from './store-gate.js';
 
@@ -22,9 +23,19 @@ declare module 'fastify' {
     /** The signed-in session; set on every route that is not public. */
     account?: Session;
   }
+  /**
+   * A route's own security settings, read by the guard (`guard.ts`) on every request that
+   * reaches the route, whatever its URL spelling. A route needs a session unless it says
+   * `public`; every POST, PUT, PATCH and DELETE is checked for Origin and, with a session,
+   * for the CSRF token.
+   */
   interface FastifyContextConfig {
-    /** Route reachable without signing in. */
+    /** Route reachable without signing in (login, health, the OpenAPI document). */
     public?: boolean;
+    /** File of the built web app: public, and cacheable by the browser. */
+    webAsset?: boolean;
+    /** Only these roles may use the route (default: every signed-in role). */
+    roles?: readonly Role[];
   }
 }
 

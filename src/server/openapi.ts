@@ -6,6 +6,13 @@ const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' };
 const nullableNumber = { type: ['number', 'null'] };
 
+/** Rows per page at most (`limit`); the whole list is the streamed CSV export. */
+export const MAX_PAGE = 1000;
+/** Largest `offset` accepted. */
+export const MAX_OFFSET = 1_000_000_000;
+/** Largest measure amount accepted (CNY). */
+export const MAX_AMOUNT = 1_000_000_000;
+
 /** Request schemas: Fastify validates requests against them, and the OpenAPI file shows them. */
 export const REQUEST_SCHEMAS = Object.freeze({
   login: {
@@ -26,8 +33,36 @@ export const REQUEST_SCHEMAS = Object.freeze({
       status: { type: 'string', enum: [...CASE_STATUSES] },
       rule: text(64),
       sort: { type: 'string', enum: Object.keys(ALERT_SORTS) },
-      limit: { type: 'integer', minimum: 1, maximum: 100000, default: 1000 },
-      offset: { type: 'integer', minimum: 0, default: 0 },
+      limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: MAX_PAGE },
+      offset: { type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 },
+    },
+  },
+  alertExportQuery: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      wave: text(64),
+      county: text(200),
+      township: text(200),
+      village: text(200),
+      household: text(64),
+      status: { type: 'string', enum: [...CASE_STATUSES] },
+      rule: text(64),
+      sort: { type: 'string', enum: Object.keys(ALERT_SORTS) },
+    },
+  },
+  eventQuery: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      user: text(64),
+      action: text(64),
+      entity: text(64),
+      entity_id: text(200),
+      since: date,
+      until: date,
+      limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 100 },
+      offset: { type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 },
     },
   },
   householdParams: {
@@ -42,7 +77,7 @@ export const REQUEST_SCHEMAS = Object.freeze({
     properties: {
       type: { type: 'string', enum: [...MEASURE_TYPES] },
       date,
-      amount: { type: 'number', minimum: 0 },
+      amount: { type: 'number', minimum: 0, maximum: MAX_AMOUNT },
       note: { type: 'string', maxLength: 2000 },
     },
   },

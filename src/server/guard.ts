@@ -1,0 +1,67 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { messages } from '../messages.js';
+import { hostAllowed, hostName } from './allowed-hosts.js';
+import { fail, SESSION_COOKIE, type ServerContext } from './context.js';
+import { controlInUrl, controlInValue } from './control-chars.js';
+import { CSRF_HEADER, sameOrigin, tokenMatches, UNSAFE_METHODS } from './csrf.js';
+import { SECURITY_HEADERS } from './security-headers.js';
+
+/** Options of `installGuard`. Default: no host names beyond the bound address and localhost. */
+export interface GuardOptions {
+  readonly allowedHosts?: readonly string[];
+}
+
+/** The authority of an absolute-form request target (`GET http://host/path`), else undefined. */
+const absoluteAuthority = (url: string): string | undefined =>
+  /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url)?.[1];
+
+/**
+ * Installs the one guard every request passes, after the router has chosen the route, so it
+ * sees the route the request will reach whatever the URL's spelling (percent-escapes,
+ * absolute-form request lines). In order: the Host (and an absolute-form authority) must be
+ * allowed (421); the target must hold no control character (400); POST, PUT, PATCH and DELETE
+ * must come from this origin (403); then, unless the route's config says `public`, a live
+ * session (401), a role among the route's `roles` (403) and, on a state-changing request, the
+ * session's CSRF token (403). JSON bodies with control characters are refused (400) before
+ * their schema runs.
+ * @example installGuard(app, ctx, { allowedHosts: ['monitor.example.org'] })
+ */
+export function installGuard(
+  app: FastifyInstance,
+  ctx: ServerContext,
+  options: GuardOptions = {},
+): void {
+  const allowed = (options.allowedHosts ?? []).map((h) => hostName(h) ?? h.toLowerCase());
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    reply.headers(SECURITY_HEADERS);
+    const config = request.routeOptions.config;
+    if (!config.webAsset) reply.header('cache-control', 'no-store');
+    const local = request.socket.localAddress;
+    const authority = absoluteAuthority(request.raw.url ?? '');
+    for (const host of authority === undefined ? [request.headers.host] : [request.headers.host, authority]) {
+      if (!hostAllowed(host, local, allowed)) {
+        return fail(reply, 421, messages.server.hostRefused(String(host).slice(0, 100)));
+      }
+    }
+    const bad = controlInUrl(request.raw.url ?? '');
+    if (bad !== null) return fail(reply, 400, messages.server.controlChars(bad));
+    const unsafe = UNSAFE_METHODS.has(request.method);
+    if (unsafe && !sameOrigin(request.headers as Record<string, string | undefined>)) {
+      return fail(reply, 403, messages.server.originRejected(String(request.headers.origin)));
+    }
+    if (config.public || config.webAsset) return;
+    const session = ctx.sessions.get(request.cookies[SESSION_COOKIE]);
+    if (!session) return fail(reply, 401, messages.server.signInFirst());
+    if (config.roles && !config.roles.includes(session.scope.role)) {
+      return fail(reply, 403, messages.server.roleRefused(session.scope.role));
+    }
+    if (unsafe && !tokenMatches(request.headers[CSRF_HEADER], session.csrf)) {
+      return fail(reply, 403, messages.server.csrfFailed());
+    }
+    request.account = session;
+  });
+  app.addHook('preValidation', async (request, reply) => {
+    const bad = controlInValue(request.body, 'body');
+    if (bad !== null) return fail(reply, 400, messages.server.controlChars(bad));
+  });
+}
