@@ -9,6 +9,7 @@ import { runRules } from '../monitor/run.js';
 import { DEFAULT_DB, openStore, type Store } from '../monitor/store.js';
 import { summary } from '../monitor/summary.js';
 import { textTable } from '../report/text-table.js';
+import { registerMonitorEvents } from './monitor-events.js';
 import { parseChoice, parseNumber } from './options.js';
 
 interface StoreFlags {
@@ -37,13 +38,14 @@ function storeCommand(parent: Command, name: string, description: string): Comma
 }
 
 /**
- * Registers `povrisk monitor import|run|alerts|summary|case|assist|set-status`.
+ * Registers `povrisk monitor import|run|alerts|summary|case|assist|set-status|events`.
  * @example registerMonitor(program)
  */
 export function registerMonitor(program: Command): void {
   const monitor = program
     .command('monitor')
     .description('household monitoring: import survey waves, score, alert, follow cases');
+  registerMonitorEvents(monitor);
 
   storeCommand(monitor, 'import', 'import one survey wave (all rows or none)')
     .argument('<file>', 'data file (.csv, .tsv, .parquet)')
