@@ -28,7 +28,11 @@ export function stepDate(
   if (date > latest) throw new UserError(messages.server.dateInFuture(option, date, latest));
   if (bounds.notBefore !== undefined && date < bounds.notBefore) {
     throw new UserError(
-      messages.badOption(option, date, `not before ${bounds.what ?? 'the previous step'}, ${bounds.notBefore}`),
+      messages.badOption(
+        option,
+        date,
+        `not before ${bounds.what ?? 'the previous step'}, ${bounds.notBefore}`,
+      ),
     );
   }
   return date;

@@ -8,7 +8,8 @@ export const LOOPBACK_HOSTS: readonly string[] = Object.freeze(['localhost', '12
  */
 export function hostName(value: string): string | null {
   const v = value.trim().toLowerCase();
-  const m = /^\[([0-9a-f:.]+)\](?::\d{1,5})?$/.exec(v) ?? /^([a-z0-9._-]+?)\.?(?::\d{1,5})?$/.exec(v);
+  const m =
+    /^\[([0-9a-f:.]+)\](?::\d{1,5})?$/.exec(v) ?? /^([a-z0-9._-]+?)\.?(?::\d{1,5})?$/.exec(v);
   return m ? m[1] : null;
 }
 

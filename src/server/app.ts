@@ -72,7 +72,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     logger: options.logger ?? false,
     bodyLimit: 64 * 1024,
     schemaErrorFormatter: (errors, dataVar) => new Error(validationMessage(errors, dataVar)),
-    trustProxy: options.trustProxy && options.trustProxy.length > 0 ? [...options.trustProxy] : false,
+    trustProxy:
+      options.trustProxy && options.trustProxy.length > 0 ? [...options.trustProxy] : false,
   });
   app.setValidatorCompiler(({ schema, httpPart }) =>
     (httpPart === 'body' ? bodyAjv : textAjv).compile(schema),

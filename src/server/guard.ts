@@ -11,6 +11,43 @@ export interface GuardOptions {
   readonly allowedHosts?: readonly string[];
 }
 
+/** A route as registered: method, URL pattern and its security config. */
+export interface RegisteredRoute {
+  readonly method: string;
+  readonly url: string;
+  readonly public: boolean;
+  readonly roles: readonly string[] | null;
+}
+
+interface RouteSeen {
+  readonly method: string | string[];
+  readonly url: string;
+  readonly config?: unknown;
+}
+const ROUTES = new WeakMap<FastifyInstance, RouteSeen[]>();
+
+/**
+ * Every route registered after `installGuard` (web app files excepted), with its security
+ * config: what a test walks to check that none is reachable without its checks.
+ * @example registeredRoutes(app).filter((r) => !r.public)
+ */
+export function registeredRoutes(app: FastifyInstance): readonly RegisteredRoute[] {
+  return (ROUTES.get(app) ?? []).flatMap((route) => {
+    const config = (route.config ?? {}) as {
+      public?: boolean;
+      webAsset?: boolean;
+      roles?: string[];
+    };
+    if (config.webAsset) return [];
+    return [route.method].flat().map((method) => ({
+      method,
+      url: route.url,
+      public: Boolean(config.public),
+      roles: config.roles ?? null,
+    }));
+  });
+}
+
 /** The authority of an absolute-form request target (`GET http://host/path`), else undefined. */
 const absoluteAuthority = (url: string): string | undefined =>
   /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url)?.[1];
@@ -32,13 +69,20 @@ export function installGuard(
   options: GuardOptions = {},
 ): void {
   const allowed = (options.allowedHosts ?? []).map((h) => hostName(h) ?? h.toLowerCase());
+  const routes: RouteSeen[] = [];
+  ROUTES.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    routes.push(route);
+  });
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     reply.headers(SECURITY_HEADERS);
     const config = request.routeOptions.config;
     if (!config.webAsset) reply.header('cache-control', 'no-store');
     const local = request.socket.localAddress;
     const authority = absoluteAuthority(request.raw.url ?? '');
-    for (const host of authority === undefined ? [request.headers.host] : [request.headers.host, authority]) {
+    for (const host of authority === undefined
+      ? [request.headers.host]
+      : [request.headers.host, authority]) {
       if (!hostAllowed(host, local, allowed)) {
         return fail(reply, 421, messages.server.hostRefused(String(host).slice(0, 100)));
       }

@@ -16,8 +16,7 @@ export function parseTrustProxy(values: readonly string[]): string[] {
     const [address, prefix, extra] = v.split('/');
     const family = isIP(address);
     const bits = family === 4 ? 32 : 128;
-    const prefixOk =
-      prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
     if (family === 0 || !prefixOk || extra !== undefined) {
       throw new UserError(messages.server.badTrustProxy(v));
     }

@@ -110,7 +110,12 @@ describe('sessions and sign-in limits', () => {
   });
   test('an address is limited by unknown user names, or by failures at a much higher count', () => {
     let t = 0;
-    const l = createLoginLimiter({ perAddressUnknown: 3, perAddress: 6, windowMs: 1000, now: () => t });
+    const l = createLoginLimiter({
+      perAddressUnknown: 3,
+      perAddress: 6,
+      windowMs: 1000,
+      now: () => t,
+    });
     for (let k = 0; k < 2; k++) l.fail('ip', `nobody${k}`, 'unknown');
     expect(l.addressLimited('ip')).toBe(0);
     l.fail('ip', 'nobody2', 'unknown');

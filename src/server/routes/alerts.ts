@@ -62,7 +62,14 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: ServerContext): v
       await audit(ctx, me.username, {
         action: 'list',
         entity: 'alerts',
-        after: { filter: scoped ?? filter, sort, limit, offset, rows: page.rows, total: page.total },
+        after: {
+          filter: scoped ?? filter,
+          sort,
+          limit,
+          offset,
+          rows: page.rows,
+          total: page.total,
+        },
       });
       reply.header('x-total-count', String(page.total));
       return reply.type('application/json; charset=utf-8').send(page.body);
