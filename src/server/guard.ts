@@ -48,6 +48,17 @@ export function registeredRoutes(app: FastifyInstance): readonly RegisteredRoute
   });
 }
 
+/** The first field holding a non-finite number (±Infinity, NaN), as `query.limit`; else null. */
+function nonFiniteIn(value: unknown, where: string, depth = 0): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? null : where;
+  if (value === null || typeof value !== 'object' || depth > 32) return null;
+  for (const [k, v] of Object.entries(value)) {
+    const found = nonFiniteIn(v, `${where}.${k}`, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 /** The authority of an absolute-form request target (`GET http://host/path`), else undefined. */
 const absoluteAuthority = (url: string): string | undefined =>
   /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url)?.[1];
@@ -107,5 +118,17 @@ export function installGuard(
   app.addHook('preValidation', async (request, reply) => {
     const bad = controlInValue(request.body, 'body');
     if (bad !== null) return fail(reply, 400, messages.server.controlChars(bad));
+  });
+  // Ajv lets ±Infinity (from `limit=Infinity`) through `integer`, `minimum` and `maximum`.
+  app.addHook('preHandler', async (request, reply) => {
+    for (const [part, value] of [
+      ['params', request.params],
+      ['query', request.query],
+      ['body', request.body],
+    ] as const) {
+      const field = nonFiniteIn(value, part);
+      if (field !== null)
+        return fail(reply, 400, messages.server.badField(field, 'must be a finite number'));
+    }
   });
 }

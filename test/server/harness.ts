@@ -139,6 +139,7 @@ export function rawRequest(
         port,
         method: options.method ?? 'GET',
         path: options.path,
+        agent: false,
         headers: {
           ...(options.body === undefined
             ? {}
