@@ -1,6 +1,8 @@
 /** C0 control characters and DEL, except tab, line feed and carriage return. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** Any C0 control character or DEL, raw or percent-encoded (`%00`–`%1F`, `%7F`). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_IN_URL = /[\u0000-\u001f\u007f]|%(?:[01][0-9a-f]|7f)/i;
 
 /**

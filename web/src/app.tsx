@@ -2,13 +2,17 @@ import { useEffect } from 'preact/hooks';
 import { account, restore, signOut } from './api.js';
 import { label, lang, setLang, t } from './i18n.js';
 import { AlertsPage } from './pages/alerts.js';
+import { EventsPage } from './pages/events.js';
 import { HouseholdPage } from './pages/household.js';
 import { LoginPage } from './pages/login.js';
 import { ModelPage } from './pages/model.js';
 import { OverviewPage } from './pages/overview.js';
 import { route } from './route.js';
 
-/** The dashboard: sign-in, then the overview, alert queue, household and model pages. */
+/**
+ * The dashboard: sign-in, then the overview, alert queue, household and model pages, and for
+ * admin accounts the audit log.
+ */
 export function App() {
   const language = lang.use();
   const me = account.use();
@@ -41,6 +45,7 @@ export function App() {
           {nav('/', 'overview')}
           {nav('/alerts', 'alerts')}
           {nav('/model', 'model')}
+          {me.role === 'admin' && nav('/events', 'events')}
         </nav>
         <span class="spacer" />
         <span class="muted">
@@ -64,6 +69,8 @@ export function App() {
           <AlertsPage query={query} key={rest} />
         ) : page === '/model' ? (
           <ModelPage />
+        ) : page === '/events' && me.role === 'admin' ? (
+          <EventsPage />
         ) : (
           <OverviewPage />
         )}

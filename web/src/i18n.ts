@@ -109,6 +109,22 @@ const S: Record<string, [string, string]> = {
   reasonRequired: ['原因（驳回时必填）', 'Reason (required to dismiss)'],
   back: ['返回', 'Back'],
   signedInAs: ['当前用户', 'Signed in as'],
+  moreInExport: [
+    '页面最多显示 1000 条；完整列表请导出 CSV。',
+    'The page shows at most 1,000 rows; export the CSV for the whole list.',
+  ],
+  events: ['审计日志', 'Audit log'],
+  eventUser: ['用户', 'User'],
+  action: ['操作', 'Action'],
+  entity: ['对象', 'Entity'],
+  entityId: ['对象编号', 'Entity id'],
+  details: ['详情', 'Details'],
+  recordedAt: ['记录时间', 'Recorded at'],
+  since: ['起始日期', 'From'],
+  until: ['截止日期', 'To'],
+  previous: ['上一页', 'Previous'],
+  next: ['下一页', 'Next'],
+  noEvents: ['没有符合条件的记录。', 'No events match.'],
 };
 
 const LABELS: Record<string, Record<string, [string, string]>> = {
@@ -145,6 +161,20 @@ const LABELS: Record<string, Record<string, [string, string]>> = {
     medium: ['中风险 (0.3–0.6)', 'medium (0.3–0.6)'],
     high: ['高风险 (≥0.6)', 'high (≥0.6)'],
     unscored: ['未评分', 'unscored'],
+  },
+  action: {
+    login: ['登录', 'sign-in'],
+    'login failed': ['登录失败', 'failed sign-in'],
+    'login locked': ['账号锁定时登录', 'sign-in while locked'],
+    logout: ['退出登录', 'sign-out'],
+    list: ['查看列表', 'list read'],
+    export: ['导出', 'export'],
+    refused: ['越权被拒', 'refused (outside area)'],
+    read: ['查看', 'read'],
+    status: ['状态变更', 'status change'],
+    measure: ['帮扶措施', 'measure'],
+    add: ['新增', 'add'],
+    open: ['立案', 'case opened'],
   },
   role: {
     admin: ['管理员', 'admin'],
