@@ -120,6 +120,7 @@ const errors = {
   '401': answer('not signed in, or the session expired', error),
   '403': answer('CSRF token or Origin refused', error),
   '404': answer('no such household in your area', error),
+  '421': answer('the Host header names a host this server does not serve', error),
 };
 const query = (name: string, schema: unknown, description: string) => ({
   name,
@@ -169,7 +170,11 @@ export const OPENAPI = Object.freeze({
           '200': answer('the account, its area and the CSRF token'),
           '400': errors['400'],
           '401': answer('wrong user name or password', error),
-          '429': answer('too many failed attempts (Retry-After header)', error),
+          '429': answer(
+            'the account is locked after failed attempts, or a wrong password from an address ' +
+              'under attack (Retry-After header)',
+            error,
+          ),
         },
       },
     },
@@ -202,6 +207,40 @@ export const OPENAPI = Object.freeze({
           }),
           '400': errors['400'],
           '401': errors['401'],
+        },
+      },
+    },
+    '/api/alerts.csv': {
+      get: {
+        summary:
+          'Every alert of the filter in the area as CSV (UTF-8 with BOM), streamed; text cells ' +
+          "starting with = + - @ tab or CR get a leading ' (logged as an export)",
+        parameters: Object.entries(REQUEST_SCHEMAS.alertExportQuery.properties).map(
+          ([name, schema]) => query(name, schema, name),
+        ),
+        responses: {
+          '200': {
+            description: 'CSV file',
+            content: { 'text/csv': { schema: { type: 'string' } } },
+          },
+          '400': errors['400'],
+          '401': errors['401'],
+        },
+      },
+    },
+    '/api/events': {
+      get: {
+        summary:
+          'The event log, newest first (admin accounts only): sign-ins and failures, reads, ' +
+          'exports, refusals and changes; total in X-Total-Count (logged)',
+        parameters: Object.entries(REQUEST_SCHEMAS.eventQuery.properties).map(([name, schema]) =>
+          query(name, schema, name),
+        ),
+        responses: {
+          '200': answer('events', { type: 'array', items: { type: 'object' } }),
+          '400': errors['400'],
+          '401': errors['401'],
+          '403': answer('not an admin account', error),
         },
       },
     },
