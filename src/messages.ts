@@ -173,8 +173,7 @@ export const messages = {
     notFound: (path: string) => `no such endpoint: ${path}`,
     hostRefused: (host: string) =>
       `host '${host}' is not served here (start the server with --allowed-host ${host} to allow it)`,
-    controlChars: (field: string) =>
-      `${field}: must not contain NUL or other control characters`,
+    controlChars: (field: string) => `${field}: must not contain NUL or other control characters`,
     roleRefused: (role: string) => `not allowed for a ${role} account`,
     dateInFuture: (field: string, date: string, latest: string) =>
       `${field} ${date}: lies in the future (latest allowed ${latest})`,
