@@ -118,6 +118,22 @@ export function installGuard(
   app.addHook('preValidation', async (request, reply) => {
     const bad = controlInValue(request.body, 'body');
     if (bad !== null) return fail(reply, 400, messages.server.controlChars(bad));
+    if (request.routeOptions.config.webAsset) return;
+    // A route without a query or body schema takes none: nothing arrives unvalidated.
+    const schema = request.routeOptions.schema ?? {};
+    const query = request.query as Record<string, unknown> | null;
+    const extra = schema.querystring ? undefined : Object.keys(query ?? {})[0];
+    if (extra !== undefined) {
+      return fail(reply, 400, messages.server.badField(`query.${extra}`, 'is not a known field'));
+    }
+    const body = request.body as unknown;
+    const empty =
+      body === undefined ||
+      body === null ||
+      (typeof body === 'object' && Object.keys(body as object).length === 0);
+    if (!schema.body && !empty) {
+      return fail(reply, 400, messages.server.badField('body', 'this endpoint takes no body'));
+    }
   });
   // Ajv lets ±Infinity (from `limit=Infinity`) through `integer`, `minimum` and `maximum`.
   app.addHook('preHandler', async (request, reply) => {

@@ -28,6 +28,8 @@ describe('strict input', () => {
     ['/api/alerts?limit=1.5', /^query\.limit: must be integer$/],
     ['/api/alerts?limit=5&limit=6', /^query\.limit: must be integer$/],
     ['/api/events?since=2021-02-30', /--since|since/],
+    ['/api/summary?county=Muli', /^query\.county: is not a known field$/],
+    ['/api/households/H00001?debug=1', /^query\.debug: is not a known field$/],
   ])('GET %s answers 400 naming the field', async (path, message) => {
     const a = path.startsWith('/api/events') ? await login(s.url, 'admin') : v;
     const r = await a.get(path);
@@ -70,6 +72,14 @@ describe('strict input', () => {
     const r = await v.post(`/api/households/${id}/status`, { status: 'dismissed', reason: 123 });
     expect(r.status).toBe(400);
     expect(await errorOf(r)).toBe('body.reason: must be string');
+  });
+
+  test('a body sent to an endpoint that takes none answers 400', async () => {
+    const w = await login(s.url, 'v03');
+    const r = await w.post('/api/logout', { everyone: true });
+    expect(r.status).toBe(400);
+    expect(await errorOf(r)).toBe('body: this endpoint takes no body');
+    expect((await w.post('/api/logout')).status).toBe(204);
   });
 
   test('a user name with a NUL answers 400, not 500', async () => {
