@@ -116,10 +116,12 @@ export function installGuard(
     request.account = session;
   });
   app.addHook('preValidation', async (request, reply) => {
-    const bad = controlInValue(request.body, 'body');
+    // JSON only: a route with its own content parser (an upload) checks its raw body itself.
+    const json = /^application\/json\b/i.test(String(request.headers['content-type'] ?? ''));
+    const bad = json ? controlInValue(request.body, 'body') : null;
     if (bad !== null) return fail(reply, 400, messages.server.controlChars(bad));
     if (request.routeOptions.config.webAsset) return;
-    // A route without a query or body schema takes none: nothing arrives unvalidated.
+    // A route without a query or JSON body schema takes none: nothing arrives unvalidated.
     const schema = request.routeOptions.schema ?? {};
     const query = request.query as Record<string, unknown> | null;
     const extra = schema.querystring ? undefined : Object.keys(query ?? {})[0];
@@ -128,6 +130,7 @@ export function installGuard(
     }
     const body = request.body as unknown;
     const empty =
+      !json ||
       body === undefined ||
       body === null ||
       (typeof body === 'object' && Object.keys(body as object).length === 0);
