@@ -64,6 +64,9 @@ export const messages = {
   // monitoring (src/monitor, `povrisk monitor`)
   databaseBusy: (path: string) =>
     `${path}: database busy (another povrisk command is using it); try again when it has finished`,
+  databaseServed: (path: string, url: string, pid: number) =>
+    `${path}: the dashboard server (povrisk serve, pid ${pid}, ${url}) holds this DuckDB store; ` +
+    `import through the dashboard instead (its upload page, POST /api/waves), or keep the store in PostgreSQL so the CLI and the server can share it`,
   databaseUnreadable: (path: string, detail: string) => `${path}: cannot open database: ${detail}`,
   schemaTooNew: (found: number, known: number) =>
     `database schema version ${found} is newer than this povrisk knows (${known}); upgrade povrisk`,
@@ -84,6 +87,8 @@ export const messages = {
   ) =>
     `${path}: wave ${wave}: ${r.inserted} new, ${r.versioned} changed (kept as new versions), ${r.unchanged} unchanged`,
   cellRule: {
+    outsideCounty: (county: string) =>
+      `outside your county (${county}): a county account imports its own households only`,
     missing: () => 'missing (required)',
     notNumber: () => 'not a number',
     flag: () => 'must be 0 or 1',
@@ -121,6 +126,44 @@ export const messages = {
       `per-capita income not above the monitoring line in the last two waves (${detail})`,
     noLabour: () =>
       'no member able to work (such households are never eliminated automatically; keep them monitored under social assistance)',
+    guarantee: (what: string, wave: string, state: 'unsafe' | 'unknown') =>
+      state === 'unknown'
+        ? `${what} not recorded in wave ${wave}`
+        : `${what} not secure in wave ${wave}`,
+  },
+  /** The four guarantees checked before elimination (两不愁三保障 and safe drinking water). */
+  guarantees: {
+    school_dropout: 'compulsory education (义务教育)',
+    no_medical_insurance: 'basic medical care (基本医疗)',
+    unsafe_housing: 'safe housing (住房安全)',
+    unsafe_water: 'safe drinking water (饮水安全)',
+  } as Record<string, string>,
+  procedure: {
+    missingStep: (id: string, step: string, missing: string) =>
+      `household ${id}: cannot record ${step}: ${missing} not recorded yet (the steps are: found, verification, village review, public notice, township review, county approval)`,
+    stepDone: (id: string, step: string, date: string) =>
+      `household ${id}: ${step} already recorded on ${date}`,
+    stepBefore: (id: string, step: string, date: string, previous: string, previousDate: string) =>
+      `household ${id}: ${step} on ${date} cannot come before ${previous} (${previousDate})`,
+    noticeShort: (days: number, min: number) =>
+      `the public notice lasted ${days} day(s); at least ${min} are required (--notice-end)`,
+    noticeEndNeeded: () => 'the public notice needs its last day (--notice-end YYYY-MM-DD)',
+    notAStep: (step: string, steps: readonly string[]) =>
+      `invalid step: '${step}' (one of ${steps.join(', ')})`,
+    negative: (step: string, result: string) => `${step}: ${result}`,
+    caseOpen: (id: string, status: string) =>
+      `household ${id} already has an open case (${status})`,
+    unknownHousehold: (id: string) => `no household '${id}' in the store (import a wave first)`,
+    unknownUser: (name: string) =>
+      `no user '${name}' (add the account with povrisk users add first)`,
+    alreadyApproved: (id: string) =>
+      `household ${id}: the county has approved the case; the procedure is complete`,
+    useStep: (id: string, status: string, step: string) =>
+      `household ${id}: '${status}' is reached by recording the ${step} step (povrisk monitor step ${id} ${step})`,
+    transitionOver: (id: string, closedOn: string, until: string) =>
+      `household ${id}: the risk was eliminated on ${closedOn}; measures may be recorded until ${until} (the transition period)`,
+    endBeforeStart: (start: string, end: string) =>
+      `--end-date ${end} is before the measure's date ${start}`,
   },
   caseClosed: (id: string, status: string) => `household ${id}: the case is closed (${status})`,
   noObservations: (wave: string) => `wave ${wave} has no observations`,
@@ -174,11 +217,15 @@ export const messages = {
     hostRefused: (host: string) =>
       `host '${host}' is not served here (start the server with --allowed-host ${host} to allow it)`,
     controlChars: (field: string) => `${field}: must not contain NUL or other control characters`,
-    roleRefused: (role: string) => `not allowed for a ${role} account`,
     dateInFuture: (field: string, date: string, latest: string) =>
       `${field} ${date}: lies in the future (latest allowed ${latest})`,
     badTrustProxy: (value: string) =>
       `--trust-proxy ${value}: not an IP address or CIDR range (e.g. 10.0.0.1 or 10.0.0.0/8)`,
     badAllowedHost: (value: string) => `--allowed-host ${value}: not a host name`,
+    roleRefused: (role: string, roles: readonly string[]) =>
+      `a ${role} account may not do this (only ${roles.join(', ')})`,
+    uploadField: (field: string) => `the upload needs the field '${field}'`,
+    uploadTooLarge: (mb: number) => `the file is larger than ${mb} MB`,
+    uploadNoName: () => 'the uploaded file has no name (its extension tells its format)',
   },
 };

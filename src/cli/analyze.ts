@@ -10,6 +10,7 @@ interface AnalyzeFlags {
   out: string;
   data?: string;
   quiet?: boolean;
+  standalone?: boolean;
 }
 
 /** Writes one progress line to stderr. @example progressLine('reading survey.csv') */
@@ -19,13 +20,18 @@ export const progressLine = (step: string): void => {
 
 /**
  * Runs a study into `out` atomically (a temporary sibling directory renamed into place):
- * report.html, tables/, households.csv, results.json. Returns the report's path.
+ * report.html, tables/, households.csv, results.json. Returns the report's path. `latex`
+ * `standalone` writes each .tex as a compilable document (default `fragment`, a float to \input).
  * @example await analyzeInto(study, 'out', { onProgress: progressLine })
  */
 export async function analyzeInto(
   study: Study,
   out: string,
-  options: { onProgress?: (step: string) => void; before?: (tmp: string) => Promise<Study> } = {},
+  options: {
+    onProgress?: (step: string) => void;
+    before?: (tmp: string) => Promise<Study>;
+    latex?: 'fragment' | 'standalone';
+  } = {},
 ): Promise<string> {
   await writeDirectory(
     out,
@@ -33,7 +39,7 @@ export async function analyzeInto(
       const s = options.before ? await options.before(tmp) : study;
       const run = await runStudy(s, { onProgress: options.onProgress });
       options.onProgress?.('writing the report, tables, households.csv and results.json');
-      await writeStudyOutputs(tmp, run, s);
+      await writeStudyOutputs(tmp, run, s, { latex: options.latex });
     },
     { replaceable: isStudyOutput },
   );
@@ -41,8 +47,9 @@ export async function analyzeInto(
 }
 
 /**
- * Registers `povrisk analyze STUDY --out DIR [--data FILE] [--quiet]`: validates the study file
- * (schema, columns, formulas) before any work, runs the whole pipeline and writes the outputs.
+ * Registers `povrisk analyze STUDY --out DIR [--data FILE] [--quiet] [--standalone]`: validates
+ * the study file (schema, columns, formulas) before any work, runs the whole pipeline and writes
+ * the outputs (`--standalone`: each .tex a compilable document, see docs/tables.md).
  * @example registerAnalyze(program)
  */
 export function registerAnalyze(program: Command): void {
@@ -56,13 +63,18 @@ export function registerAnalyze(program: Command): void {
     )
     .option('--data <file>', "data file to use instead of the study's data.path")
     .option('--quiet', 'no progress on stderr')
+    .option(
+      '--standalone',
+      'write each .tex table as a compilable document (default: a float to \\input)',
+    )
     .action(async (file: string, flags: AnalyzeFlags) => {
       let study = await loadStudy(file);
       if (flags.data !== undefined)
         study = Object.freeze({ ...study, data: { ...study.data, path: resolve(flags.data) } });
       await checkStudyData(study);
       const onProgress = flags.quiet ? undefined : progressLine;
-      const report = await analyzeInto(study, flags.out, { onProgress });
+      const latex = flags.standalone ? 'standalone' : 'fragment';
+      const report = await analyzeInto(study, flags.out, { onProgress, latex });
       process.stdout.write(`${messages.study.wrote(report)}\n`);
     });
 }

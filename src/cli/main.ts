@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
-import { isUserError } from '../errors.js';
+import { isOptionError, isUserError } from '../errors.js';
 import { messages } from '../messages.js';
+import { flagOf } from './option-flag.js';
 
 type Register = (program: Command) => void;
 
@@ -47,6 +48,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? 0 : 2;
+    }
+    if (isOptionError(e)) {
+      process.stderr.write(`povrisk: ${e.render(flagOf)}\n`);
+      return 1;
     }
     if (isUserError(e)) {
       process.stderr.write(`povrisk: ${e.message}\n`);

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { messages } from '../messages.js';
+import { loadRules } from '../monitor/rules.js';
+import { removeServeMarker, writeServeMarker } from '../monitor/serve-marker.js';
 import { DEFAULT_DB, openStore } from '../monitor/store.js';
 import { buildApp } from '../server/app.js';
 import { parseAllowedHosts, parseTrustProxy } from '../server/proxy-list.js';
@@ -16,14 +18,16 @@ interface ServeFlags {
   allowedHost: string[];
   trustProxy: string[];
   cacheMb: string;
+  rules?: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 /**
  * Registers `povrisk serve --db DB [--host 127.0.0.1] [--port 8080] [--allowed-host NAME]…
- * [--trust-proxy ADDR|CIDR]… [--cache-mb 64]`: the dashboard and its API, until interrupted
- * (Ctrl-C or SIGTERM close the server and the store). See docs/security.md.
+ * [--trust-proxy ADDR|CIDR]… [--cache-mb 64] [--rules FILE]`: the dashboard and its API, until
+ * interrupted (Ctrl-C or SIGTERM close the server and the store). While it runs, `DB.serve.json`
+ * tells the CLI the store is held. See docs/security.md.
  * @example registerServe(program)
  */
 export function registerServe(program: Command): void {
@@ -50,6 +54,7 @@ export function registerServe(program: Command): void {
       [],
     )
     .option('--cache-mb <n>', 'memory for cached answers, in MB', '64')
+    .option('--rules <file>', 'rules file for waves uploaded in the dashboard and for deadlines')
     .action(async (flags: ServeFlags) => {
       const port = parseNumber('--port', flags.port, { min: 0, max: 65535, integer: true });
       const idle = parseNumber('--idle-minutes', flags.idleMinutes, { min: 1 });
@@ -57,6 +62,7 @@ export function registerServe(program: Command): void {
       const allowedHosts = parseAllowedHosts(flags.allowedHost);
       const trustProxy = parseTrustProxy(flags.trustProxy);
       const cacheMb = parseNumber('--cache-mb', flags.cacheMb, { min: 0, max: 1_000_000 });
+      const rules = flags.rules ? await loadRules(flags.rules) : undefined;
       const store = await openStore(flags.db, { user: 'povrisk-serve' });
       const app = await buildApp(store, {
         sessions: { idleMs: idle * 60_000, absoluteMs: max * 3_600_000 },
@@ -65,8 +71,10 @@ export function registerServe(program: Command): void {
         allowedHosts,
         trustProxy,
         cacheBytes: Math.round(cacheMb * 1024 * 1024),
+        rules,
       });
       const url = await app.listen({ host: flags.host, port });
+      writeServeMarker(flags.db, url);
       process.stdout.write(`${messages.server.listening(url)}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
@@ -75,5 +83,6 @@ export function registerServe(program: Command): void {
       });
       await app.close();
       store.close();
+      removeServeMarker(flags.db);
     });
 }

@@ -25,6 +25,10 @@ derive:
     label: Endogenous development motivation
     # Table 3: four yes/no items count 1 each, an employed member 0.5
     formula: industry_fund_loan + own_business + microloan + employment_training + 0.5 * has_employed_member
+  - name: county_gdp_10k
+    label: Regional economic situation (GDP per capita, 10,000 yuan)
+    # the paper's variable is in yuan (coefficient -7E-06); per 10,000 yuan it reads -0.07
+    formula: county_gdp_per_capita / 10000
 
 vep:
   income: per_capita_income
@@ -38,7 +42,7 @@ vep:
 explanatory:                  # Table 3, and model (1) of Table 4
   - road_hardened
   - motivation
-  - county_gdp_per_capita
+  - county_gdp_10k
   - head_education
   - disabled_count
   - hospitalized
@@ -54,10 +58,10 @@ regression:                   # Table 4: OLS of vulnerability, robust (HC1) stan
     - all
     - [road_hardened]
     - [road_hardened, motivation]
-    - [road_hardened, motivation, county_gdp_per_capita]
-    - [road_hardened, motivation, county_gdp_per_capita, disabled_count]
-    - [road_hardened, motivation, county_gdp_per_capita, disabled_count, wage_share]
-    - [road_hardened, motivation, county_gdp_per_capita, disabled_count, wage_share, subsistence_allowance]
+    - [road_hardened, motivation, county_gdp_10k]
+    - [road_hardened, motivation, county_gdp_10k, disabled_count]
+    - [road_hardened, motivation, county_gdp_10k, disabled_count, wage_share]
+    - [road_hardened, motivation, county_gdp_10k, disabled_count, wage_share, subsistence_allowance]
   stepwise: { pr: 0.10, pe: 0.05 }   # Stata: stepwise, pr(0.10) pe(0.05): regress ..., vce(robust)
 
 quantiles:                    # Table 5: the last model at four quantiles

@@ -35,7 +35,7 @@ export const PUBLISHED_TABLE2: readonly PublishedVulnerability[] = Object.freeze
 ]);
 
 /** The band limits of Table 2: below 0.3 is low risk, above 0.6 high risk. */
-export const RISK_BANDS = Object.freeze({ low: 0.3, high: 0.6 });
+export { RISK_BANDS } from '../domain/bands.js';
 
 /** The survey's design as published: 676 valid questionnaires from 15 villages in 3 counties. */
 export const PUBLISHED_SURVEY = Object.freeze({

@@ -1,4 +1,5 @@
 import { randomStream } from './random.js';
+import { simulateHardship } from './simulate-hardship.js';
 import { simulateSurvey, type SimulateOptions } from './simulate.js';
 import { expectedLogIncome, logIncomeVariance, MODEL, VILLAGES } from './simulate-design.js';
 import {
@@ -82,7 +83,8 @@ const VARYING = [
  * disability, village-wide disasters (which can leave housing and water unsafe), accidents,
  * job losses and schooling costs; losses recover over the following rounds, incomes grow 5% a
  * round around each household's expected level with an AR(1) transitory part, and households
- * that fall below the line may be granted the subsistence allowance.
+ * that fall below the line may be granted the subsistence allowance. Registration status,
+ * hardship spending and the education and medical flags follow (`simulateHardship`).
  * @example const panel = simulatePanel({ households: 676, seed: 2020, waves: 4 });
  */
 export function simulatePanel(options: PanelOptions = {}): SimulatedSurvey {
@@ -243,5 +245,17 @@ export function simulatePanel(options: PanelOptions = {}): SimulatedSurvey {
     if (c.name === 'household_id') columns.push(numericColumn('wave', wave));
   }
   FLAGS.forEach((name, j) => columns.push(numericColumn(name, flags[j])));
+  const hardship = simulateHardship(
+    {
+      illness,
+      hospitalized,
+      chronic,
+      schooling,
+      disaster,
+      firstIncome: Float64Array.from({ length: n }, (_, i) => income[at(i, 0)]),
+    },
+    { seed: base.seed, households: n, waves: W },
+  );
+  for (const [name, values] of hardship) columns.push(numericColumn(name, values));
   return Object.freeze({ ...base, rows, waves: W, columns: Object.freeze(columns) });
 }

@@ -1,14 +1,17 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { CATEGORY_PRIORITY } from '../domain/categories.js';
 import { quoteIdent } from '../data/source.js';
 import { SHOCK_NAMES } from './columns.js';
 import {
+  EXPENDITURE_SQL,
+  highExpenditureReason,
   highVulnerabilityReason,
   incomeDropReason,
   isNewShock,
   lowIncomeReason,
   newShockReason,
 } from './reasons.js';
-import type { Category, Rules } from './rules.js';
+import type { RuleCategory, Rules } from './rules.js';
 import { rowsOf, sqlString } from './sql.js';
 
 /** What the rules see of a wave: its label, the previous wave, the line, the model. */
@@ -22,12 +25,24 @@ export interface RuleContext {
   readonly openedOn: string;
 }
 
-/** Case category when a household trips rules of several categories: the most urgent wins. */
-export const CATEGORY_PRIORITY: readonly Category[] = ['sudden_hardship', 'unstable', 'marginal'];
+export { CATEGORY_PRIORITY } from '../domain/categories.js';
 
 const latest = (wave: string) =>
   `(SELECT * FROM observations WHERE wave = ${sqlString(wave)}
     QUALIFY version = max(version) OVER (PARTITION BY household_id))`;
+
+/** A household's income in the wave: per-capita income × family size. */
+const HOUSEHOLD_INCOME = '(per_capita_income * family_size)';
+
+/**
+ * The SQL of a rule's category: a constant, or by registration status (`registered_poor` = 1
+ * takes `registered`; 0 or unknown takes `other`).
+ * @example categorySql({ registered: 'unstable', other: 'marginal' })
+ */
+export function categorySql(category: RuleCategory): string {
+  if (typeof category === 'string') return sqlString(category);
+  return `CASE WHEN registered_poor = 1 THEN ${sqlString(category.registered)} ELSE ${sqlString(category.other)} END`;
+}
 
 /** The SQL of every alert the rules imply for a wave (one row per household and rule). */
 export function candidateSql(rules: Rules, ctx: RuleContext): string {
@@ -48,8 +63,13 @@ export function candidateSql(rules: Rules, ctx: RuleContext): string {
       ON s.household_id = cur.household_id
     ${prev ? `LEFT JOIN ${prev} p ON p.household_id = cur.household_id` : ''}`;
   const parts: string[] = [];
-  const select = (rule: string, category: Category, r: { en: string; zh: string }, where: string) =>
-    `SELECT household_id, area_id, '${rule}' AS rule, '${category}' AS category, ${r.en} AS reason,
+  const select = (
+    rule: string,
+    category: RuleCategory,
+    r: { en: string; zh: string },
+    where: string,
+  ) =>
+    `SELECT household_id, area_id, '${rule}' AS rule, ${categorySql(category)} AS category, ${r.en} AS reason,
        ${r.zh} AS reason_zh, v AS vulnerability, per_capita_income FROM base WHERE ${where}`;
   const hv = rules.high_vulnerability;
   if (hv.enabled) {
@@ -94,6 +114,20 @@ export function candidateSql(rules: Rules, ctx: RuleContext): string {
       ),
     );
   }
+  const he = rules.high_expenditure;
+  if (he.enabled && (he.share !== null || he.amount !== null)) {
+    const tests: string[] = [];
+    if (he.share !== null) tests.push(`${EXPENDITURE_SQL} > ${he.share} * ${HOUSEHOLD_INCOME}`);
+    if (he.amount !== null) tests.push(`${EXPENDITURE_SQL} > ${he.amount}`);
+    parts.push(
+      select(
+        'high_expenditure',
+        he.category,
+        highExpenditureReason(he.share, he.amount),
+        `(${tests.join(' OR ')})`,
+      ),
+    );
+  }
   if (parts.length === 0) {
     return `SELECT NULL::VARCHAR AS household_id, NULL::VARCHAR AS area_id, NULL::VARCHAR AS rule, NULL::VARCHAR AS category,
       NULL::VARCHAR AS reason, NULL::VARCHAR AS reason_zh, NULL::DOUBLE AS vulnerability,
@@ -105,7 +139,8 @@ export function candidateSql(rules: Rules, ctx: RuleContext): string {
 /**
  * Raises the alerts the rules imply for a wave, in bulk SQL, inside the caller's
  * transaction: skips alerts already raised (same household, wave and rule), opens a
- * `flagged` case for each alerted household without an active case, links every new alert
+ * `flagged` case for each alerted household without an active case (its `found` step:
+ * `model_alert`, on the wave's date), links every new alert
  * to its household's active case, and logs one event per new case and per new alert.
  * Returns the new alerts by rule and the number of cases opened.
  * @example await raiseAlerts(c, 'li.wei', rules, ctx)
@@ -136,8 +171,14 @@ export async function raiseAlerts(
   );
   const on = `DATE ${sqlString(ctx.openedOn)}`;
   await c.run(
-    `INSERT INTO cases SELECT case_id, household_id, 'flagged', category, ${w}, ${on}, ${on},
-       NULL, NULL, NULL, current_localtimestamp() FROM monitor_new_cases`,
+    `INSERT INTO cases (case_id, household_id, status, category, opened_wave, opened_on,
+       status_on, updated_at, found_by)
+     SELECT case_id, household_id, 'flagged', category, ${w}, ${on}, ${on},
+       current_localtimestamp(), 'model_alert' FROM monitor_new_cases`,
+  );
+  await c.run(
+    `INSERT INTO case_steps SELECT case_id, 'found', ${on}, 'model_alert', NULL, NULL, ${u},
+       current_localtimestamp() FROM monitor_new_cases`,
   );
   await c.run(
     `INSERT INTO events SELECT nextval('event_seq'), current_localtimestamp(), ${u}, 'open',

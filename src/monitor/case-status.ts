@@ -1,32 +1,8 @@
-/** Statuses of a case, in workflow order. */
-export const CASE_STATUSES = Object.freeze([
-  'flagged',
-  'verified',
-  'monitored',
-  'risk eliminated',
-  'dismissed',
-] as const);
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
-/** Statuses of a case still open. */
-export const ACTIVE_STATUSES: readonly CaseStatus[] = Object.freeze([
-  'flagged',
-  'verified',
-  'monitored',
-]);
-
-/**
- * Allowed moves: flagged → verified → monitored → risk eliminated, and any open status →
- * dismissed (with a reason). Closed cases (risk eliminated, dismissed) do not move; a new
- * alert opens a new case.
- */
-export const TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = Object.freeze({
-  flagged: ['verified', 'dismissed'],
-  verified: ['monitored', 'dismissed'],
-  monitored: ['risk eliminated', 'dismissed'],
-  'risk eliminated': [],
-  dismissed: [],
-});
-
-/** Months of monitoring required before a risk can be marked eliminated. */
-export const MIN_MONITORED_MONTHS = 6;
+/** The case statuses live in `src/domain/statuses.ts`; re-exported here for the monitor. */
+export {
+  ACTIVE_STATUSES,
+  CASE_STATUSES,
+  MIN_MONITORED_MONTHS,
+  TRANSITIONS,
+  type CaseStatus,
+} from '../domain/statuses.js';

@@ -66,3 +66,38 @@ export const OBSERVATION_COLUMNS: readonly ColumnRule[] = Object.freeze([
 export const OBSERVATION_NAMES: readonly string[] = Object.freeze(
   OBSERVATION_COLUMNS.map((c) => c.name),
 );
+
+/**
+ * Optional observation columns (schema migration 3): an import file may leave any of them
+ * out, and their cells may be empty (unknown).
+ * - `registered_poor`: 1 = on the poverty register (lifted out of poverty, 脱贫户), 0 = an
+ *   ordinary rural household (一般农户);
+ * - `medical_expenditure`, `schooling_expenditure`, `disaster_loss`: the household's rigid
+ *   spending and losses in the year of the wave, CNY (刚性支出);
+ * - `school_dropout`: 1 = a child of compulsory-school age out of school (义务教育无保障);
+ * - `no_medical_insurance`: 1 = a member without basic medical insurance (基本医疗无保障).
+ */
+export const OPTIONAL_COLUMNS: readonly ColumnRule[] = Object.freeze([
+  { name: 'registered_poor', kind: 'flag' },
+  { name: 'medical_expenditure', kind: 'number', min: 0 },
+  { name: 'schooling_expenditure', kind: 'number', min: 0 },
+  { name: 'disaster_loss', kind: 'number', min: 0 },
+  { name: 'school_dropout', kind: 'flag' },
+  { name: 'no_medical_insurance', kind: 'flag' },
+]);
+
+/** The hardship spending columns summed by the `high_expenditure` rule. */
+export const EXPENDITURE_NAMES = Object.freeze([
+  'medical_expenditure',
+  'schooling_expenditure',
+  'disaster_loss',
+] as const);
+
+/** Every stored observation column, required then optional, in the table's order. */
+export const STORED_COLUMNS: readonly ColumnRule[] = Object.freeze([
+  ...OBSERVATION_COLUMNS,
+  ...OPTIONAL_COLUMNS,
+]);
+
+/** Names of `STORED_COLUMNS`. */
+export const STORED_NAMES: readonly string[] = Object.freeze(STORED_COLUMNS.map((c) => c.name));

@@ -5,6 +5,14 @@ import { lineForYear } from './rules.js';
 import { monitoringLines } from './run.js';
 import { rowsOf, sqlString } from './sql.js';
 
+/** Flags of the guarantees, 1 = not secure: education, medical care, housing, water. */
+export const GUARANTEE_FLAGS = Object.freeze([
+  'school_dropout',
+  'no_medical_insurance',
+  'unsafe_housing',
+  'unsafe_water',
+] as const);
+
 /** The case facts the elimination conditions need. */
 export interface CaseFacts {
   readonly case_id: number;
@@ -16,13 +24,18 @@ export interface CaseFacts {
  * Checks the conditions for marking a household's risk eliminated on `date` and returns
  * every failing one (empty when all hold):
  * 1. monitored for at least six months, both by the dates given (monitored_since + 6 months ≤
- *    date) and by the dates recorded (the server's day of the move to monitored, from the
- *    event log, + 6 months ≤ the server's today), so back-dating cannot shorten the period;
+ *    date) and by the dates recorded (the server's day of the last move to monitored — a
+ *    county approval step or, in stores from before the procedure, a status change — from
+ *    the event log, + 6 months ≤ the server's today), so back-dating cannot shorten the period;
  * 2. at least one assistance measure recorded on the case;
  * 3. per-capita income above the monitoring line of the wave's year in each of the store's
  *    last two waves (a wave without an observation of the household fails);
  * 4. at least one member able to work in the latest observation (households without labour
- *    are never eliminated automatically).
+ *    are never eliminated automatically);
+ * 5. the guarantees secure in the latest observation (两不愁三保障 and 饮水安全): compulsory
+ *    education (`school_dropout` = 0), basic medical care (`no_medical_insurance` = 0), safe
+ *    housing (`unsafe_housing` = 0) and safe drinking water (`unsafe_water` = 0); a flag that is
+ *    1 fails as "not secure", a flag not recorded fails as "not recorded".
  * @example await eliminationFailures(c, facts, '2022-12-31') // ['no assistance measure recorded']
  */
 export async function eliminationFailures(
@@ -53,7 +66,8 @@ export async function eliminationFailures(
          CAST(max(recorded_at) AS DATE) + INTERVAL ${MIN_MONITORED_MONTHS} MONTH
            <= CAST(current_localtimestamp() AS DATE) AS ok
        FROM events WHERE entity = 'case' AND entity_id = ${sqlString(String(facts.case_id))}
-         AND action = 'status' AND json_extract_string(after, '$.status') = 'monitored'`,
+         AND action IN ('status', 'step')
+         AND json_extract_string(after, '$.status') = 'monitored'`,
     );
     if (rec.ok !== true) {
       failed.push(
@@ -92,12 +106,22 @@ export async function eliminationFailures(
     }
   }
   if (!incomeOk) failed.push(conditions.incomeWaves(details.join(', ')));
-  const labour = await rowsOf(
+  const latest = await rowsOf(
     c,
-    `SELECT o.able_to_work FROM observations o JOIN waves w ON w.wave = o.wave
+    `SELECT o.wave, o.able_to_work, ${GUARANTEE_FLAGS.join(', ')} FROM observations o
+     JOIN waves w ON w.wave = o.wave
      WHERE o.household_id = ${h} ORDER BY w.seq DESC, o.version DESC LIMIT 1`,
   );
-  if (!(labour.length > 0 && Number(labour[0].able_to_work) > 0))
+  if (!(latest.length > 0 && Number(latest[0].able_to_work) > 0))
     failed.push(conditions.noLabour());
+  if (latest.length > 0) {
+    for (const flag of GUARANTEE_FLAGS) {
+      const value = latest[0][flag];
+      if (value === null || Number(value) !== 0) {
+        const state = value === null ? 'unknown' : 'unsafe';
+        failed.push(conditions.guarantee(messages.guarantees[flag], String(latest[0].wave), state));
+      }
+    }
+  }
   return failed;
 }

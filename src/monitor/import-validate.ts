@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdent } from '../data/source.js';
 import { messages } from '../messages.js';
-import { ID_COLUMNS, OBSERVATION_COLUMNS, type ColumnRule } from './columns.js';
+import { ID_COLUMNS, STORED_COLUMNS, type ColumnRule } from './columns.js';
 import { rowsOf, sqlString } from './sql.js';
 
 /** One invalid cell of an import file. `row` is the 1-based data row (the header is line 1). */
@@ -61,7 +61,7 @@ export async function findProblems(
   connection: DuckDBConnection,
   table: string,
 ): Promise<RowProblem[]> {
-  const exprs = [...ID_COLUMNS.map(idProblemSql), ...OBSERVATION_COLUMNS.map(problemSql)];
+  const exprs = [...ID_COLUMNS.map(idProblemSql), ...STORED_COLUMNS.map(problemSql)];
   const cells = await rowsOf(
     connection,
     `WITH checked AS (
@@ -78,7 +78,7 @@ export async function findProblems(
      WHERE row_no > first_row`,
   );
   const order = new Map(
-    [...ID_COLUMNS, ...OBSERVATION_COLUMNS.map((c) => c.name)].map((n, i) => [n, i]),
+    [...ID_COLUMNS, ...STORED_COLUMNS.map((c) => c.name)].map((n, i) => [n, i]),
   );
   const problems: RowProblem[] = [
     ...cells.map((r) => ({

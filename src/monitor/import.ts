@@ -1,19 +1,28 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { columnNames } from '../data/read.js';
-import { describeSource, quoteIdent } from '../data/source.js';
+import { quoteIdent } from '../data/source.js';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
-import { ID_COLUMNS, OBSERVATION_COLUMNS, OBSERVATION_NAMES } from './columns.js';
+import {
+  ID_COLUMNS,
+  OBSERVATION_NAMES,
+  OPTIONAL_COLUMNS,
+  STORED_COLUMNS,
+  STORED_NAMES,
+} from './columns.js';
 import { logEvent } from './events.js';
+import { dropImportSource, importSource } from './import-source.js';
 import { findProblems, type RowProblem } from './import-validate.js';
 import { inTransaction, type Store } from './store.js';
 import { rowsOf, sqlString, sqlValue } from './sql.js';
 import { parseDate, waveYear } from './wave-info.js';
 
-/** Options of `importWave`: the wave label, and optionally its date (YYYY-MM-DD). */
+/** Options of `importWave`: the wave label, and optionally its date (YYYY-MM-DD) and county. */
 export interface ImportOptions {
   readonly wave: string;
   readonly date?: string | undefined;
+  /** Accept only rows of this county (a county account's upload); default any county. */
+  readonly county?: string | undefined;
 }
 
 /** What an import did. `changed` is false when the file adds nothing new. */
@@ -43,15 +52,18 @@ export class ImportRejected extends UserError {
 
 const RAW = 'monitor_raw';
 const STAGE = 'monitor_stage';
-const OBS_LIST = OBSERVATION_NAMES.map(quoteIdent).join(', ');
+const OBS_LIST = STORED_NAMES.map(quoteIdent).join(', ');
 
 /**
- * Imports one survey wave from a CSV/TSV/Parquet file in a single transaction. The file
- * needs household_id, county, township, village and every observation column (extra columns
- * are ignored; with a `wave` column only the rows of this wave are read). Any invalid row
+ * Imports one survey wave from any file the shared reader reads (CSV, TSV, Parquet, xlsx,
+ * Stata, …) in a single transaction. The file needs household_id, county, township, village
+ * and every observation column, and may have the optional ones (`OPTIONAL_COLUMNS`:
+ * registration status, hardship spending, education and medical flags); extra columns are
+ * ignored; with a `wave` column only the rows of this wave are read. Any invalid row
  * rejects the whole file with `ImportRejected` listing every bad cell. A household-wave seen
  * before is skipped when identical and stored as a new version when changed; re-importing
- * the same file changes nothing (`changed: false`).
+ * the same file changes nothing (`changed: false`); optional columns a file leaves out keep
+ * their stored values.
  * @example await importWave(store, 'wave1.csv', { wave: '2021', date: '2021-06-30' })
  */
 export async function importWave(
@@ -63,18 +75,36 @@ export async function importWave(
   if (wave === '') throw new UserError(messages.badOption('--wave', options.wave, 'a label'));
   const date = options.date === undefined ? null : parseDate('--date', options.date);
   const names = await columnNames(file);
-  const source = await describeSource(file);
   const missing = [...ID_COLUMNS, ...OBSERVATION_NAMES].filter((n) => !names.includes(n));
   if (missing.length > 0) throw new UserError(messages.importMissingColumns(file, missing));
   return inTransaction(store, async (c) => {
-    await stageRaw(c, source.sql, names.includes('wave'), wave, file);
+    const sourceSql = await importSource(c, file, names);
+    await stageRaw(c, sourceSql, names, wave, file);
+    await dropImportSource(c);
     const problems = await findProblems(c, RAW);
+    if (options.county !== undefined) {
+      const outside = await rowsOf(
+        c,
+        `SELECT row_no, county FROM ${RAW}
+         WHERE trim(county) <> ${sqlString(options.county)} ORDER BY row_no`,
+      );
+      for (const r of outside) {
+        problems.push({
+          row: Number(r.row_no),
+          column: 'county',
+          value: String(r.county),
+          why: messages.cellRule.outsideCounty(options.county),
+        });
+      }
+      problems.sort((a, b) => a.row - b.row);
+    }
     if (problems.length > 0) {
       const rows = new Set(problems.map((p) => p.row)).size;
       throw new ImportRejected(messages.importRejected(file, rows, problems.length), problems);
     }
     await stageTyped(c);
-    const counts = await compareWithStore(c, wave);
+    const absent = OPTIONAL_COLUMNS.map((col) => col.name).filter((n) => !names.includes(n));
+    const counts = await compareWithStore(c, wave, absent);
     const existing = await rowsOf(
       c,
       `SELECT CAST(wave_date AS VARCHAR) AS d FROM waves WHERE wave = ${sqlString(wave)}`,
@@ -131,12 +161,18 @@ export async function importWave(
 async function stageRaw(
   c: DuckDBConnection,
   sourceSql: string,
-  hasWave: boolean,
+  names: readonly string[],
   wave: string,
   file: string,
 ): Promise<void> {
-  const cols = [...ID_COLUMNS, ...OBSERVATION_NAMES]
-    .map((n) => `CAST(${quoteIdent(n)} AS VARCHAR) AS ${quoteIdent(n)}`)
+  const hasWave = names.includes('wave');
+  const optional = OPTIONAL_COLUMNS.map((col) => col.name);
+  const cols = [...ID_COLUMNS, ...OBSERVATION_NAMES, ...optional]
+    .map((n) =>
+      names.includes(n)
+        ? `CAST(${quoteIdent(n)} AS VARCHAR) AS ${quoteIdent(n)}`
+        : `NULL::VARCHAR AS ${quoteIdent(n)}`,
+    )
     .join(', ');
   const waveCol = hasWave ? ', trim(CAST(wave AS VARCHAR)) AS wave' : '';
   await dropStaging(c);
@@ -167,7 +203,7 @@ async function stageRaw(
 }
 
 async function stageTyped(c: DuckDBConnection): Promise<void> {
-  const typed = OBSERVATION_COLUMNS.map((col) => {
+  const typed = STORED_COLUMNS.map((col) => {
     const t = `TRY_CAST(trim(${quoteIdent(col.name)}) AS DOUBLE)`;
     return `${col.kind === 'flag' ? `CAST(${t} AS TINYINT)` : t} AS ${quoteIdent(col.name)}`;
   }).join(', ');
@@ -180,11 +216,24 @@ async function stageTyped(c: DuckDBConnection): Promise<void> {
   await c.run(`DROP TABLE ${RAW}`);
 }
 
+/**
+ * Compares the staged rows with the store's current observations of the wave. Optional
+ * columns the file leaves out (`absent`) keep the stored values rather than erasing them.
+ */
 async function compareWithStore(
   c: DuckDBConnection,
   wave: string,
+  absent: readonly string[],
 ): Promise<{ rows: number; inserted: number; versioned: number; unchanged: number }> {
-  const same = ['area_id', ...OBSERVATION_NAMES]
+  if (absent.length > 0) {
+    await c.run(
+      `UPDATE ${STAGE}_typed s SET ${absent.map((n) => `${quoteIdent(n)} = o.${quoteIdent(n)}`).join(', ')}
+       FROM (SELECT * FROM observations WHERE wave = ${sqlString(wave)}
+         QUALIFY version = max(version) OVER (PARTITION BY household_id)) o
+       WHERE o.household_id = s.household_id`,
+    );
+  }
+  const same = ['area_id', ...STORED_NAMES]
     .map((n) => `s.${quoteIdent(n)} IS NOT DISTINCT FROM o.${quoteIdent(n)}`)
     .join(' AND ');
   await c.run(
@@ -288,7 +337,7 @@ async function insertHouseholds(c: DuckDBConnection, wave: string): Promise<numb
 
 async function logVersionEvents(c: DuckDBConnection, user: string, wave: string): Promise<void> {
   const struct = (alias: string) =>
-    `{${['area_id', ...OBSERVATION_NAMES].map((n) => `'${n}': ${alias}.${quoteIdent(n)}`).join(', ')}}`;
+    `{${['area_id', ...STORED_NAMES].map((n) => `'${n}': ${alias}.${quoteIdent(n)}`).join(', ')}}`;
   await c.run(
     `INSERT INTO events SELECT nextval('event_seq'), current_localtimestamp(), ${sqlString(user)},
        'new version', 'observation', s.household_id || ' @ ' || ${sqlString(wave)},

@@ -50,3 +50,34 @@ export function newShockReason(flags: readonly string[]): { en: string; zh: stri
     zh: `'新发生风险：' || array_to_string(list_filter(${list('zh')}, x -> x IS NOT NULL), '、')`,
   };
 }
+
+/** Total rigid spending of the wave (medical + schooling + disaster loss); NULL when none is recorded. */
+export const EXPENDITURE_SQL = `(CASE WHEN medical_expenditure IS NULL AND schooling_expenditure IS NULL
+  AND disaster_loss IS NULL THEN NULL ELSE coalesce(medical_expenditure, 0)
+  + coalesce(schooling_expenditure, 0) + coalesce(disaster_loss, 0) END)`;
+
+/** Rigid spending above a share of household income or a fixed amount. */
+export function highExpenditureReason(
+  share: number | null,
+  amount: number | null,
+): { en: string; zh: string } {
+  const limits = (lang: 'en' | 'zh') =>
+    [
+      share === null
+        ? null
+        : lang === 'en'
+          ? `${Math.round(share * 100)}%% of household income (%s CNY)`
+          : `家庭纯收入（%s 元）的 ${Math.round(share * 100)}%%`,
+      amount === null ? null : lang === 'en' ? `or ${amount} CNY` : `或 ${amount} 元`,
+    ]
+      .filter((x) => x !== null)
+      .join(' ')
+      .replace(/^or /, '')
+      .replace(/^或 /, '');
+  const income = share === null ? '' : `, ${money('per_capita_income * family_size')}`;
+  const parts = `${money(EXPENDITURE_SQL)}, ${money('coalesce(medical_expenditure, 0)')}, ${money('coalesce(schooling_expenditure, 0)')}, ${money('coalesce(disaster_loss, 0)')}${income}`;
+  return {
+    en: `printf(${sqlString(`rigid spending %s CNY (medical %s, schooling %s, disaster loss %s) above ${limits('en')}`)}, ${parts})`,
+    zh: `printf(${sqlString(`刚性支出 %s 元（医疗 %s、教育 %s、灾害损失 %s），超过${limits('zh')}`)}, ${parts})`,
+  };
+}

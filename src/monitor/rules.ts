@@ -2,23 +2,14 @@ import { Ajv } from 'ajv';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { CATEGORIES, type Category } from '../domain/categories.js';
+import { DEFAULT_DEADLINES } from '../domain/procedure.js';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { PPP_CHINA_2011_PRIVATE_CONSUMPTION } from '../vep/poverty-line.js';
 import { SHOCK_NAMES } from './columns.js';
 
-/**
- * Alert categories as used in China's post-2020 monitoring (防止返贫动态监测):
- * - `unstable`: 脱贫不稳定户, households lifted out of poverty whose situation is unstable;
- * - `marginal`: 边缘易致贫户, households near the line, at risk of falling into poverty;
- * - `sudden_hardship`: 突发严重困难户, households hit by a sudden severe hardship.
- */
-export const CATEGORIES = Object.freeze({
-  unstable: { en: 'unstable household', zh: '脱贫不稳定户' },
-  marginal: { en: 'marginal household at risk', zh: '边缘易致贫户' },
-  sudden_hardship: { en: 'household in sudden severe hardship', zh: '突发严重困难户' },
-} as const);
-export type Category = keyof typeof CATEGORIES;
+export { CATEGORIES, type Category } from '../domain/categories.js';
 
 /** Names of the built-in rules. */
 export const RULE_NAMES = Object.freeze([
@@ -26,8 +17,19 @@ export const RULE_NAMES = Object.freeze([
   'low_income',
   'income_drop',
   'new_shock',
+  'high_expenditure',
 ] as const);
 export type RuleName = (typeof RULE_NAMES)[number];
+
+/** Steps with a deadline (all but `found`). */
+export type DeadlineStep = keyof typeof DEFAULT_DEADLINES;
+
+/**
+ * The category a rule gives: one for every household, or one by registration status
+ * (`registered`: on the poverty register, `registered_poor` = 1; `other`: an ordinary rural
+ * household, or registration unknown).
+ */
+export type RuleCategory = Category | { readonly registered: Category; readonly other: Category };
 
 /** The VEP model fitted (or applied) by `runRules`. */
 export interface VepSpec {
@@ -50,7 +52,7 @@ export interface Rules {
     readonly threshold: number;
     readonly category: Category;
   };
-  readonly low_income: { readonly enabled: boolean; readonly category: Category };
+  readonly low_income: { readonly enabled: boolean; readonly category: RuleCategory };
   readonly income_drop: {
     readonly enabled: boolean;
     readonly share: number;
@@ -61,15 +63,29 @@ export interface Rules {
     readonly flags: readonly string[];
     readonly category: Category;
   };
+  /**
+   * Sudden hardship from rigid spending: medical + schooling + disaster loss above `share` of
+   * the household's income (per-capita income × family size) or above `amount` CNY; either
+   * test may be switched off with null.
+   */
+  readonly high_expenditure: {
+    readonly enabled: boolean;
+    readonly share: number | null;
+    readonly amount: number | null;
+    readonly category: RuleCategory;
+  };
+  /** Days allowed for each procedural step after the previous one (see `DEFAULT_DEADLINES`). */
+  readonly procedure: { readonly deadlines: Readonly<Record<DeadlineStep, number>> };
   readonly vep: VepSpec;
 }
 
 /**
- * The built-in rules. Mapping to categories: a high predicted vulnerability (v ≥ 0.6, the
- * paper's high band) marks an unstable household (脱贫不稳定户); income under the monitoring
- * line (1.5 × the national line: 6,000 CNY in 2021) a marginal household at risk
- * (边缘易致贫户); an income drop of 30% or more since the previous wave, or a new shock, a
- * household in sudden severe hardship (突发严重困难户). The VEP model is the paper's income
+ * The built-in rules. Mapping to categories: a high predicted vulnerability (v ≥ 0.6)
+ * marks an unstable household (脱贫不稳定户); income under the monitoring line (1.5 × the
+ * national line: 6,000 CNY in 2021) an unstable household when it is on the poverty register
+ * and a marginal household at risk (边缘易致贫户) otherwise; an income drop of 30% or more
+ * since the previous wave, a new shock, or rigid spending (medical, schooling, disaster loss)
+ * above half the household's income, a household in sudden severe hardship (突发严重困难户). The VEP model is the paper's income
  * equation (section 3.2) with the $1.90-a-day line at 2011 PPP (2,563.176 CNY).
  */
 export const DEFAULT_RULES: Rules = Object.freeze({
@@ -79,13 +95,23 @@ export const DEFAULT_RULES: Rules = Object.freeze({
     threshold: 0.6,
     category: 'unstable' as const,
   }),
-  low_income: Object.freeze({ enabled: true, category: 'marginal' as const }),
+  low_income: Object.freeze({
+    enabled: true,
+    category: Object.freeze({ registered: 'unstable' as const, other: 'marginal' as const }),
+  }),
   income_drop: Object.freeze({ enabled: true, share: 0.3, category: 'sudden_hardship' as const }),
   new_shock: Object.freeze({
     enabled: true,
     flags: SHOCK_NAMES,
     category: 'sudden_hardship' as const,
   }),
+  high_expenditure: Object.freeze({
+    enabled: true,
+    share: 0.5,
+    amount: null,
+    category: 'sudden_hardship' as const,
+  }),
+  procedure: Object.freeze({ deadlines: DEFAULT_DEADLINES }),
   vep: Object.freeze({
     income: 'per_capita_income',
     x: Object.freeze(['head_male', 'family_size', 'debt', 'net_income']),
@@ -94,7 +120,19 @@ export const DEFAULT_RULES: Rules = Object.freeze({
   }),
 });
 
-const category = { enum: Object.keys(CATEGORIES) };
+const oneCategory = { enum: Object.keys(CATEGORIES) };
+const category = {
+  oneOf: [
+    oneCategory,
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['registered', 'other'],
+      properties: { registered: oneCategory, other: oneCategory },
+    },
+  ],
+};
+const days = { type: 'integer', minimum: 1, maximum: 365 };
 const SCHEMA = {
   type: 'object',
   additionalProperties: false,
@@ -117,6 +155,27 @@ const SCHEMA = {
       type: 'object',
       additionalProperties: false,
       properties: { enabled: { type: 'boolean' }, category },
+    },
+    high_expenditure: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        enabled: { type: 'boolean' },
+        share: { type: ['number', 'null'], exclusiveMinimum: 0 },
+        amount: { type: ['number', 'null'], exclusiveMinimum: 0 },
+        category,
+      },
+    },
+    procedure: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        deadlines: {
+          type: 'object',
+          additionalProperties: false,
+          properties: Object.fromEntries(Object.keys(DEFAULT_DEADLINES).map((k) => [k, days])),
+        },
+      },
     },
     income_drop: {
       type: 'object',
@@ -164,14 +223,19 @@ export function rulesFrom(input: unknown, path = 'rules'): Rules {
   if (!validator(input ?? {})) {
     const e = validator.errors![0];
     const where = e.instancePath || '/';
-    const detail =
-      e.keyword === 'additionalProperties'
+    const detail = where.endsWith('/category')
+      ? `${where} must be one of ${Object.keys(CATEGORIES).join(', ')}, or { registered: …, other: … } with one of them each`
+      : e.keyword === 'additionalProperties'
         ? `${where}: unknown key '${String(e.params.additionalProperty)}'`
         : `${where} ${e.message ?? 'is invalid'}`;
     throw new UserError(messages.rulesInvalid(path, detail));
   }
   const r = (input ?? {}) as Partial<Record<keyof Rules, object>>;
   const d = DEFAULT_RULES;
+  const he = { ...d.high_expenditure, ...r.high_expenditure };
+  if (he.enabled && he.share === null && he.amount === null) {
+    throw new UserError(messages.rulesInvalid(path, '/high_expenditure: give share or amount'));
+  }
   return Object.freeze({
     // Lines given in a file are saved into the store's table by `runRules`; none by default.
     monitoring_lines: Object.freeze({ ...r.monitoring_lines }),
@@ -179,6 +243,13 @@ export function rulesFrom(input: unknown, path = 'rules'): Rules {
     low_income: Object.freeze({ ...d.low_income, ...r.low_income }),
     income_drop: Object.freeze({ ...d.income_drop, ...r.income_drop }),
     new_shock: Object.freeze({ ...d.new_shock, ...r.new_shock }),
+    high_expenditure: Object.freeze({ ...d.high_expenditure, ...r.high_expenditure }),
+    procedure: Object.freeze({
+      deadlines: Object.freeze({
+        ...d.procedure.deadlines,
+        ...(r.procedure as { deadlines?: object } | undefined)?.deadlines,
+      }),
+    }),
     vep: Object.freeze({ ...d.vep, ...r.vep }),
   }) as Rules;
 }

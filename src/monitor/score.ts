@@ -126,14 +126,15 @@ export async function applyWave(
   });
   // predictVariance reads only the model, θ and the floor of a fitted equation.
   const eq = { model: spec.variance, theta: Float64Array.from(model.theta), floor: model.floor };
-  const { sigma2 } = predictVariance(eq as unknown as VarianceEquation, xs, data.rows);
+  // σ² is turned into σ in place: one n-vector, not two.
+  const { sigma2: sigma } = predictVariance(eq as unknown as VarianceEquation, xs, data.rows);
   const lnz = Math.log(spec.line);
   const v = new Float64Array(data.rows);
   for (let i = 0; i < data.rows; i++) {
-    sigma2[i] = Math.sqrt(sigma2[i]);
-    v[i] = Number.isNaN(mu[i]) ? NaN : normalCdf((lnz - mu[i]) / sigma2[i]);
+    sigma[i] = Math.sqrt(sigma[i]);
+    v[i] = Number.isNaN(mu[i]) ? NaN : normalCdf((lnz - mu[i]) / sigma[i]);
   }
-  return Object.freeze({ householdIds: ids, mu, sigma: sigma2, vulnerability: v, nUsed: 0, model });
+  return Object.freeze({ householdIds: ids, mu, sigma, vulnerability: v, nUsed: 0, model });
 }
 
 /**

@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import { isUserError, UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { migrate } from './migrate.js';
+import { readServeMarker } from './serve-marker.js';
 
 const { DuckDBInstance } = duckdb;
 
@@ -71,14 +72,17 @@ function defaultUser(): string {
 }
 
 /**
- * Maps a DuckDB error on opening a file to one clear line: a lock held by another process is
- * "database busy"; anything else names the file.
+ * Maps a DuckDB error on opening a file to one clear line: a lock held by a dashboard server
+ * names the server and the two ways out (its upload page, or a PostgreSQL store); a lock held
+ * by another process is "database busy"; anything else names the file.
  * @example throw storeError('x.duckdb', e)
  */
 export function storeError(path: string, e: unknown): Error {
   if (e instanceof UserError) return e;
   const text = e instanceof Error ? e.message : String(e);
   if (/Could not set lock|Conflicting lock/i.test(text)) {
+    const served = readServeMarker(path);
+    if (served) return new UserError(messages.databaseServed(path, served.url, served.pid));
     return new UserError(messages.databaseBusy(path));
   }
   const first = text.split('\n')[0].replace(/^[A-Za-z ]*Error: /, '');

@@ -5,19 +5,27 @@ import type { Study } from '../data/study.js';
 import { householdTable } from '../vep/household-table.js';
 import { toCsv } from './formats/csv.js';
 import { toDocx } from './formats/docx.js';
-import { toLatex } from './formats/latex.js';
+import { toLatex, type LatexOptions } from './formats/latex.js';
 import { toMarkdown } from './formats/markdown.js';
 import { htmlReport } from './html-report.js';
 import type { StudyRun } from './study-run.js';
 import { studyTables } from './study-tables.js';
 import type { ReportTable } from './table-model.js';
 
-const WRITERS = {
-  markdown: { ext: 'md', write: async (t: ReportTable) => toMarkdown(t) },
-  csv: { ext: 'csv', write: async (t: ReportTable) => toCsv(t) },
-  latex: { ext: 'tex', write: async (t: ReportTable) => toLatex(t) },
-  docx: { ext: 'docx', write: (t: ReportTable) => toDocx(t) },
-} as const;
+type Writer = (
+  t: ReportTable,
+  name: string,
+  latex: LatexOptions['output'],
+) => Promise<string | Buffer>;
+const WRITERS: Record<Study['outputs']['formats'][number], { ext: string; write: Writer }> = {
+  markdown: { ext: 'md', write: async (t) => toMarkdown(t) },
+  csv: { ext: 'csv', write: async (t) => toCsv(t) },
+  latex: {
+    ext: 'tex',
+    write: async (t, name, output) => toLatex(t, { label: `tab:${name}`, output }),
+  },
+  docx: { ext: 'docx', write: (t) => toDocx(t) },
+};
 
 /**
  * Replaces NaN and ±Infinity by null and typed arrays by arrays, for JSON.
@@ -35,13 +43,15 @@ export function jsonReplacer(_key: string, value: unknown): unknown {
  * atomic swap): `report.html` (self-contained), `tables/tableN.{md,csv,tex,docx}` for the
  * study's formats, `households.csv` (the per-household VEP output) and `results.json`
  * (everything, machine-readable; `generated_at` is the run's time). Returns the files written.
- * @example await writeStudyOutputs(tmp, run, study, { now: new Date() })
+ * `latex` `standalone` makes each .tex a compilable document instead of a float to \input.
+ * Defaults: `now` the current time, `latex` `fragment`.
+ * @example await writeStudyOutputs(tmp, run, study, { now: new Date(), latex: 'standalone' })
  */
 export async function writeStudyOutputs(
   dir: string,
   run: StudyRun,
   study: Study,
-  options: { now?: Date } = {},
+  options: { now?: Date; latex?: LatexOptions['output'] } = {},
 ): Promise<string[]> {
   const now = (options.now ?? new Date()).toISOString();
   const tables = studyTables(run.results, {
@@ -55,7 +65,7 @@ export async function writeStudyOutputs(
     for (const format of study.outputs.formats) {
       const w = WRITERS[format];
       const file = join('tables', `${name}.${w.ext}`);
-      await writeFile(join(dir, file), await w.write(table));
+      await writeFile(join(dir, file), await w.write(table, name, options.latex ?? 'fragment'));
       written.push(file);
     }
   }

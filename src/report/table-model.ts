@@ -1,3 +1,5 @@
+import { fixedDecimals } from './number-format.js';
+
 /**
  * A table as researchers publish it, independent of the output format: a title, a header row,
  * rows of already formatted cells, and notes. Markdown, CSV, LaTeX, Word and HTML writers
@@ -71,14 +73,13 @@ export function cellText(c: ReportCell): string {
 }
 
 /**
- * Fixed decimals, switching to two significant digits in scientific notation when a non-zero
- * value would print as zero (county GDP's −7E−06 stays readable instead of "-0.000"); NaN → "".
- * @example formatEstimate(-0.000007, 3) // '-7.0e-6'
+ * An estimate's text: `digits` fixed decimals, small values with three significant digits and
+ * never in scientific notation (`fixedDecimals`: county GDP's −7E−06 prints as "-0.00000700");
+ * NaN → "".
+ * @example formatEstimate(-0.000007, 3) // '-0.00000700'
  */
 export function formatEstimate(x: number, digits: number): string {
   if (Number.isNaN(x)) return '';
   if (!Number.isFinite(x)) return x > 0 ? 'Inf' : '-Inf';
-  if (x !== 0 && Math.abs(x) < 0.5 * 10 ** -digits) return x.toExponential(1);
-  const s = x.toFixed(digits);
-  return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
+  return fixedDecimals(x, { digits });
 }

@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { Ajv } from 'ajv';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
@@ -7,16 +8,20 @@ import { fileURLToPath } from 'node:url';
 import { isUserError } from '../errors.js';
 import { warn } from '../log.js';
 import { messages } from '../messages.js';
+import { DEFAULT_RULES, type Rules } from '../monitor/rules.js';
 import type { Store } from '../monitor/store.js';
 import { fail, type ServerContext } from './context.js';
 import { installGuard } from './guard.js';
 import { createLoginLimiter, type LimiterOptions } from './login-limiter.js';
 import { registerAlertRoutes } from './routes/alerts.js';
+import { registerCaseRoutes } from './routes/cases.js';
 import { registerDocRoutes } from './routes/docs.js';
 import { registerEventRoutes } from './routes/events.js';
 import { registerHouseholdRoutes } from './routes/households.js';
 import { registerSessionRoutes } from './routes/session.js';
 import { registerSummaryRoutes } from './routes/summary.js';
+import { registerWaveRoutes, UPLOAD_LIMITS } from './routes/waves.js';
+import { sessionPersistence } from './session-store.js';
 import { createSessions, type SessionOptions } from './sessions.js';
 import { createStoreGate } from './store-gate.js';
 import { validationMessage } from './validation-message.js';
@@ -43,6 +48,8 @@ export interface AppOptions {
   readonly trustProxy?: readonly string[];
   /** Bytes of cached answers kept at most. */
   readonly cacheBytes?: number;
+  /** Rules for waves uploaded through the dashboard and the procedure's deadlines. */
+  readonly rules?: Rules;
 }
 
 /**
@@ -61,10 +68,13 @@ const textAjv = new Ajv({ coerceTypes: true, useDefaults: true, allowUnionTypes:
  * @example const app = await buildApp(await openStore('povrisk.duckdb')); await app.listen({ port: 8080 })
  */
 export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
+  const gate = createStoreGate({ maxBytes: options.cacheBytes });
+  const kept = sessionPersistence(store, gate);
   const ctx: ServerContext = {
     store,
-    gate: createStoreGate({ maxBytes: options.cacheBytes }),
-    sessions: createSessions(options.sessions),
+    gate,
+    rules: options.rules ?? DEFAULT_RULES,
+    sessions: createSessions({ ...options.sessions, persist: kept, restore: await kept.load() }),
     limiter: createLoginLimiter(options.limiter),
     secureCookies: options.secureCookies ?? false,
   };
@@ -80,6 +90,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   );
   await app.register(fastifyCookie);
   installGuard(app, ctx, { allowedHosts: options.allowedHosts });
+  await app.register(fastifyMultipart, { limits: UPLOAD_LIMITS });
+  app.addHook('onClose', () => kept.flush());
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) return fail(reply, 400, error.message);
@@ -101,6 +113,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   registerHouseholdRoutes(app, ctx);
   registerSummaryRoutes(app, ctx);
   registerEventRoutes(app, ctx);
+  registerCaseRoutes(app, ctx);
+  registerWaveRoutes(app, ctx);
 
   const webRoot = options.webRoot === undefined ? WEB_ROOT : options.webRoot;
   if (webRoot !== null && existsSync(webRoot)) {

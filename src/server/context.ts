@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Rules } from '../monitor/rules.js';
 import type { Store } from '../monitor/store.js';
 import type { LoginLimiter } from './login-limiter.js';
 import type { Role } from './roles.js';
@@ -9,6 +10,8 @@ import type { StoreGate } from './store-gate.js';
 export interface ServerContext {
   readonly store: Store;
   readonly gate: StoreGate;
+  /** Rules for uploaded waves and the procedure's deadlines (`povrisk serve --rules`). */
+  readonly rules: Rules;
   readonly sessions: Sessions;
   readonly limiter: LoginLimiter;
   /** Mark cookies `Secure` (when served over HTTPS, e.g. behind a TLS proxy). */
@@ -34,7 +37,7 @@ declare module 'fastify' {
     public?: boolean;
     /** File of the built web app: public, and cacheable by the browser. */
     webAsset?: boolean;
-    /** Only these roles may use the route (default: every signed-in role). */
+    /** Roles allowed on the route (others get 403); every signed-in role when absent. */
     roles?: readonly Role[];
   }
 }

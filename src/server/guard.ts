@@ -108,7 +108,7 @@ export function installGuard(
     const session = ctx.sessions.get(request.cookies[SESSION_COOKIE]);
     if (!session) return fail(reply, 401, messages.server.signInFirst());
     if (config.roles && !config.roles.includes(session.scope.role)) {
-      return fail(reply, 403, messages.server.roleRefused(session.scope.role));
+      return fail(reply, 403, messages.server.roleRefused(session.scope.role, config.roles));
     }
     if (unsafe && !tokenMatches(request.headers[CSRF_HEADER], session.csrf)) {
       return fail(reply, 403, messages.server.csrfFailed());

@@ -1,4 +1,6 @@
 import { CASE_STATUSES } from '../monitor/case-status.js';
+import { CATEGORY_NAMES } from '../domain/categories.js';
+import { FOUND_BY, PROCEDURE_STEPS } from '../domain/procedure.js';
 import { MEASURE_TYPES } from '../monitor/measures.js';
 import { ALERT_SORTS } from '../monitor/list-alerts.js';
 
@@ -77,8 +79,58 @@ export const REQUEST_SCHEMAS = Object.freeze({
     properties: {
       type: { type: 'string', enum: [...MEASURE_TYPES] },
       date,
+      end_date: date,
       amount: { type: 'number', minimum: 0, maximum: MAX_AMOUNT },
       note: { type: 'string', maxLength: 2000 },
+    },
+  },
+  step: {
+    type: 'object',
+    required: ['step'],
+    additionalProperties: false,
+    properties: {
+      step: { type: 'string', enum: PROCEDURE_STEPS.filter((x) => x !== 'found') },
+      date,
+      result: text(32),
+      notice_end: date,
+      note: { type: 'string', maxLength: 2000 },
+    },
+  },
+  openCase: {
+    type: 'object',
+    required: ['found_by'],
+    additionalProperties: false,
+    properties: {
+      found_by: { type: 'string', enum: [...FOUND_BY] },
+      date,
+      category: { type: 'string', enum: [...CATEGORY_NAMES] },
+      note: { type: 'string', maxLength: 2000 },
+    },
+  },
+  cadre: {
+    type: 'object',
+    required: ['username'],
+    additionalProperties: false,
+    properties: { username: text(64) },
+  },
+  areaQuery: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      county: text(200),
+      township: text(200),
+      village: text(200),
+      limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: MAX_PAGE },
+      offset: { type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 },
+    },
+  },
+  queueQuery: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      as_of: date,
+      limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: MAX_PAGE },
+      offset: { type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 },
     },
   },
   status: {
@@ -132,6 +184,8 @@ const csrf = [{ name: 'X-CSRF-Token', in: 'header', required: true, schema: { ty
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const body = (schema: unknown) => ({ required: true, content: { 'application/json': { schema } } });
 const q = REQUEST_SCHEMAS.alertQuery.properties;
+const queueParams = (props: Record<string, unknown>) =>
+  Object.entries(props).map(([name, schema]) => query(name, schema, name));
 
 /**
  * The dashboard API as OpenAPI 3.1, served at `/api/openapi.json`. Every route but login,
@@ -272,6 +326,88 @@ export const OPENAPI = Object.freeze({
         parameters: [idParam, ...csrf],
         requestBody: body({ $ref: '#/components/schemas/StatusChange' }),
         responses: { '200': answer('the case'), ...errors },
+      },
+    },
+    '/api/households/{id}/open': {
+      post: {
+        summary:
+          'Open a case found by self_report, cadre_visit or department_data (its found step)',
+        parameters: [idParam, ...csrf],
+        requestBody: body(REQUEST_SCHEMAS.openCase),
+        responses: { '201': answer('the case'), ...errors },
+      },
+    },
+    '/api/households/{id}/steps': {
+      post: {
+        summary:
+          'Record the next step of the case (verification, village_review, public_notice, ' +
+          'township_review, county_approval), in order; a refusal names the missing step',
+        parameters: [idParam, ...csrf],
+        requestBody: body(REQUEST_SCHEMAS.step),
+        responses: { '200': answer('the recorded steps'), ...errors },
+      },
+    },
+    '/api/households/{id}/cadre': {
+      post: {
+        summary: 'Make a user the responsible cadre of the case (admin, county, township)',
+        parameters: [idParam, ...csrf],
+        requestBody: body(REQUEST_SCHEMAS.cadre),
+        responses: { '200': answer('the case'), ...errors },
+      },
+    },
+    '/api/cases/mine': {
+      get: {
+        summary:
+          "The signed-in cadre's open cases, with each one's next step and due date (at most " +
+          '1,000 a page; logged)',
+        parameters: queueParams(REQUEST_SCHEMAS.queueQuery.properties),
+        responses: { '200': answer('cases'), '400': errors['400'], '401': errors['401'] },
+      },
+    },
+    '/api/cases/overdue': {
+      get: {
+        summary:
+          'Open cases of the area whose next step is past its deadline (at most 1,000 a page; ' +
+          'logged)',
+        parameters: queueParams(REQUEST_SCHEMAS.queueQuery.properties),
+        responses: { '200': answer('cases'), '400': errors['400'], '401': errors['401'] },
+      },
+    },
+    '/api/cases/area': {
+      get: {
+        summary:
+          "A village's monitoring list: every open case of the area (at most 1,000 a page; " +
+          'logged; a filter outside the area gives an empty list and is logged as refused)',
+        parameters: queueParams(REQUEST_SCHEMAS.areaQuery.properties),
+        responses: { '200': answer('cases'), '400': errors['400'], '401': errors['401'] },
+      },
+    },
+    '/api/waves': {
+      post: {
+        summary:
+          'Import a wave (multipart: file, wave, date) in any format the CLI reads, all or ' +
+          'nothing, then score it; admin and county accounts only',
+        parameters: [...csrf],
+        requestBody: {
+          content: {
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                required: ['file', 'wave'],
+                properties: {
+                  file: { type: 'string', format: 'binary' },
+                  wave: { type: 'string' },
+                  date,
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': answer('the import and the run'),
+          ...errors,
+          '400': answer('the file was rejected: `error` and every problem in `problems`', error),
+        },
       },
     },
     '/api/summary': {

@@ -1,5 +1,7 @@
-/** Vulnerability bands, as the paper's Table 2: below, between and above the two cut points. */
-export const BAND_LABELS = Object.freeze(['low', 'medium', 'high'] as const);
+import { RISK_BANDS } from '../domain/bands.js';
+
+/** Vulnerability bands, as the paper's Table 2 (`src/domain/bands.ts`). */
+export { BANDS as BAND_LABELS } from '../domain/bands.js';
 
 /**
  * Suryahadi & Sumarto's (2003) poverty–vulnerability groups:
@@ -52,7 +54,7 @@ export function classifyHouseholds(
   options: ClassifyOptions,
 ): Classes {
   const n = income.length;
-  const [a, b] = options.bands ?? [0.3, 0.6];
+  const [a, b] = options.bands ?? [RISK_BANDS.low, RISK_BANDS.high];
   const lnz = Math.log(options.line);
   const { line, threshold } = options;
   const poorNow = new Int8Array(n).fill(-1);

@@ -1,5 +1,4 @@
-import { UserError } from '../errors.js';
-import { messages } from '../messages.js';
+import { optionError } from '../errors.js';
 
 /**
  * The World Bank's 2011 PPP conversion factor for private consumption for China, in CNY per
@@ -31,17 +30,15 @@ export function povertyLine(options: PovertyLineOptions): number {
   const { line, usdPerDay, ppp } = options;
   const positive = (name: string, x: number): number => {
     if (!Number.isFinite(x) || x <= 0) {
-      throw new UserError(messages.badOption(name, String(x), 'must be greater than 0'));
+      throw optionError.bad(name, String(x), 'must be greater than 0');
     }
     return x;
   };
   if (line !== undefined && usdPerDay !== undefined) {
-    throw new UserError(messages.conflictingOptions('--line', '--line-usd-day'));
+    throw optionError.conflict('line', 'usdPerDay');
   }
-  if (line !== undefined) return positive('--line', line);
-  if (usdPerDay === undefined)
-    throw new UserError(messages.missingOption('--line Z (or --line-usd-day X --ppp F)'));
-  if (ppp === undefined)
-    throw new UserError(messages.missingOption('--ppp F (with --line-usd-day)'));
-  return positive('--line-usd-day', usdPerDay) * 365 * positive('--ppp', ppp);
+  if (line !== undefined) return positive('line', line);
+  if (usdPerDay === undefined) throw optionError.missingLine();
+  if (ppp === undefined) throw optionError.missing('ppp', ' F (with the line in dollars a day)');
+  return positive('usdPerDay', usdPerDay) * 365 * positive('ppp', ppp);
 }

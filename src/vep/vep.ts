@@ -1,5 +1,5 @@
 import type { ColumnData } from '../data/read.js';
-import { UserError } from '../errors.js';
+import { optionError, UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { normalCdf } from '../stats/distributions.js';
 import { classifyHouseholds, type Classes } from './classify.js';
@@ -237,24 +237,23 @@ interface ValidOptions {
 
 function validate(options: VepOptions): ValidOptions {
   const bad = (name: string, value: unknown, expected: string): never => {
-    throw new UserError(messages.badOption(name, String(value), expected));
+    throw optionError.bad(name, String(value), expected);
   };
   const { line } = options;
-  if (!Number.isFinite(line) || line <= 0) bad('--line', line, 'must be greater than 0');
-  if (options.x.length === 0) bad('--x', '', 'at least one regressor');
+  if (!Number.isFinite(line) || line <= 0) bad('line', line, 'must be greater than 0');
+  if (options.x.length === 0) bad('x', '', 'at least one regressor');
   const variance = options.variance ?? 'linear';
   if (!VARIANCE_MODELS.includes(variance))
-    bad('--variance', variance, `one of ${VARIANCE_MODELS.join(', ')}`);
+    bad('variance', variance, `one of ${VARIANCE_MODELS.join(', ')}`);
   const floor = options.floor ?? 1e-4;
-  if (!Number.isFinite(floor) || floor <= 0)
-    bad('--variance-floor', floor, 'must be greater than 0');
+  if (!Number.isFinite(floor) || floor <= 0) bad('floor', floor, 'must be greater than 0');
   const threshold = options.threshold ?? 0.5;
   if (threshold !== 'relative' && !(threshold > 0 && threshold < 1)) {
-    bad('--threshold', threshold, "a number in (0, 1), or 'relative'");
+    bad('threshold', threshold, "a number in (0, 1), or 'relative'");
   }
   const bands = options.bands ?? ([0.3, 0.6] as const);
   if (!(bands.length === 2 && bands[0] > 0 && bands[0] < bands[1] && bands[1] < 1)) {
-    bad('--bands', bands.join(','), 'two cut points a,b with 0 < a < b < 1');
+    bad('bands', bands.join(','), 'two cut points a,b with 0 < a < b < 1');
   }
   return {
     income: options.income,

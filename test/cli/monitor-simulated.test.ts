@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readColumns } from '../../src/data/read.js';
 import { SHOCK_NAMES } from '../../src/monitor/columns.js';
-import { estimateVep } from '../../src/vep/vep.js';
+import { quickVep } from '../data/simulate-vep-check.js';
 import { runCli } from '../helpers/run-cli.js';
 
 // Three survey rounds written by `povrisk simulate --waves 3`, imported as 2021–2023.
@@ -37,19 +37,30 @@ function splitPanel(): void {
   });
 }
 
+const SPENDING = ['medical_expenditure', 'schooling_expenditure', 'disaster_loss'];
+
 /** The alerts the default rules imply, computed from the files with an independent VEP fit. */
 async function expectedAlerts(): Promise<string[]> {
   const out: string[] = [];
   let previous: Map<string, { income: number; shocks: number[] }> | null = null;
   for (const [k, file] of files.entries()) {
     const data = await readColumns(file, {
-      numeric: ['per_capita_income', ...X, ...SHOCK_NAMES],
+      numeric: ['per_capita_income', ...X, ...SHOCK_NAMES, ...SPENDING],
       text: ['household_id'],
     });
-    const fit = estimateVep(data, { income: 'per_capita_income', x: X, line: VEP_LINE });
+    // The three-step FGLS written out in the test (quickVep), not src/vep's estimator.
+    const lnY = data.numeric.get('per_capita_income')!.map(Math.log);
+    const vulnerability = quickVep(
+      lnY,
+      X.map((x) => data.numeric.get(x)!),
+      Math.log(VEP_LINE),
+    );
+    expect(vulnerability.length).toBe(data.rows);
     const ids = data.text.get('household_id')!;
     const income = data.numeric.get('per_capita_income')!;
     const shocks = SHOCK_NAMES.map((s) => data.numeric.get(s)!);
+    const spending = SPENDING.map((s) => data.numeric.get(s)!);
+    const size = data.numeric.get('family_size')!;
     const current = new Map<string, { income: number; shocks: number[] }>();
     for (let i = 0; i < data.rows; i++) {
       const id = ids[i]!;
@@ -57,12 +68,15 @@ async function expectedAlerts(): Promise<string[]> {
       const now = { income: income[i], shocks: shocks.map((s) => s[i]) };
       current.set(id, now);
       const before = previous?.get(id);
-      if (fit.vulnerability[i] >= 0.6) out.push(key('high_vulnerability'));
+      if (vulnerability[i] >= 0.6) out.push(key('high_vulnerability'));
       if (now.income < LINES[LABELS[k]]) out.push(key('low_income'));
       if (before && before.income > 0 && (before.income - now.income) / before.income >= 0.3)
         out.push(key('income_drop'));
       if (now.shocks.some((v, j) => v === 1 && (!before || before.shocks[j] !== 1)))
         out.push(key('new_shock'));
+      // high_expenditure: medical + schooling + disaster loss above half the household's income.
+      const spent = spending.reduce((sum, s) => sum + s[i], 0);
+      if (spent > 0.5 * income[i] * size[i]) out.push(key('high_expenditure'));
     }
     previous = current;
   }
@@ -110,7 +124,13 @@ describe('povrisk monitor on three simulated survey rounds', { timeout: 240_000 
     >[];
     const got = alerts.map((a) => `${a.household_id}|${a.wave}|${a.rule}`).sort();
     const want = await expectedAlerts();
-    for (const rule of ['high_vulnerability', 'low_income', 'income_drop', 'new_shock']) {
+    for (const rule of [
+      'high_vulnerability',
+      'low_income',
+      'income_drop',
+      'new_shock',
+      'high_expenditure',
+    ]) {
       expect(
         want.some((k) => k.endsWith(rule)),
         `the simulated panel triggers ${rule}`,

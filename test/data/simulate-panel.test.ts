@@ -7,7 +7,12 @@ const N = 5000;
 const W = 5;
 const panel = simulatePanel({ households: N, seed: 11, waves: W });
 const cross = simulateSurvey({ households: N, seed: 11 });
-const get = (name: string) => surveyColumn(panel, name);
+const get = (name: string) => {
+  const column = surveyColumn(panel, name);
+  expect(column.length, name).toBe(panel.rows);
+  expect(column.length, name).toBeGreaterThan(0);
+  return column;
+};
 const FLAGS = [
   'shock_illness',
   'shock_disability',

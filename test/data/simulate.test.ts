@@ -117,7 +117,11 @@ describe('simulateSurvey', () => {
   });
 
   test('counts are integers within their ranges; flags 0/1; shares in [0, 1]', () => {
-    const get = (name: string) => surveyColumn(big, name);
+    const get = (name: string) => {
+      const column = surveyColumn(big, name);
+      expect(column.length, name).toBe(big.rows);
+      return column;
+    };
     const size = get('family_size');
     const disabled = get('disabled_count');
     for (const name of [

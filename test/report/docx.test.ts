@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import { describe, expect, test } from 'vitest';
 import { docxElements, toDocx } from '../../src/report/formats/docx.js';
+import { docxLayout, trueMinus } from '../../src/report/formats/docx-layout.js';
 import { regressionTable } from '../../src/report/regression-table.js';
 import { vulnerabilityTable } from '../../src/report/vulnerability-table.js';
 import { TABLE2_BLOCKS, TABLE4_COLUMNS } from './table-inputs.js';
@@ -84,7 +85,9 @@ describe('toDocx', () => {
     expect(doc.texts).toContain('Table 4');
     expect(doc.texts).toContain('0.328');
     expect(doc.texts).toContain('(0.060)');
-    expect(doc.texts).toContain('-7.0e-6');
+    // The true minus (U+2212), and no scientific notation.
+    expect(doc.texts).toContain('\u22120.00000700');
+    expect(doc.texts.filter((t) => /\de-\d/.test(t))).toEqual([]);
     expect(doc.superscripts).toContain('***');
     expect(doc.superscripts).toContain('**');
     expect(doc.texts).toContain('Standard errors in parentheses.');
@@ -101,5 +104,55 @@ describe('toDocx', () => {
     expect(doc.texts).toContain('0.74');
     expect(xml).toMatch(/<w:ind w:left="284"/);
     expect(docxElements(table)).toHaveLength(2);
+  });
+});
+
+describe('docxLayout and trueMinus', () => {
+  const column = (k: number) => ({
+    label: `Model ${k}`,
+    n: 676,
+    coefficients: [
+      { term: 'road_hardened', estimate: -0.197, std_error: 0.052, p_value: 0.001 },
+      { term: 'industrial_support', estimate: 0.018, std_error: 0.028, p_value: 0.5 },
+    ],
+  });
+  test('a narrow table: portrait, 10 pt, label column on one line, widths in the XML', async () => {
+    const table = regressionTable([column(1)]);
+    const layout = docxLayout(table);
+    expect(layout.orientation).toBe('portrait');
+    expect(layout.fontSize).toBe(10);
+    expect(layout.columnWidths).toHaveLength(2);
+    // "Industrial targeted poverty alleviation policies" is 184 pt in Liberation Serif at 10 pt
+    // (LibreOffice's measure).
+    expect(layout.columnWidths[0]).toBeGreaterThan(184 * 20);
+    expect(layout.columnWidths[0]).toBeLessThan(215 * 20);
+    // A number column fits "−0.197***" (about 40 pt) and not much more.
+    expect(layout.columnWidths[1]).toBeGreaterThan(35 * 20);
+    expect(layout.columnWidths[1]).toBeLessThan(60 * 20);
+    const { xml } = await unzipDocument(await toDocx(table));
+    const grid = [...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(grid).toEqual([...layout.columnWidths]);
+    expect(xml).toContain('<w:tblLayout w:type="fixed"/>');
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/);
+  });
+  test('wider tables shrink the font to 8 pt, then turn the page', async () => {
+    const sizes = [4, 8, 14].map((k) => {
+      const layout = docxLayout(regressionTable(Array.from({ length: k }, (_, i) => column(i))));
+      return [layout.orientation, layout.fontSize];
+    });
+    expect(sizes[0]).toEqual(['portrait', 10]);
+    expect(sizes[1][0]).toBe('portrait');
+    expect(sizes[1][1]).toBeLessThan(10);
+    expect(sizes[2][0]).toBe('landscape');
+    const wide = regressionTable(Array.from({ length: 14 }, (_, i) => column(i)));
+    const { xml } = await unzipDocument(await toDocx(wide));
+    expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+  });
+  test('trueMinus replaces a minus before a number only', () => {
+    expect(trueMinus('(-0.052)')).toBe('(\u22120.052)');
+    expect(trueMinus('-.5')).toBe('\u2212.5');
+    expect(trueMinus('[-1, -2]')).toBe('[\u22121, \u22122]');
+    expect(trueMinus('Share 0.3-0.6')).toBe('Share 0.3-0.6');
+    expect(trueMinus('non-poor')).toBe('non-poor');
   });
 });

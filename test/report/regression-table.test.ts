@@ -22,15 +22,21 @@ describe('starsFor', () => {
 });
 
 describe('formatEstimate', () => {
-  test('fixed decimals; scientific when a non-zero value would print as zero; no negative zero', () => {
+  test('fixed decimals; three significant digits below 0.001, never scientific; no negative zero', () => {
     expect(formatEstimate(0.32849, 3)).toBe('0.328');
-    expect(formatEstimate(-0.000007, 3)).toBe('-7.0e-6');
-    expect(formatEstimate(0.0000031, 3)).toBe('3.1e-6');
+    expect(formatEstimate(-0.000007, 3)).toBe('-0.00000700');
+    expect(formatEstimate(0.0000031, 3)).toBe('0.00000310');
+    expect(formatEstimate(-0.0000109876, 3)).toBe('-0.0000110');
+    expect(formatEstimate(0.00098765, 3)).toBe('0.000988');
+    expect(formatEstimate(0.0012345, 3)).toBe('0.001');
     expect(formatEstimate(0, 3)).toBe('0.000');
-    expect(formatEstimate(-0.0004, 4)).toBe('-0.0004');
+    expect(formatEstimate(-0.0004, 4)).toBe('-0.000400');
+    expect(formatEstimate(0.004, 2)).toBe('0.00400');
     expect(formatEstimate(NaN, 3)).toBe('');
     expect(formatEstimate(-Infinity, 3)).toBe('-Inf');
-    expect(formatEstimate(-1e-20, 2)).toBe('-1.0e-20');
+    expect(formatEstimate(-1e-20, 2)).toBe('-0.0000000000000000000100');
+    expect(formatEstimate(-0.0004, 2)).toBe('-0.000400');
+    expect(formatEstimate(-0.00001, 3)).not.toMatch(/e/);
   });
 });
 

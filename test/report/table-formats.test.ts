@@ -6,6 +6,7 @@ import { descriptiveTable, summarizeColumns } from '../../src/report/descriptive
 import { toCsv } from '../../src/report/formats/csv.js';
 import { htmlEscape, toHtml } from '../../src/report/formats/html.js';
 import { latexEscape, toLatex } from '../../src/report/formats/latex.js';
+import { latexLayout } from '../../src/report/formats/latex-layout.js';
 import { toMarkdown } from '../../src/report/formats/markdown.js';
 import { regressionTable } from '../../src/report/regression-table.js';
 import type { ReportTable } from '../../src/report/table-model.js';
@@ -78,6 +79,43 @@ describe('format details', () => {
     expect(toLatex(tables.table4)).toContain('R$^2$ & 0.091');
     const begins = tex.match(/\\begin\{/g)?.length;
     expect(begins).toBe(tex.match(/\\end\{/g)?.length);
+  });
+
+  test('LaTeX: caption without "Table N.", a label, packages named, numbers with a true minus', () => {
+    const tex = toLatex(tables.table4);
+    expect(tex).toContain('\\caption{Multiple regression analysis results}');
+    expect(tex).toContain('\\label{tab:table4}');
+    expect(toLatex(tables.table4, { label: 'tab:ols' })).toContain('\\label{tab:ols}');
+    expect(tex).toMatch(
+      /^% Needs \\usepackage\{booktabs,array,graphicx\} \(Debian: texlive-latex-recommended\)\.$/m,
+    );
+    expect(tex).toContain('$-$0.00000700\\sym{**}');
+    expect(tex).not.toMatch(/\de-\d/);
+    expect(tex).not.toContain('\\documentclass');
+    const doc = toLatex(tables.table4, { output: 'standalone' });
+    expect(doc.startsWith('\\documentclass{article}\n')).toBe(true);
+    expect(doc).toContain('\\usepackage{booktabs,array,graphicx}');
+    expect(doc.trimEnd().endsWith('\\end{document}')).toBe(true);
+  });
+
+  test('LaTeX layout: narrow tables as they are; wide ones wrap labels, shrink the font or turn', () => {
+    const col = (k: number) => ({
+      label: `(${k})`,
+      coefficients: [
+        { term: 'industrial_support', estimate: -0.018, std_error: 0.028, p_value: 0.01 },
+      ],
+    });
+    const narrow = latexLayout(regressionTable([col(1)]), { width: 345, height: 550 });
+    expect(narrow).toEqual({ spec: 'lc', size: '', tabcolsep: 6, orientation: 'portrait' });
+    const six = latexLayout(regressionTable([1, 2, 3, 4, 5, 6].map(col)), {
+      width: 345,
+      height: 550,
+    });
+    expect(six.spec).toMatch(/^>\{\\raggedright\\arraybackslash\}p\{\d+pt\}c{6}$/);
+    const twelve = regressionTable(Array.from({ length: 12 }, (_, k) => col(k)));
+    expect(latexLayout(twelve, { width: 345, height: 550 }).orientation).toBe('landscape');
+    expect(toLatex(twelve)).toContain('\\begin{landscape}');
+    expect(toLatex(twelve)).toMatch(/^% Needs \\usepackage\{booktabs,array,graphicx,pdflscape\}/m);
   });
 
   test('HTML: a fragment with a table, escaped text, stars in <sup>', () => {

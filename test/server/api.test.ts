@@ -220,10 +220,11 @@ describe('writes and the event log', () => {
     expect(mine.some((e) => e.action === 'add' && e.entity === 'measure')).toBe(true);
     expect(
       mine.some(
-        (e) => e.action === 'status' && (e.after as { status: string }).status === 'verified',
+        (e) => e.action === 'step' && (e.after as { status: string }).status === 'verified',
       ),
     ).toBe(true);
     const after = await alertsOf(v, `&household=${id}`);
+    expect(after.length).toBeGreaterThan(0);
     expect(after.every((a) => a.status === 'verified')).toBe(true);
     const detail = (await (await v.get(`/api/households/${id}`)).json()) as {
       measures: unknown[];
@@ -235,11 +236,29 @@ describe('writes and the event log', () => {
   test('refused elimination names the failing conditions', async () => {
     const a = await login(s.url, 'admin');
     const id = (await alertsOf(a, '&status=flagged'))[0].household_id;
-    expect((await a.post(`/api/households/${id}/status`, { status: 'verified' })).status).toBe(200);
-    expect((await a.post(`/api/households/${id}/status`, { status: 'monitored' })).status).toBe(
-      200,
+    const verified = await a.post(`/api/households/${id}/status`, {
+      status: 'verified',
+      date: '2023-07-01',
+    });
+    expect(verified.status).toBe(200);
+    const early = await a.post(`/api/households/${id}/status`, { status: 'monitored' });
+    expect(early.status).toBe(400);
+    expect(((await early.json()) as { error: string }).error).toMatch(
+      /cannot record county approval: village review not recorded yet/,
     );
-    const r = await a.post(`/api/households/${id}/status`, { status: 'risk eliminated' });
+    for (const body of [
+      { step: 'village_review', date: '2023-07-02' },
+      { step: 'public_notice', date: '2023-07-03', notice_end: '2023-07-09' },
+      { step: 'township_review', date: '2023-07-10' },
+      { step: 'county_approval', date: '2023-07-11' },
+    ]) {
+      const r = await a.post(`/api/households/${id}/steps`, body);
+      expect(r.status, await r.clone().text()).toBe(200);
+    }
+    const r = await a.post(`/api/households/${id}/status`, {
+      status: 'risk eliminated',
+      date: '2023-07-12',
+    });
     expect(r.status).toBe(400);
     const msg = ((await r.json()) as { error: string }).error;
     expect(msg).toMatch(/risk elimination refused/);

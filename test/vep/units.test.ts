@@ -1,3 +1,5 @@
+import { isOptionError } from '../../src/errors.js';
+import { flagOf } from '../../src/cli/option-flag.js';
 import { describe, expect, it } from 'vitest';
 import { classifyHouseholds } from '../../src/vep/classify.js';
 import { groupTable } from '../../src/vep/group-table.js';
@@ -17,11 +19,26 @@ describe('povertyLine', () => {
     expect(povertyLine({ line: 2300 })).toBe(2300);
   });
   it('refuses non-positive values and ambiguous or missing lines', () => {
-    expect(() => povertyLine({ line: 0 })).toThrow(/invalid --line/);
-    expect(() => povertyLine({ usdPerDay: 1.9, ppp: -1 })).toThrow(/invalid --ppp/);
-    expect(() => povertyLine({ usdPerDay: 1.9 })).toThrow(/--ppp/);
-    expect(() => povertyLine({})).toThrow(/--line/);
-    expect(() => povertyLine({ line: 1, usdPerDay: 1.9, ppp: 3 })).toThrow(/alternatives/);
+    // The library names its options; the command line says them as flags (flagOf).
+    expect(() => povertyLine({ line: 0 })).toThrow("invalid line: '0' (must be greater than 0)");
+    expect(() => povertyLine({ usdPerDay: 1.9, ppp: -1 })).toThrow("invalid ppp: '-1'");
+    expect(() => povertyLine({ usdPerDay: 1.9 })).toThrow('missing required option ppp F');
+    expect(() => povertyLine({})).toThrow('missing required option line Z (or usdPerDay X ppp F)');
+    expect(() => povertyLine({ line: 1, usdPerDay: 1.9, ppp: 3 })).toThrow(
+      'line and usdPerDay are alternatives',
+    );
+    const cli = (f: () => unknown): string => {
+      try {
+        f();
+      } catch (e) {
+        if (isOptionError(e)) return e.render(flagOf);
+      }
+      return 'no option error';
+    };
+    expect(cli(() => povertyLine({ usdPerDay: 1.9 }))).toMatch(/^missing required option --ppp F/);
+    expect(cli(() => povertyLine({}))).toBe(
+      'missing required option --line Z (or --line-usd-day X --ppp F)',
+    );
   });
 });
 

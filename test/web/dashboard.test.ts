@@ -67,11 +67,10 @@ test('sign in, alert queue, household, record a measure, switch language', async
   );
   expect(new Set(villages)).toEqual(new Set(['V01']));
   await page.selectOption('select[name=status]', 'flagged');
-  await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('table.alerts tbody tr .status')).every((e) =>
-      e.classList.contains('flagged'),
-    ),
-  );
+  await page.waitForFunction(() => {
+    const cells = Array.from(document.querySelectorAll('table.alerts tbody tr .status'));
+    return cells.length > 0 && cells.every((e) => e.classList.contains('flagged'));
+  });
   await shot(page, '02-alerts-zh');
 
   const id = (await page.textContent('table.alerts tbody tr td a')) as string;

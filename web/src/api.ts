@@ -74,3 +74,20 @@ export async function restore(): Promise<void> {
     account.set(null);
   }
 }
+
+/** POST a multipart form (a file upload) with the CSRF token; the answer's JSON either way. */
+export async function upload<T>(
+  path: string,
+  form: FormData,
+): Promise<{ ok: boolean; status: number; data: T }> {
+  const a = account.get();
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: a ? { 'x-csrf-token': a.csrf_token } : {},
+    credentials: 'same-origin',
+    body: form,
+  });
+  if (res.status === 401) account.set(null);
+  const text = await res.text();
+  return { ok: res.ok, status: res.status, data: (text ? JSON.parse(text) : null) as T };
+}

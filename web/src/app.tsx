@@ -8,10 +8,15 @@ import { LoginPage } from './pages/login.js';
 import { ModelPage } from './pages/model.js';
 import { OverviewPage } from './pages/overview.js';
 import { route } from './route.js';
+import { CasesPage } from './pages/cases.js';
+import { PrintHousehold } from './pages/print-household.js';
+import { PrintVillage } from './pages/print-village.js';
+import { UploadPage } from './pages/upload.js';
 
 /**
- * The dashboard: sign-in, then the overview, alert queue, household and model pages, and for
- * admin accounts the audit log.
+ * The dashboard: sign-in, then the overview, alert queue, my and overdue cases, household,
+ * upload and model pages, the printable case file and village list, and for admin accounts
+ * the audit log.
  */
 export function App() {
   const language = lang.use();
@@ -44,6 +49,10 @@ export function App() {
         <nav>
           {nav('/', 'overview')}
           {nav('/alerts', 'alerts')}
+          {nav('/mine', 'myCases')}
+          {nav('/overdue', 'overdue')}
+          {nav('/print/village', 'printList')}
+          {(me.role === 'admin' || me.role === 'county') && nav('/upload', 'upload')}
           {nav('/model', 'model')}
           {me.role === 'admin' && nav('/events', 'events')}
         </nav>
@@ -63,7 +72,15 @@ export function App() {
         </button>
       </header>
       <main>
-        {page.startsWith('/household/') ? (
+        {page.startsWith('/print/household/') ? (
+          <PrintHousehold id={decodeURIComponent(page.slice('/print/household/'.length))} />
+        ) : page === '/print/village' ? (
+          <PrintVillage query={query} key={rest} />
+        ) : page === '/mine' || page === '/overdue' ? (
+          <CasesPage which={page === '/mine' ? 'mine' : 'overdue'} key={page} />
+        ) : page === '/upload' ? (
+          <UploadPage />
+        ) : page.startsWith('/household/') ? (
           <HouseholdPage id={decodeURIComponent(page.slice('/household/'.length))} />
         ) : page === '/alerts' ? (
           <AlertsPage query={query} key={rest} />

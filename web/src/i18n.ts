@@ -1,3 +1,5 @@
+import { RISK_BANDS } from '../../src/domain/bands.js';
+import { LABELS } from '../../src/domain/labels.js';
 import { signal } from './signal.js';
 
 /** Languages of the dashboard: Simplified Chinese by default, English on request. */
@@ -100,9 +102,9 @@ const S: Record<string, [string, string]> = {
   group: ['组别', 'Group'],
   mean: ['均值', 'Mean'],
   sd: ['标准差', 'SD'],
-  below: ['< 0.3', '< 0.3'],
-  middle: ['0.3–0.6', '0.3–0.6'],
-  above: ['> 0.6', '> 0.6'],
+  below: [`< ${RISK_BANDS.low}`, `< ${RISK_BANDS.low}`],
+  middle: [`${RISK_BANDS.low}–${RISK_BANDS.high}`, `${RISK_BANDS.low}–${RISK_BANDS.high}`],
+  above: [`> ${RISK_BANDS.high}`, `> ${RISK_BANDS.high}`],
   povertyLine: ['贫困线', 'Poverty line'],
   nUsed: ['样本量', 'Households used'],
   notFound: ['未找到该户，或不在您的辖区内。', 'Household not found in your area.'],
@@ -120,68 +122,57 @@ const S: Record<string, [string, string]> = {
   entityId: ['对象编号', 'Entity id'],
   details: ['详情', 'Details'],
   recordedAt: ['记录时间', 'Recorded at'],
-  since: ['起始日期', 'From'],
-  until: ['截止日期', 'To'],
+  eventsSince: ['起始日期', 'From'],
+  eventsUntil: ['截止日期', 'To'],
   previous: ['上一页', 'Previous'],
   next: ['下一页', 'Next'],
   noEvents: ['没有符合条件的记录。', 'No events match.'],
-};
-
-const LABELS: Record<string, Record<string, [string, string]>> = {
-  status: {
-    flagged: ['已预警', 'flagged'],
-    verified: ['已核实', 'verified'],
-    monitored: ['监测帮扶中', 'monitored'],
-    'risk eliminated': ['风险已消除', 'risk eliminated'],
-    dismissed: ['已排除', 'dismissed'],
-  },
-  category: {
-    marginal: ['边缘易致贫户', 'marginal'],
-    unstable: ['脱贫不稳定户', 'unstable'],
-    sudden_hardship: ['突发严重困难户', 'sudden hardship'],
-  },
-  rule: {
-    high_vulnerability: ['高脆弱性', 'high vulnerability'],
-    low_income: ['收入低于监测线', 'income below the line'],
-    income_drop: ['收入骤减', 'income drop'],
-    new_shock: ['新发生风险', 'new shock'],
-  },
-  measure: {
-    industry: ['产业帮扶', 'industry'],
-    employment: ['就业帮扶', 'employment'],
-    microfinance: ['小额信贷', 'microfinance'],
-    public_welfare_job: ['公益岗位', 'public welfare job'],
-    health: ['健康帮扶', 'health'],
-    education: ['教育帮扶', 'education'],
-    social_assistance: ['社会救助兜底', 'social assistance'],
-    relocation: ['易地搬迁', 'relocation'],
-  },
-  band: {
-    low: ['低风险 (<0.3)', 'low (<0.3)'],
-    medium: ['中风险 (0.3–0.6)', 'medium (0.3–0.6)'],
-    high: ['高风险 (≥0.6)', 'high (≥0.6)'],
-    unscored: ['未评分', 'unscored'],
-  },
-  action: {
-    login: ['登录', 'sign-in'],
-    'login failed': ['登录失败', 'failed sign-in'],
-    'login locked': ['账号锁定时登录', 'sign-in while locked'],
-    logout: ['退出登录', 'sign-out'],
-    list: ['查看列表', 'list read'],
-    export: ['导出', 'export'],
-    refused: ['越权被拒', 'refused (outside area)'],
-    read: ['查看', 'read'],
-    status: ['状态变更', 'status change'],
-    measure: ['帮扶措施', 'measure'],
-    add: ['新增', 'add'],
-    open: ['立案', 'case opened'],
-  },
-  role: {
-    admin: ['管理员', 'admin'],
-    county: ['县级', 'county'],
-    township: ['乡镇级', 'township'],
-    village: ['村级', 'village'],
-  },
+  rule5: [
+    '最新一轮义务教育、基本医疗、住房安全和饮水安全均有保障。',
+    'compulsory education, basic medical care, safe housing and safe drinking water all secure in the latest wave.',
+  ],
+  procedure: ['识别认定程序', 'Procedure'],
+  step: ['环节', 'Step'],
+  result: ['结果', 'Result'],
+  user: ['经办人', 'By'],
+  noticeEnd: ['公示截止', 'Notice ends'],
+  recordStep: ['登记', 'Record'],
+  nextStep: ['下一环节', 'Next step'],
+  due: ['办理时限', 'Due'],
+  overdueDays: ['逾期天数', 'Days overdue'],
+  procedureDone: ['县级已审定，纳入监测帮扶。', 'Approved by the county: monitored.'],
+  responsible: ['帮扶责任人', 'Responsible cadre'],
+  unassigned: ['未指定', 'not assigned'],
+  assign: ['指定', 'Assign'],
+  foundBy: ['发现方式', 'Found by'],
+  openCase: ['登记新的监测对象', 'Open a case'],
+  myCases: ['我的监测户', 'My cases'],
+  overdue: ['逾期未办', 'Overdue'],
+  noCases: ['没有案件。', 'No cases.'],
+  since: ['上一环节日期', 'Since'],
+  lastStep: ['已办环节', 'Last step'],
+  category: ['监测类别', 'Category'],
+  endDate: ['结束日期', 'End date'],
+  upload: ['导入调查数据', 'Import a wave'],
+  file: ['数据文件', 'Data file'],
+  uploadHelp: [
+    '支持 CSV、TSV、Parquet、Excel (.xlsx) 等命令行可读的格式；有任何问题将整体不导入，并逐条列出。',
+    'CSV, TSV, Parquet, Excel (.xlsx) and every format the CLI reads; any problem rejects the whole file, listing each.',
+  ],
+  importing: ['正在导入并评分…', 'Importing and scoring…'],
+  imported: ['已导入并评分', 'Imported and scored'],
+  problems: ['问题', 'Problems'],
+  row: ['行', 'Row'],
+  column: ['列', 'Column'],
+  value: ['值', 'Value'],
+  casesOpened: ['新增案件', 'Cases opened'],
+  print: ['打印', 'Print'],
+  printCaseFile: ['打印档案', 'Print the case file'],
+  printList: ['打印监测名单', 'Print the monitoring list'],
+  caseFile: ['防止返贫监测对象档案', 'Monitoring case file'],
+  villageList: ['防止返贫监测对象名单', 'Monitoring list'],
+  printedOn: ['打印日期', 'Printed on'],
+  signature: ['经办人签字', 'Signature'],
 };
 
 /** The text of a key in the current language (the key itself when unknown). */
@@ -190,7 +181,7 @@ export function t(key: string): string {
   return s ? s[lang.get() === 'en' ? 1 : 0] : key;
 }
 
-/** A label of a coded value (status, category, rule, measure, band, role). */
+/** A label of a coded value (status, category, rule, measure, band, role, step …: `src/domain/labels.ts`). */
 export function label(kind: keyof typeof LABELS | string, value: string): string {
   const s = LABELS[kind]?.[value];
   return s ? s[lang.get() === 'en' ? 1 : 0] : value;

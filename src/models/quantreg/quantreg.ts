@@ -1,5 +1,5 @@
 import type { ModelFrame } from '../../data/model-frame.js';
-import { UserError } from '../../errors.js';
+import { optionError, UserError } from '../../errors.js';
 import type { Matrix } from '../../linalg/matrix.js';
 import { warn } from '../../log.js';
 import { messages } from '../../messages.js';
@@ -110,11 +110,10 @@ function prepare(frame: ModelFrame, options: QuantregOptions): Job {
   const se = options.se ?? 'nid';
   const bandwidth = options.bandwidth ?? 'hall-sheather';
   if (!QREG_SE_TYPES.includes(se)) {
-    throw new UserError(messages.badOption('--se', se, `one of ${QREG_SE_TYPES.join(', ')}`));
+    throw optionError.bad('se', se, `one of ${QREG_SE_TYPES.join(', ')}`);
   }
   for (const tau of options.taus) {
-    if (!(tau > 0 && tau < 1))
-      throw new UserError(messages.badOption('--tau', String(tau), 'must lie in (0, 1)'));
+    if (!(tau > 0 && tau < 1)) throw optionError.bad('taus', String(tau), 'must lie in (0, 1)');
   }
   const n = frame.X.rows;
   const p = frame.X.cols;

@@ -17,6 +17,8 @@ export interface HouseholdDetail {
   readonly case: CaseFile['case'] | null;
   readonly measures: CaseFile['measures'];
   readonly history: CaseFile['history'];
+  /** The procedure's recorded steps of the latest case. */
+  readonly steps: CaseFile['steps'];
   /** Statuses the case may move to next. */
   readonly next_statuses: readonly CaseStatus[];
 }
@@ -63,6 +65,7 @@ export async function householdDetail(
     case: file?.case ?? null,
     measures: file?.measures ?? [],
     history: file?.history ?? [],
+    steps: file?.steps ?? [],
     next_statuses: file ? TRANSITIONS[file.case.status] : [],
   });
 }

@@ -1,3 +1,7 @@
+import { RISK_BANDS } from '../../domain/bands.js';
+import { CATEGORY_NAMES } from '../../domain/categories.js';
+import { LABELS } from '../../domain/labels.js';
+import { FOUND_BY, PROCEDURE_STEPS, STEP_RESULTS } from '../../domain/procedure.js';
 import { CASE_STATUSES } from '../../monitor/case-status.js';
 import { MEASURE_TYPES } from '../../monitor/measures.js';
 import { rowsOf } from '../../monitor/sql.js';
@@ -6,7 +10,9 @@ import { scopeSql, type Scope } from '../scope.js';
 
 /**
  * What the dashboard's filters and forms offer: the waves (oldest first), the villages of
- * the scope, the rules that raised alerts, the measure types and the case statuses.
+ * the scope, the rules that raised alerts, and the domain's constants (`src/domain/`: measure
+ * types, case statuses, categories, procedure steps, how a case is found, step results, the
+ * bands with their edge rule, and the Chinese and English labels).
  * @example (await meta(store, scope)).villages[0] // { county: 'Xide', township: 'Xide T1', village: 'V01' }
  */
 export async function meta(store: Store, scope: Scope) {
@@ -27,5 +33,14 @@ export async function meta(store: Store, scope: Scope) {
     rules: rules.map((r) => String(r.rule)),
     measure_types: MEASURE_TYPES,
     statuses: CASE_STATUSES,
+    categories: CATEGORY_NAMES,
+    steps: PROCEDURE_STEPS,
+    found_by: FOUND_BY,
+    step_results: STEP_RESULTS,
+    bands: {
+      ...RISK_BANDS,
+      rule: `low < ${RISK_BANDS.low} <= medium <= ${RISK_BANDS.high} < high`,
+    },
+    labels: LABELS,
   });
 }

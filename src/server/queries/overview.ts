@@ -1,4 +1,4 @@
-import { RISK_BANDS } from '../../data/published.js';
+import { bandSql, highBandSql } from '../../domain/bands.js';
 import { rowsOf } from '../../monitor/sql.js';
 import type { Store } from '../../monitor/store.js';
 import { scopeSql, type Scope } from '../scope.js';
@@ -7,7 +7,7 @@ import { scopeSql, type Scope } from '../scope.js';
 export interface Overview {
   /** Latest wave (null before any import). */
   readonly wave: string | null;
-  /** Households of the latest wave by vulnerability band (Table 2's: < 0.3, 0.3–0.6, ≥ 0.6). */
+  /** Households of the latest wave by vulnerability band (Table 2's: < 0.3, 0.3–0.6 inclusive, > 0.6). */
   readonly bands: Readonly<Record<'low' | 'medium' | 'high' | 'unscored', number>>;
   /** Open cases by category. */
   readonly categories: readonly { category: string; n: number }[];
@@ -16,10 +16,6 @@ export interface Overview {
   /** By village in the latest wave: households, high-band count, mean vulnerability, open alerts. */
   readonly villages: readonly Record<string, unknown>[];
 }
-
-const { low, high } = RISK_BANDS;
-const band = (v: string) =>
-  `CASE WHEN ${v} IS NULL THEN 'unscored' WHEN ${v} < ${low} THEN 'low' WHEN ${v} < ${high} THEN 'medium' ELSE 'high' END`;
 
 /**
  * Counts by band and category, the trend across waves and the figures by village, each
@@ -46,7 +42,7 @@ export async function overview(store: Store, scope: Scope): Promise<Overview> {
        al AS (SELECT a.wave, count(*) AS alerts FROM alerts a
          SEMI JOIN hh ON hh.household_id = a.household_id GROUP BY a.wave),
        agg AS (SELECT wave, count(*) AS households, avg(v) AS mean_vulnerability,
-         count(*) FILTER (v >= ${high}) AS high, avg(per_capita_income) AS mean_income
+         count(*) FILTER (${highBandSql('v')}) AS high, avg(per_capita_income) AS mean_income
          FROM x GROUP BY wave)
      SELECT w.wave, coalesce(agg.households, 0) AS households, agg.mean_vulnerability,
        coalesce(agg.high, 0) AS high, agg.mean_income, coalesce(al.alerts, 0) AS alerts
@@ -59,7 +55,7 @@ export async function overview(store: Store, scope: Scope): Promise<Overview> {
     const w = `'${wave.replaceAll("'", "''")}'`;
     const byBand = await rowsOf(
       c,
-      `WITH hh AS (${hh}), x AS (${scored}) SELECT ${band('v')} AS band, count(*) AS n
+      `WITH hh AS (${hh}), x AS (${scored}) SELECT ${bandSql('v')} AS band, count(*) AS n
        FROM x WHERE wave = ${w} GROUP BY 1`,
     );
     for (const r of byBand) bands[r.band as keyof typeof bands] = Number(r.n);
@@ -72,7 +68,7 @@ export async function overview(store: Store, scope: Scope): Promise<Overview> {
              JOIN hh ON hh.household_id = a.household_id
              WHERE k.status IN ('flagged', 'verified', 'monitored') GROUP BY ALL),
            agg AS (SELECT hh.county, hh.township, hh.village,
-             count(x.household_id) AS households, count(*) FILTER (x.v >= ${high}) AS high,
+             count(x.household_id) AS households, count(*) FILTER (${highBandSql('x.v')}) AS high,
              avg(x.v) AS mean_vulnerability
              FROM hh LEFT JOIN (SELECT household_id, v FROM x) x ON x.household_id = hh.household_id
              GROUP BY ALL)

@@ -15,9 +15,11 @@ const params = REQUEST_SCHEMAS.householdParams;
 
 /**
  * The household when it lies in the account's area; otherwise logs the refused attempt,
- * answers 404 (whether or not the household exists) and gives null.
+ * answers 404 (whether or not the household exists) and gives null. Shared by every route
+ * under `/api/households/:id`.
+ * @example const h = await inScope(ctx, request, reply); if (h === null) return reply;
  */
-async function inScope(
+export async function inScope(
   ctx: ServerContext,
   request: FastifyRequest<Params>,
   reply: FastifyReply,

@@ -39,15 +39,20 @@ describe('quantreg against rq(method = "br") + summary.rq', () => {
       it(`${name}: se = ${key}`, async () => {
         const ref = await loadReference(name, data);
         const r = quantreg(ref.frame, { taus: ref.fits.map((f) => f.tau), se, bandwidth });
-        r.fits.forEach((fit, t) => {
-          const e = ref.fits[t];
+        expect(r.fits.length).toBe(ref.fits.length);
+        ref.fits.forEach((e, t) => {
+          const fit = r.fits[t];
           const tag = `${name} tau=${e.tau}`;
+          expect(fit.tau).toBe(e.tau);
           expect(fit.n).toBe(e.n);
           assertClose(fit.objective, e.objective, { rtol: 1e-12, name: `${tag} objective` });
           const s = e[key] as { std_error: number[]; p_value: number[] };
-          fit.coefficients.forEach((c, j) => {
+          expect(fit.coefficients.length).toBe(e.coefficients.length);
+          expect(s.std_error.length).toBe(e.coefficients.length);
+          e.coefficients.forEach((estimate, j) => {
+            const c = fit.coefficients[j];
             expect(c.term).toBe(e.terms[j]);
-            assertClose(c.estimate, e.coefficients[j], {
+            assertClose(c.estimate, estimate, {
               rtol: 1e-9,
               atol: 1e-12,
               name: `${tag} coef[${c.term}]`,
@@ -75,12 +80,15 @@ describe('quantreg against rq(method = "br") + summary.rq', () => {
     ] as const) {
       const r = quantreg(ref.frame, { taus: ref.fits.map((f) => f.tau), se: 'cluster', bandwidth });
       expect(r.clusters).toBe(40);
-      r.fits.forEach((fit, t) => {
-        const s = ref.fits[t][key] as { std_error: number[] };
-        fit.coefficients.forEach((c, j) =>
-          assertClose(c.std_error, s.std_error[j], {
+      expect(r.fits.length).toBe(ref.fits.length);
+      ref.fits.forEach((e, t) => {
+        const fit = r.fits[t];
+        const s = e[key] as { std_error: number[] };
+        expect(fit.coefficients.length).toBe(s.std_error.length);
+        s.std_error.forEach((se, j) =>
+          assertClose(fit.coefficients[j].std_error, se, {
             rtol: 1e-8,
-            name: `tau=${fit.tau} ${key} se[${c.term}]`,
+            name: `tau=${e.tau} ${key} se[${fit.coefficients[j].term}]`,
           }),
         );
       });
@@ -98,12 +106,15 @@ describe('quantreg against rq(method = "br") + summary.rq', () => {
       reps: 1000,
       seed: 3,
     });
-    r.fits.forEach((fit, t) => {
-      const s = ref.fits[t].boot as { std_error: number[] };
-      fit.coefficients.forEach((c, j) =>
-        assertClose(c.std_error, s.std_error[j], {
+    expect(r.fits.length).toBe(ref.fits.length);
+    ref.fits.forEach((e, t) => {
+      const fit = r.fits[t];
+      const s = e.boot as { std_error: number[] };
+      expect(fit.coefficients.length).toBe(s.std_error.length);
+      s.std_error.forEach((se, j) =>
+        assertClose(fit.coefficients[j].std_error, se, {
           rtol: 0.15,
-          name: `tau=${fit.tau} boot se[${c.term}]`,
+          name: `tau=${e.tau} boot se[${fit.coefficients[j].term}]`,
         }),
       );
     });
@@ -118,10 +129,11 @@ describe('edge cases', () => {
     const ref = await loadReference('qreg-ties');
     for (const method of ['br', 'pfn'] as const) {
       const r = quantreg(ref.frame, { taus: ref.fits.map((f) => f.tau), se: 'ker', method });
-      r.fits.forEach((fit, t) =>
-        assertClose(fit.objective, ref.fits[t].objective, {
+      expect(r.fits.length).toBe(ref.fits.length);
+      ref.fits.forEach((e, t) =>
+        assertClose(r.fits[t].objective, e.objective, {
           rtol: 1e-12,
-          name: `${method} tau=${fit.tau} objective`,
+          name: `${method} tau=${e.tau} objective`,
         }),
       );
     }
@@ -130,16 +142,19 @@ describe('edge cases', () => {
   it('n = k + 1: the fit interpolates, as rq', async () => {
     const ref = await loadReference('qreg-small');
     const r = quantreg(ref.frame, { taus: ref.fits.map((f) => f.tau), se: 'ker' });
-    r.fits.forEach((fit, t) => {
-      assertClose(fit.objective, ref.fits[t].objective, {
+    expect(r.fits.length).toBe(ref.fits.length);
+    ref.fits.forEach((e, t) => {
+      const fit = r.fits[t];
+      assertClose(fit.objective, e.objective, {
         rtol: 1e-12,
         atol: 1e-14,
         name: 'objective',
       });
-      fit.coefficients.forEach((c, j) =>
-        assertClose(c.estimate, ref.fits[t].coefficients[j], {
+      expect(fit.coefficients.length).toBe(e.coefficients.length);
+      e.coefficients.forEach((b, j) =>
+        assertClose(fit.coefficients[j].estimate, b, {
           rtol: 1e-12,
-          name: `coef[${c.term}]`,
+          name: `coef[${fit.coefficients[j].term}]`,
         }),
       );
     });
@@ -148,9 +163,9 @@ describe('edge cases', () => {
   it('rejects tau outside (0, 1), too few rows and a constant y with one line', async () => {
     const ref = await loadReference('qreg-small');
     expect(() => quantreg(ref.frame, { taus: [1] })).toThrow(
-      /invalid --tau: '1' \(must lie in \(0, 1\)\)/,
+      /invalid taus: '1' \(must lie in \(0, 1\)\)/,
     );
-    expect(() => quantreg(ref.frame, { taus: [0.5], se: 'bad' as QregSe })).toThrow(/invalid --se/);
+    expect(() => quantreg(ref.frame, { taus: [0.5], se: 'bad' as QregSe })).toThrow(/invalid se: 'bad'/);
     const one = {
       ...ref.frame,
       X: { rows: 2, cols: 2, data: new Float64Array([1, 1, 0, 1]) },

@@ -75,11 +75,11 @@ export function EventsPage() {
         {select('action', ACTIONS, 'action')}
         {select('entity', ENTITIES, null)}
         <label>
-          {t('since')}
+          {t('eventsSince')}
           <input type="date" name="since" value={filters.since ?? ''} onChange={set('since')} />
         </label>
         <label>
-          {t('until')}
+          {t('eventsUntil')}
           <input type="date" name="until" value={filters.until ?? ''} onChange={set('until')} />
         </label>
       </div>

@@ -3,6 +3,9 @@ import { ApiError, get, post } from '../api.js';
 import { LineChart } from '../charts/line-chart.js';
 import { label, lang, num, t } from '../i18n.js';
 import { useData } from '../use-data.js';
+import { MEASURE_TYPES } from '../../../src/domain/measure-types.js';
+import { ACTIVE_STATUSES } from '../../../src/domain/statuses.js';
+import { ProcedurePanel, type Step } from './procedure.js';
 
 interface Detail {
   household: { household_id: string; county: string; township: string; village: string };
@@ -15,12 +18,17 @@ interface Detail {
     opened_on: string;
     status_on: string;
     monitored_since: string | null;
+    closed_on: string | null;
     reason: string | null;
+    responsible: string | null;
+    found_by: string | null;
   } | null;
+  steps: Step[];
   measures: {
     measure_id: number;
     type: string;
     date: string;
+    end_date: string | null;
     amount: number | null;
     note: string | null;
     user_name: string;
@@ -30,7 +38,7 @@ interface Detail {
     recorded_at: string;
     user_name: string;
     action: string;
-    after: { status?: string } | null;
+    after: { status?: string; step?: string } | null;
   }[];
   next_statuses: string[];
 }
@@ -55,6 +63,7 @@ export function HouseholdPage(props: { id: string }) {
   const [measure, setMeasure] = useState({
     type: 'employment',
     date: today(),
+    end_date: '',
     amount: '',
     note: '',
   });
@@ -75,6 +84,7 @@ export function HouseholdPage(props: { id: string }) {
       await post(`/api/households/${encodeURIComponent(props.id)}/measures`, {
         type: measure.type,
         date: measure.date,
+        ...(measure.end_date === '' ? {} : { end_date: measure.end_date }),
         ...(measure.amount === '' ? {} : { amount: Number(measure.amount) }),
         ...(measure.note === '' ? {} : { note: measure.note }),
       });
@@ -103,6 +113,13 @@ export function HouseholdPage(props: { id: string }) {
         {h.household.household_id} · {h.household.county} › {h.household.township} ›{' '}
         {h.household.village}
       </h2>
+      {h.case && (
+        <p class="no-print">
+          <a class="print-link" href={`#/print/household/${encodeURIComponent(props.id)}`}>
+            {t('printCaseFile')}
+          </a>
+        </p>
+      )}
       <div class="grid2">
         <section class="panel">
           <h2>{t('income')}</h2>
@@ -142,6 +159,15 @@ export function HouseholdPage(props: { id: string }) {
           ))}
         </ul>
       </section>
+      {h.case && (
+        <ProcedurePanel
+          id={props.id}
+          status={h.case.status}
+          steps={h.steps}
+          responsible={h.case.responsible}
+          onChange={d.reload}
+        />
+      )}
       <section class="panel case">
         <h2>{t('caseStatus')}</h2>
         {!h.case ? (
@@ -194,6 +220,7 @@ export function HouseholdPage(props: { id: string }) {
                       <li>{t('rule2')}</li>
                       <li>{t('rule3')}</li>
                       <li>{t('rule4')}</li>
+                      <li>{t('rule5')}</li>
                     </ul>
                   </div>
                 )}
@@ -209,6 +236,7 @@ export function HouseholdPage(props: { id: string }) {
             <thead>
               <tr>
                 <th>{t('date')}</th>
+                <th>{t('endDate')}</th>
                 <th>{t('type')}</th>
                 <th class="num">{t('amount')}</th>
                 <th>{t('note')}</th>
@@ -219,6 +247,7 @@ export function HouseholdPage(props: { id: string }) {
               {h.measures.map((m) => (
                 <tr key={m.measure_id}>
                   <td>{m.date}</td>
+                  <td>{m.end_date ?? ''}</td>
                   <td>{label('measure', m.type)}</td>
                   <td class="num">{num(m.amount)}</td>
                   <td>{m.note}</td>
@@ -228,65 +257,67 @@ export function HouseholdPage(props: { id: string }) {
             </tbody>
           </table>
         </div>
-        {h.case && ['flagged', 'verified', 'monitored'].includes(h.case.status) && (
-          <form class="filters measure-form" onSubmit={saveMeasure}>
-            <label>
-              {t('type')}
-              <select
-                name="type"
-                value={measure.type}
-                onChange={(e) => setMeasure({ ...measure, type: e.currentTarget.value })}
-              >
-                {[
-                  'industry',
-                  'employment',
-                  'microfinance',
-                  'public_welfare_job',
-                  'health',
-                  'education',
-                  'social_assistance',
-                  'relocation',
-                ].map((m) => (
-                  <option key={m} value={m}>
-                    {label('measure', m)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('date')}
-              <input
-                name="date"
-                type="date"
-                value={measure.date}
-                onInput={(e) => setMeasure({ ...measure, date: e.currentTarget.value })}
-              />
-            </label>
-            <label>
-              {t('amount')}
-              <input
-                name="amount"
-                type="number"
-                min="0"
-                step="any"
-                value={measure.amount}
-                onInput={(e) => setMeasure({ ...measure, amount: e.currentTarget.value })}
-              />
-            </label>
-            <label>
-              {t('note')}
-              <input
-                name="note"
-                value={measure.note}
-                onInput={(e) => setMeasure({ ...measure, note: e.currentTarget.value })}
-              />
-            </label>
-            <button class="primary" type="submit">
-              {t('addMeasure')}
-            </button>
-            {measureMsg && <span class="measure-msg">{measureMsg}</span>}
-          </form>
-        )}
+        {h.case &&
+          ((ACTIVE_STATUSES as readonly string[]).includes(h.case.status) ||
+            h.case.status === 'risk eliminated') && (
+            <form class="filters measure-form" onSubmit={saveMeasure}>
+              <label>
+                {t('type')}
+                <select
+                  name="type"
+                  value={measure.type}
+                  onChange={(e) => setMeasure({ ...measure, type: e.currentTarget.value })}
+                >
+                  {MEASURE_TYPES.map((m) => (
+                    <option key={m} value={m}>
+                      {label('measure', m)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t('date')}
+                <input
+                  name="date"
+                  type="date"
+                  value={measure.date}
+                  onInput={(e) => setMeasure({ ...measure, date: e.currentTarget.value })}
+                />
+              </label>
+              <label>
+                {t('endDate')}
+                <input
+                  name="end_date"
+                  type="date"
+                  value={measure.end_date}
+                  onInput={(e) => setMeasure({ ...measure, end_date: e.currentTarget.value })}
+                />
+              </label>
+              <label>
+                {t('amount')}
+                <input
+                  name="amount"
+                  type="number"
+                  min="0"
+                  step="any"
+                  value={measure.amount}
+                  onInput={(e) => setMeasure({ ...measure, amount: e.currentTarget.value })}
+                />
+              </label>
+              <label>
+                {t('note')}
+                <input
+                  name="note"
+                  value={measure.note}
+                  onInput={(e) => setMeasure({ ...measure, note: e.currentTarget.value })}
+                />
+              </label>
+              <button class="primary" type="submit">
+                {t('addMeasure')}
+              </button>
+              {measureMsg && <span class="measure-msg">{measureMsg}</span>}
+            </form>
+          )}
       </section>
       <section class="panel">
         <h2>{t('history')}</h2>
@@ -294,6 +325,7 @@ export function HouseholdPage(props: { id: string }) {
           {h.history.map((e) => (
             <li key={e.event_id}>
               {e.recorded_at.slice(0, 16)} · {e.user_name} · {e.action}
+              {e.after?.step ? ` ${label('step', e.after.step)}` : ''}
               {e.after?.status ? ` → ${label('status', e.after.status)}` : ''}
             </li>
           ))}
