@@ -170,7 +170,7 @@ const answer = (description: string, schema: unknown = { type: 'object' }) => ({
 const errors = {
   '400': answer('invalid input (the message names the field)', error),
   '401': answer('not signed in, or the session expired', error),
-  '403': answer('CSRF token or Origin refused', error),
+  '403': answer('CSRF token, Origin or the account role refused', error),
   '404': answer('no such household in your area', error),
   '421': answer('the Host header names a host this server does not serve', error),
 };

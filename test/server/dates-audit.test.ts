@@ -26,6 +26,23 @@ function day(days: number): string {
 }
 const errorOf = async (r: Response) => ((await r.json()) as { error: string }).error;
 
+/**
+ * The procedure from a verified case to the county's approval (which makes it monitored), one
+ * step a day from `dates[0]`: village review, public notice (5 days), township review, approval.
+ */
+async function approve(id: string, dates: readonly string[]): Promise<void> {
+  const steps: [string, Record<string, string>][] = [
+    ['village_review', { date: dates[0] }],
+    ['public_notice', { date: dates[1], notice_end: dates[2] }],
+    ['township_review', { date: dates[3] }],
+    ['county_approval', { date: dates[4] }],
+  ];
+  for (const [step, body] of steps) {
+    const r = await v.post(`/api/households/${id}/steps`, { step, ...body });
+    expect([step, r.status, r.status === 200 ? '' : await errorOf(r)]).toEqual([step, 200, '']);
+  }
+}
+
 describe('dates that cannot be faked', () => {
   test('a status dated far ahead is refused and blocks nothing', async () => {
     expect(flagged.length).toBeGreaterThanOrEqual(4);
@@ -53,10 +70,12 @@ describe('dates that cannot be faked', () => {
 
   test('monitored today, then risk eliminated dated next year, is refused', async () => {
     const id = flagged[2];
-    expect((await v.post(`/api/households/${id}/status`, { status: 'verified' })).status).toBe(200);
-    expect((await v.post(`/api/households/${id}/status`, { status: 'monitored' })).status).toBe(
-      200,
-    );
+    const verified = await v.post(`/api/households/${id}/status`, {
+      status: 'verified',
+      date: day(-10),
+    });
+    expect(verified.status).toBe(200);
+    await approve(id, [day(-9), day(-8), day(-4), day(-3), day(0)]);
     const next = `${Number(day(0).slice(0, 4)) + 1}-06-01`;
     const r = await v.post(`/api/households/${id}/status`, {
       status: 'risk eliminated',
@@ -85,11 +104,7 @@ describe('dates that cannot be faked', () => {
       (await v.post(`/api/households/${id}/status`, { status: 'verified', date: '2023-01-01' }))
         .status,
     ).toBe(200);
-    const mon = await v.post(`/api/households/${id}/status`, {
-      status: 'monitored',
-      date: '2023-01-02',
-    });
-    expect(mon.status).toBe(200);
+    await approve(id, ['2023-01-02', '2023-01-03', '2023-01-07', '2023-01-08', '2023-01-09']);
     // the typed dates say two years of monitoring; the server recorded the move today
     const r = await v.post(`/api/households/${id}/status`, { status: 'risk eliminated' });
     expect(r.status).toBe(400);
@@ -104,7 +119,7 @@ describe('dates that cannot be faked', () => {
     ).case.case_id;
     await s.store.connection.run(
       `UPDATE events SET recorded_at = recorded_at - INTERVAL 7 MONTH
-       WHERE entity = 'case' AND entity_id = '${caseId}' AND action = 'status'`,
+       WHERE entity = 'case' AND entity_id = '${caseId}' AND action IN ('status', 'step')`,
     );
     const later = await v.post(`/api/households/${id}/status`, { status: 'risk eliminated' });
     const again = later.status === 200 ? '' : await errorOf(later);
@@ -113,14 +128,16 @@ describe('dates that cannot be faked', () => {
   });
 
   test('the event log keeps the server time beside the typed date', async () => {
-    const id = flagged[0];
-    const ev = (await listEvents(s.store, { entity: 'case' })).filter(
-      (e) =>
-        (e.after as { household_id?: string } | null)?.household_id === id && e.action === 'status',
-    );
-    expect(ev.length).toBe(1);
-    expect((ev[0].after as { status_on: string }).status_on).toBe(day(0));
-    expect(ev[0].recorded_at.slice(0, 10)).toBe(day(0));
+    const id = flagged[1];
+    const caseId = (
+      (await (await v.get(`/api/households/${id}`)).json()) as { case: { case_id: number } }
+    ).case.case_id;
+    // `verified` is the home verification step, typed as tomorrow (one day of clock skew)
+    const ev = await listEvents(s.store, { entity: 'case', entityId: String(caseId) });
+    const steps = ev.filter((e) => e.action === 'step');
+    expect(steps.length).toBe(1);
+    expect(steps[0].after).toMatchObject({ step: 'verification', date: day(1) });
+    expect(steps[0].recorded_at.slice(0, 10)).toBe(day(0));
   });
 });
 

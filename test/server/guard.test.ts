@@ -118,6 +118,36 @@ describe('the guard follows the route, not the URL', () => {
   });
 });
 
+describe("roles come from each route's config", () => {
+  test('every route that names roles refuses a village account in every spelling (403)', async () => {
+    const limited = registeredRoutes(s.app).filter((r) => r.roles !== null && r.method !== 'HEAD');
+    expect(limited.map((r) => `${r.method} ${r.url} ${r.roles?.join('+')}`).sort()).toEqual([
+      'GET /api/events admin',
+      'POST /api/households/:id/cadre admin+county+township',
+      'POST /api/waves admin+county',
+    ]);
+    const v = await login(s.url, 'v01');
+    const authority = new URL(s.url).host;
+    let sent = 0;
+    for (const route of limited) {
+      for (const path of variants(route.url.replace(':id', 'H00001'), authority)) {
+        const r = await rawRequest(s.url, {
+          method: route.method,
+          path,
+          headers: { cookie: v.cookie, 'x-csrf-token': v.csrf },
+          body: route.method === 'POST' ? '{}' : undefined,
+        });
+        expect(r.status, `${route.method} ${path}: ${r.body}`).toBe(403);
+        expect(JSON.parse(r.body).error).toBe(
+          `a village account may not do this (only ${route.roles?.join(', ')})`,
+        );
+        sent++;
+      }
+    }
+    expect(sent).toBe(limited.length * 9);
+  });
+});
+
 describe('allowed hosts', () => {
   test('a Host that is not the bound address or localhost answers 421, even signed in', async () => {
     const a = await login(s.url, 'admin');
