@@ -17,6 +17,7 @@ import { FOUND_BY, PROCEDURE_STEPS, STEP_RESULTS } from '../domain/procedure.js'
 import { labelOf } from '../domain/labels.js';
 import { textTable } from '../report/text-table.js';
 import { registerMonitorCases } from './monitor-cases.js';
+import { registerMonitorEvents } from './monitor-events.js';
 import { parseChoice, parseNumber } from './options.js';
 
 interface StoreFlags {
@@ -48,13 +49,14 @@ function storeCommand(parent: Command, name: string, description: string): Comma
 }
 
 /**
- * Registers `povrisk monitor import|run|alerts|summary|cases|case|villages|assist|set-status`.
+ * Registers `povrisk monitor import|run|alerts|summary|cases|case|villages|assist|set-status|events`.
  * @example registerMonitor(program)
  */
 export function registerMonitor(program: Command): void {
   const monitor = program
     .command('monitor')
     .description('household monitoring: import survey waves, score, alert, follow cases');
+  registerMonitorEvents(monitor);
 
   storeCommand(monitor, 'import', 'import one survey wave (all rows or none)')
     .argument('<file>', 'data file (.csv, .tsv, .parquet, .xlsx, .dta, .sav)')

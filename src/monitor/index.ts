@@ -33,3 +33,5 @@ export {
   suggestMeasures,
   type DriverMeasures,
 } from './driver-measures.js';
+export { eventPage, type EventFilter, type EventPageOptions } from './event-page.js';
+export { exportAlertsCsv, ALERT_EXPORT_COLUMNS } from './export-alerts.js';

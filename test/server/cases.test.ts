@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { listEvents } from '../../src/monitor/events.js';
 import { listAlerts } from '../../src/monitor/list-alerts.js';
 import { rowsOf } from '../../src/monitor/sql.js';
 import { assertClose } from '../helpers/assert-close.js';
@@ -46,7 +47,7 @@ beforeAll(async () => {
 afterAll(async () => s?.close());
 
 async function cases(c: Client, query = ''): Promise<{ rows: CaseRow[]; total: number }> {
-  const r = await c.get(`/api/cases?limit=100000${query}`);
+  const r = await c.get(`/api/cases?limit=1000${query}`);
   expect(r.status, await r.clone().text()).toBe(200);
   return { rows: (await r.json()) as CaseRow[], total: Number(r.headers.get('x-total-count')) };
 }
@@ -97,7 +98,7 @@ describe('GET /api/cases', () => {
   });
 
   test('the alert list also sorts numeric household ids as numbers', async () => {
-    const r = await admin.get('/api/alerts?limit=100000&sort=household_id');
+    const r = await admin.get('/api/alerts?limit=1000&sort=household_id');
     const ids = ((await r.json()) as { household_id: string }[]).map((a) => Number(a.household_id));
     expect(ids.length).toBeGreaterThan(50);
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
@@ -210,12 +211,79 @@ describe('GET /api/cases', () => {
   });
 
   test('a bad filter is a 400 naming it', async () => {
-    for (const q of ['band=severe', 'sort=name', 'status=dismissed', 'limit=0']) {
+    for (const q of [
+      'band=severe',
+      'sort=name',
+      'status=dismissed',
+      'limit=0',
+      'limit=1001',
+      'limit=Infinity',
+      'offset=1e20',
+      'colour=red',
+    ]) {
       const r = await admin.get(`/api/cases?${q}`);
       expect(r.status, q).toBe(400);
       expect(((await r.json()) as { error: string }).error).toContain(q.split('=')[0]);
     }
     expect((await fetch(`${s.url}/api/cases`)).status).toBe(401);
+  });
+});
+
+describe('the audit trail of the case queue and the village view', () => {
+  test('a queue read is logged as a list read with its filter and row count', async () => {
+    const v01 = await login(s.url, 'v01');
+    const before = (await listEvents(s.store)).length;
+    const r = await v01.get('/api/cases?band=high&limit=3&offset=1');
+    expect(r.status).toBe(200);
+    const rows = (await r.json()) as unknown[];
+    const added = (await listEvents(s.store)).slice(before);
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatchObject({
+      user_name: 'v01',
+      action: 'list',
+      entity: 'cases',
+      after: {
+        filter: { band: 'high', village: 'V01' },
+        limit: 3,
+        offset: 1,
+        rows: rows.length,
+        total: Number(r.headers.get('x-total-count')),
+      },
+    });
+  });
+
+  test('another area is refused in the log and gives nothing, for cases and villages', async () => {
+    const v01 = await login(s.url, 'v01');
+    for (const [url, entity] of [
+      ['/api/cases?village=V03', 'cases'],
+      ['/api/villages?village=V03', 'villages'],
+    ] as const) {
+      const before = (await listEvents(s.store)).length;
+      const r = await v01.get(url);
+      expect(r.status, url).toBe(200);
+      const added = (await listEvents(s.store)).slice(before);
+      expect(added.map((e) => [e.action, e.entity])).toEqual([
+        ['refused', entity],
+        ['list', entity],
+      ]);
+      expect(added[0].after).toMatchObject({ filter: { village: 'V03' } });
+      expect(added[1].after).toMatchObject({ rows: 0 });
+    }
+  });
+
+  test('a village view read is logged with its village count', async () => {
+    const before = (await listEvents(s.store)).length;
+    const r = await admin.get('/api/villages?threshold=0.4');
+    const view = (await r.json()) as { villages: unknown[] };
+    const added = (await listEvents(s.store)).slice(before);
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatchObject({
+      user_name: 'admin',
+      action: 'list',
+      entity: 'villages',
+      after: { threshold: 0.4, rows: view.villages.length },
+    });
+    expect(view.villages.length).toBeGreaterThan(0);
   });
 });
 

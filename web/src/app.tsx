@@ -3,6 +3,7 @@ import { account, restore, signOut } from './api.js';
 import { label, lang, setLang, t } from './i18n.js';
 import { AlertsPage } from './pages/alerts.js';
 import { CaseQueuePage } from './pages/case-queue.js';
+import { EventsPage } from './pages/events.js';
 import { HouseholdPage } from './pages/household.js';
 import { LoginPage } from './pages/login.js';
 import { ModelPage } from './pages/model.js';
@@ -16,7 +17,8 @@ import { UploadPage } from './pages/upload.js';
 
 /**
  * The dashboard: sign-in, then the overview, case queue, alert list, villages, my and overdue
- * cases, household, upload and model pages, and the printable case file and village list.
+ * cases, household, upload and model pages, the printable case file and village list, and
+ * for admin accounts the audit log.
  */
 export function App() {
   const language = lang.use();
@@ -56,6 +58,7 @@ export function App() {
           {nav('/print/village', 'printList')}
           {(me.role === 'admin' || me.role === 'county') && nav('/upload', 'upload')}
           {nav('/model', 'model')}
+          {me.role === 'admin' && nav('/events', 'events')}
         </nav>
         <span class="spacer" />
         <span class="muted">
@@ -91,6 +94,8 @@ export function App() {
           <AlertsPage query={query} key={rest} />
         ) : page === '/model' ? (
           <ModelPage />
+        ) : page === '/events' && me.role === 'admin' ? (
+          <EventsPage />
         ) : (
           <OverviewPage />
         )}

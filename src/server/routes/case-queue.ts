@@ -3,8 +3,9 @@ import { casePage, type CaseFilter, type CaseSort } from '../../monitor/case-que
 import type { DriverMeasures } from '../../monitor/driver-measures.js';
 import type { AreaFilter } from '../../monitor/list-alerts.js';
 import { villageView } from '../../monitor/village-view.js';
-import { CASE_SCHEMAS } from '../case-schemas.js';
+import { audit } from '../audit.js';
 import { sessionOf, type ServerContext } from '../context.js';
+import { REQUEST_SCHEMAS } from '../openapi.js';
 import { scopedFilter } from '../scope.js';
 
 interface CaseQuery extends CaseFilter {
@@ -15,9 +16,10 @@ interface CaseQuery extends CaseFilter {
 
 /**
  * `GET /api/cases` (the monitor's `casePage`: one row per household with an open case, paged
- * and sorted in SQL, `X-Total-Count` the full count) and `GET /api/villages` (the monitor's
- * `villageView`), each narrowed to the account's area (a filter outside it gives nothing)
- * and cached until the next write.
+ * and sorted in SQL, at most `MAX_PAGE` rows a page, `X-Total-Count` the full count) and
+ * `GET /api/villages` (the monitor's `villageView`), each narrowed to the account's area (a
+ * filter outside it gives nothing and is logged as refused) and cached until the next write.
+ * Every read is logged as a list read with its filter and row count, as the alert list is.
  * @example registerCaseQueueRoutes(app, ctx, { mapping: DEFAULT_DRIVER_MEASURES })
  */
 export function registerCaseQueueRoutes(
@@ -25,13 +27,22 @@ export function registerCaseQueueRoutes(
   ctx: ServerContext,
   options: { mapping?: DriverMeasures | undefined } = {},
 ): void {
+  const refused = async (user: string, filter: object, what: string) =>
+    audit(ctx, user, {
+      action: 'refused',
+      entity: what,
+      after: { filter, reason: 'outside the account area' },
+    });
+
   app.get<{ Querystring: CaseQuery }>(
     '/api/cases',
-    { schema: { querystring: CASE_SCHEMAS.caseQuery } },
+    { schema: { querystring: REQUEST_SCHEMAS.caseQuery } },
     async (request, reply) => {
       const { sort, limit, offset, ...filter } = request.query;
+      const me = sessionOf(request);
       // scopedFilter narrows the area names and keeps the other filters as they are.
-      const scoped = scopedFilter(sessionOf(request).scope, filter) as CaseFilter | null;
+      const scoped = scopedFilter(me.scope, filter) as CaseFilter | null;
+      if (scoped === null) await refused(me.username, filter, 'cases');
       const day = new Date().toISOString().slice(0, 10);
       const key = `cases:${JSON.stringify([scoped, sort, limit, offset, day])}`;
       const page = await ctx.gate.cached(key, async () => {
@@ -39,7 +50,20 @@ export function registerCaseQueueRoutes(
           scoped === null
             ? { total: 0, rows: [] }
             : await casePage(ctx.store, scoped, { sort, limit, offset });
-        return { total: p.total, body: Buffer.from(JSON.stringify(p.rows)) };
+        return { total: p.total, rows: p.rows.length, body: Buffer.from(JSON.stringify(p.rows)) };
+      });
+      await audit(ctx, me.username, {
+        action: 'list',
+        entity: 'cases',
+        after: {
+          queue: 'cases',
+          filter: scoped ?? filter,
+          sort,
+          limit,
+          offset,
+          rows: page.rows,
+          total: page.total,
+        },
       });
       reply.header('x-total-count', String(page.total));
       return reply.type('application/json; charset=utf-8').send(page.body);
@@ -48,16 +72,24 @@ export function registerCaseQueueRoutes(
 
   app.get<{ Querystring: AreaFilter & { threshold: number } }>(
     '/api/villages',
-    { schema: { querystring: CASE_SCHEMAS.villageQuery } },
+    { schema: { querystring: REQUEST_SCHEMAS.villageQuery } },
     async (request) => {
       const { threshold, ...area } = request.query;
-      const scoped = scopedFilter(sessionOf(request).scope, area);
+      const me = sessionOf(request);
+      const scoped = scopedFilter(me.scope, area);
+      if (scoped === null) await refused(me.username, area, 'villages');
       const key = `villages:${JSON.stringify([scoped, threshold])}`;
-      return ctx.gate.cached(key, async () =>
+      const view = await ctx.gate.cached(key, async () =>
         scoped === null
           ? { wave: null, model_id: null, threshold, villages: [] }
           : villageView(ctx.store, scoped, { threshold, mapping: options.mapping }),
       );
+      await audit(ctx, me.username, {
+        action: 'list',
+        entity: 'villages',
+        after: { filter: scoped ?? area, threshold, rows: view.villages.length },
+      });
+      return view;
     },
   );
 }

@@ -31,6 +31,8 @@ interface Meta {
 }
 
 const PAGE = 50;
+/** The API's largest page (`MAX_PAGE` in src/server/openapi.ts). */
+const MAX_PAGE = 1000;
 const BANDS = ['high', 'medium', 'low', 'unscored'];
 
 /**
@@ -170,8 +172,12 @@ export function CaseQueuePage(props: { query: URLSearchParams }) {
               </tbody>
             </table>
           </div>
-          {list.data.rows.length < list.data.total && (
-            <button type="button" class="secondary" onClick={() => setLimit(limit + PAGE)}>
+          {list.data.rows.length < list.data.total && limit < MAX_PAGE && (
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => setLimit(Math.min(limit + PAGE, MAX_PAGE))}
+            >
               {t('more')}
             </button>
           )}
