@@ -1,22 +1,40 @@
 #!/bin/sh
-# Times `povrisk vep` on a seeded synthetic Parquet file of N households and K regressors.
-#   sh bench/vep.sh [N] [K]        (defaults: 10000000 10; run `npm run build` first)
-# Prints /usr/bin/time -v's wall-clock time and peak resident memory. The data file is made
-# once per (N, K) in ${TMPDIR:-/tmp} and reused.
+# Times `povrisk vep` against R on a seeded synthetic file of N households and K regressors.
+#   sh bench/vep.sh [N] [K] [csv|parquet]   (defaults: 10000000 10 csv; run `npm run build` first)
+# csv (the issue's benchmark): reads a CSV and writes the per-household CSV; R does the same
+# with data.table::fread, lm.wfit and fwrite (bench/vep.R). parquet: povrisk alone, Parquet in
+# and out. Prints /usr/bin/time -v's wall-clock time and peak resident memory of each, the
+# ratio, and the machine's load average. The data file is made once per (N, K) in
+# ${TMPDIR:-/tmp} and reused.
 set -eu
 N=${1:-10000000}
 K=${2:-10}
+FORMAT=${3:-csv}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DIR=${TMPDIR:-/tmp}
-DATA="$DIR/povrisk-vep-bench-$N-$K.parquet"
-OUT="$DIR/povrisk-vep-bench-$N-$K-out.parquet"
-if [ ! -f "$DATA" ]; then
-  node "$ROOT/bench/vep-data.mjs" "$DATA" "$N" "$K"
+BASE="$DIR/povrisk-vep-bench-$N-$K"
+if [ ! -f "$BASE.parquet" ]; then
+  node "$ROOT/bench/vep-data.mjs" "$BASE.parquet" "$N" "$K"
 fi
+if [ "$FORMAT" = csv ] && [ ! -f "$BASE.csv" ]; then
+  node -e "const {DuckDBInstance}=require('@duckdb/node-api');(async()=>{const d=await DuckDBInstance.create(':memory:');const c=await d.connect();await c.run(\"COPY (SELECT * FROM '$BASE.parquet') TO '$BASE.csv' (FORMAT csv, HEADER true)\");})()"
+fi
+DATA="$BASE.$FORMAT"
+OUT="$BASE-out.$FORMAT"
 X=$(seq -s, 1 "$K" | sed 's/\([0-9][0-9]*\)/x\1/g')
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "povrisk vep $DATA --income income --x $X --line 2563.176 --weights weight --by county --out $OUT --json"
 /usr/bin/time -v node "$ROOT/dist/cli/main.js" vep "$DATA" --income income --x "$X" --line 2563.176 \
   --weights weight --by county --out "$OUT" --json 2>"$DIR/povrisk-vep-bench.time" >"$DIR/povrisk-vep-bench.json"
 grep -E 'Elapsed|Maximum resident|Exit status' "$DIR/povrisk-vep-bench.time"
-grep -v -E '^\s' "$DIR/povrisk-vep-bench.time" | head -5 || true
 node -e "const s=require('$DIR/povrisk-vep-bench.json'); console.log('n_used', s.n_used, 'mean v', s.mean_vulnerability, 'vulnerable', s.vulnerability_rate)"
+if [ "$FORMAT" = csv ]; then
+  echo "Rscript bench/vep.R $DATA $BASE-out-r.csv $K 2563.176"
+  /usr/bin/time -v Rscript "$ROOT/bench/vep.R" "$DATA" "$BASE-out-r.csv" "$K" 2563.176 2>"$DIR/povrisk-vep-bench-r.time"
+  grep -E 'Elapsed|Maximum resident|Exit status' "$DIR/povrisk-vep-bench-r.time"
+  secs() { grep Elapsed "$1" | sed 's/.*: //' | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }'; }
+  P=$(secs "$DIR/povrisk-vep-bench.time")
+  R=$(secs "$DIR/povrisk-vep-bench-r.time")
+  echo "povrisk $P s, R $R s: ratio $(echo "$P $R" | awk '{ printf "%.2f", $1 / $2 }')"
+fi
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

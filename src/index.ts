@@ -13,6 +13,11 @@ export { messages } from './messages.js';
 export { setWarningSink, warn } from './log.js';
 
 export { readColumns, columnNames, type ColumnData, type ReadOptions } from './data/read.js';
+export { readTable } from './data/read-table.js';
+export { readDta } from './data/read-dta.js';
+export { readSav } from './data/read-sav.js';
+export { writeDta } from './data/write-dta.js';
+export { type DataTable, type DataColumn, MISSING_CODES } from './data/data-table.js';
 export { modelFrame, type ModelFrame, type FrameSpec } from './data/model-frame.js';
 export { writeTable, tableFormat } from './data/write-table.js';
 export { simulateSurvey, DEMO_HOUSEHOLDS, DEMO_SEED } from './data/simulate.js';
@@ -34,6 +39,12 @@ export { stepwise, nestedModels } from './models/stepwise.js';
 export { estimateVep } from './vep/vep.js';
 export { povertyLine, PPP_CHINA_2011_PRIVATE_CONSUMPTION } from './vep/poverty-line.js';
 export { householdTable } from './vep/household-table.js';
+export { validateWarning, VALIDATE_MODELS } from './vep/validate.js';
+export type { Validation, PairValidation, ValidateOptions } from './vep/validate.js';
+export { historyVep } from './vep/history.js';
+export { auc } from './vep/auc.js';
+export { brier } from './vep/brier.js';
+export { cpiFactor2011, CHINA_CPI_CHANGE } from './domain/china-cpi.js';
 
 export { regressionTable, starsFor } from './report/regression-table.js';
 export { toMarkdown } from './report/formats/markdown.js';

@@ -8,7 +8,7 @@ export const messages = {
   fileEmpty: (path: string) => `${path}: file is empty`,
   headerOnly: (path: string) => `${path}: no data rows (the file has a header only)`,
   unknownFormat: (path: string) =>
-    `${path}: unknown file type (expected .csv, .tsv, .txt, .parquet or .xlsx)`,
+    `${path}: unknown file type (expected .csv, .tsv, .txt, .parquet, .xlsx, .dta or .sav)`,
   malformed: (path: string, detail: string) => `${path}: malformed file: ${detail}`,
   unknownColumn: (path: string, column: string, available: readonly string[]) =>
     `${path}: no column named '${column}' (columns: ${available.join(', ')})`,
@@ -45,7 +45,13 @@ export const messages = {
     `${count} of ${total} household(s) not used in estimation (${reasons}); see the status column`,
   vepFloored: (count: number, floor: number) =>
     `${count} household(s) had a fitted variance below the floor ${floor} and were given ${floor} (--variance-floor)`,
-  unknownOutputFormat: (path: string) => `${path}: unknown output type (expected .csv or .parquet)`,
+  unknownOutputFormat: (path: string) =>
+    `${path}: unknown output type (expected .csv, .parquet, .xlsx or .dta)`,
+  converted: (from: string, to: string, rows: number, columns: number) =>
+    `${to}: wrote ${rows} row(s) × ${columns} column(s) from ${from}`,
+  zsavUnsupported: (path: string) =>
+    `${path}: zlib-compressed SPSS data (.zsav) is not supported; save it from SPSS as an uncompressed or standard-compressed .sav`,
+  dtaCannotStore: (path: string, detail: string) => `${path}: cannot be written as .dta: ${detail}`,
   writeFailed: (path: string, detail: string) => `${path}: could not write: ${detail}`,
   simulated: (path: string, households: number, waves: number) =>
     `${path}: wrote ${households} simulated household(s)${waves > 1 ? ` × ${waves} rounds` : ''} (simulated data, not the paper's)`,
@@ -182,13 +188,41 @@ export const messages = {
     formulaMissing: (formula: string, item: string, data: string, suggestion: string | null) =>
       `formula '${formula}' uses '${item}', which is neither a column of ${data} nor an earlier derived variable${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
     duplicateName: (name: string) => `'${name}' is defined twice`,
+    derivedText: (name: string) =>
+      `'${name}' is a derived variable, a number: give its levels as numbers or ranges, or from-data`,
+    noValueLabels: (column: string, data: string) =>
+      `levels: from-labels needs value labels, and ${data} has none for column '${column}' (value labels come with Stata .dta and SPSS .sav files; list the levels instead, or use from-data)`,
     outputNotOurs: (dir: string) =>
       `${dir}: exists and is not a povrisk output directory (no results.json); choose another --out`,
     progress: (step: string) => `povrisk: ${step}`,
+    noPdf: (reason: string) =>
+      `povrisk: no report.pdf: ${reason} (install Debian's chromium, or set CHROMIUM_PATH); report.html is written`,
     wrote: (file: string) => `povrisk: report written to ${file}`,
     xlsxNoSheet: (path: string) => `${path}: the workbook has no worksheet`,
     xlsxBadCell: (path: string, column: string, row: number, value: string) =>
       `${path}: column '${column}', row ${row}: '${value}' is not a number`,
+  },
+  /** `povrisk validate` and `povrisk monitor validate`: does the warning predict falling back? */
+  validate: {
+    missingCell: (path: string, column: string, row: number) =>
+      `${path}: column '${column}', row ${row}: empty (every row needs a household id and a wave)`,
+    duplicateRow: (
+      path: string,
+      id: string,
+      household: string,
+      wave: string,
+      first: number,
+      again: number,
+    ) =>
+      `${path}: ${id} '${household}' appears twice in wave '${wave}' (rows ${first} and ${again})`,
+    oneWave: (path: string, column: string, wave: string) =>
+      `${path}: column '${column}' has one wave only ('${wave}'); validation needs at least two`,
+    missingOutcome: (count: number, from: string, to: string) =>
+      `waves ${from} → ${to}: ${count} household(s) left out for a missing income in wave ${to}`,
+    noHistory: (from: string) =>
+      `wave ${from}: the history model needs an earlier wave to fit on; this pair is not scored`,
+    pairFailed: (from: string, to: string, detail: string) =>
+      `waves ${from} → ${to}: the model could not be fitted (${detail}); this pair is not scored`,
   },
   server: {
     listening: (url: string) => `povrisk dashboard at ${url} (Ctrl-C to stop)`,

@@ -13,6 +13,11 @@ describe('the library entry point (package "main")', () => {
       'estimateVep',
       'runStudy',
       'toDocx',
+      'validateWarning',
+      'historyVep',
+      'auc',
+      'brier',
+      'cpiFactor2011',
     ]) {
       expect(typeof (povrisk as Record<string, unknown>)[name], name).toBe('function');
     }

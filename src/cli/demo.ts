@@ -6,10 +6,10 @@ import { DEMO_HOUSEHOLDS, DEMO_SEED, simulateSurvey } from '../data/simulate.js'
 import { parseStudy } from '../data/study.js';
 import { writeSurvey } from '../data/write-survey.js';
 import { messages } from '../messages.js';
-import { analyzeInto, progressLine } from './analyze.js';
+import { analyzeInto, progressLine, withLang } from './analyze.js';
 
 /**
- * Registers `povrisk demo [--out DIR]` (what `npm start` runs): simulates the paper's 676
+ * Registers `povrisk demo [--out DIR] [--lang en|zh-CN] [--pdf]` (what `npm start` runs): simulates the paper's 676
  * households with the fixed seed, runs the built-in Liangshan study on them and writes the
  * outputs of `povrisk analyze` to DIR (default ./demo-output), with the simulated survey
  * (`survey.csv`) and the study (`study.yaml`) beside them. Progress goes to stderr; the
@@ -24,14 +24,21 @@ export function registerDemo(program: Command): void {
     )
     .option('--out <dir>', 'output directory', 'demo-output')
     .option('--quiet', 'no progress on stderr')
-    .action(async (flags: { out: string; quiet?: boolean }) => {
+    .option('--lang <lang>', "the report's language: en (default) or zh-CN")
+    .option('--pdf', 'also write report.pdf (A4, printed by headless Chromium)')
+    .action(async (flags: { out: string; quiet?: boolean; lang?: string; pdf?: boolean }) => {
       const onProgress = flags.quiet ? undefined : progressLine;
-      const study = parseStudy(LIANGSHAN_STUDY, {
-        file: 'liangshan.study.yaml (built-in)',
-        dir: resolve(flags.out),
-      });
+      const study = withLang(
+        parseStudy(LIANGSHAN_STUDY, {
+          file: 'liangshan.study.yaml (built-in)',
+          dir: resolve(flags.out),
+        }),
+        flags.lang,
+      );
       const report = await analyzeInto(study, flags.out, {
         onProgress,
+        pdf: flags.pdf,
+        simulated: true,
         before: async (tmp) => {
           onProgress?.(
             `simulating ${DEMO_HOUSEHOLDS} households (seed ${DEMO_SEED}; simulated data, not the paper's)`,

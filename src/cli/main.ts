@@ -1,26 +1,114 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { isOptionError, isUserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { flagOf } from './option-flag.js';
 
 type Register = (program: Command) => void;
 
+/** One command: how `--help` lists it, and its module, loaded only when the command runs. */
+interface CommandEntry {
+  /** The command's line in `povrisk --help`: name, `[options]` and arguments. */
+  readonly term: string;
+  readonly description: string;
+  readonly load: () => Promise<Register>;
+}
+
 /**
- * Each command's module, loaded only when that command runs (or for the full help), so a
- * command pays only for its own dependencies: `regress` never loads the web server.
+ * Every command. `povrisk --help` and `--version` load none of these modules, and a command
+ * loads only its own: `regress` never loads the web server. To add a command, add a line.
  */
-const COMMANDS: Record<string, () => Promise<Register>> = {
-  regress: async () => (await import('./regress.js')).registerRegress,
-  qreg: async () => (await import('./qreg.js')).registerQreg,
-  vep: async () => (await import('./vep.js')).registerVep,
-  simulate: async () => (await import('./simulate.js')).registerSimulate,
-  analyze: async () => (await import('./analyze.js')).registerAnalyze,
-  demo: async () => (await import('./demo.js')).registerDemo,
-  monitor: async () => (await import('./monitor.js')).registerMonitor,
-  serve: async () => (await import('./serve.js')).registerServe,
-  users: async () => (await import('./users.js')).registerUsers,
+const COMMANDS: Record<string, CommandEntry> = {
+  regress: {
+    term: 'regress [options] <file>',
+    description: 'OLS/WLS with classical, robust (HC0-HC3) or cluster-robust standard errors',
+    load: async () => (await import('./regress.js')).registerRegress,
+  },
+  qreg: {
+    term: 'qreg [options] <file>',
+    description:
+      'Linear quantile regression (exact, as quantreg::rq) with summary.rq standard errors',
+    load: async () => (await import('./qreg.js')).registerQreg,
+  },
+  vep: {
+    term: 'vep [options] <file>',
+    description:
+      'Vulnerability as expected poverty (three-step FGLS, Chaudhuri, Jalan & Suryahadi 2002)',
+    load: async () => (await import('./vep.js')).registerVep,
+  },
+  validate: {
+    term: 'validate [options] <file>',
+    description: 'Does the warning work? Fit on each wave, check who is poor a wave later',
+    load: async () => (await import('./validate.js')).registerValidate,
+  },
+  simulate: {
+    term: 'simulate [options]',
+    description:
+      "Write a simulated survey shaped like the paper's (calibrated to its published moments)",
+    load: async () => (await import('./simulate.js')).registerSimulate,
+  },
+  analyze: {
+    term: 'analyze [options] <study>',
+    description: 'Run a study (YAML or JSON): VEP, Tables 1-5, report.html, tables, results.json',
+    load: async () => (await import('./analyze.js')).registerAnalyze,
+  },
+  demo: {
+    term: 'demo [options]',
+    description:
+      "Simulate the paper's 676 households and run the built-in study (what npm start runs)",
+    load: async () => (await import('./demo.js')).registerDemo,
+  },
+  monitor: {
+    term: 'monitor',
+    description: 'household monitoring: import survey waves, score, alert, follow cases',
+    load: async () => (await import('./monitor.js')).registerMonitor,
+  },
+  serve: {
+    term: 'serve [options]',
+    description: 'serve the monitoring dashboard and its JSON API',
+    load: async () => (await import('./serve.js')).registerServe,
+  },
+  users: {
+    term: 'users',
+    description: 'dashboard accounts',
+    load: async () => (await import('./users.js')).registerUsers,
+  },
+  describe: {
+    term: 'describe [options] <file>',
+    description: "Codebook of a data file: rows, and each column's type, labels and missing values",
+    load: async () => (await import('./describe.js')).registerDescribe,
+  },
+  convert: {
+    term: 'convert [options] <in> <out>',
+    description: 'Convert a data file between CSV, Parquet, xlsx and Stata .dta (also reads .sav)',
+    load: async () => (await import('./convert.js')).registerConvert,
+  },
 };
+
+/**
+ * The command that argv runs (`povrisk regress …`, `povrisk help regress`), or null for the
+ * program's own help, version or an unknown command.
+ */
+function commandOf(argv: readonly string[]): string | null {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  const name = words[0] === 'help' ? words[1] : words[0];
+  return name !== undefined && Object.hasOwn(COMMANDS, name) ? name : null;
+}
+
+/**
+ * Registers every command as its help line only (nothing loaded), for `povrisk --help`,
+ * `--version` and the suggestion after an unknown command.
+ */
+function listCommands(program: Command): void {
+  for (const [name, entry] of Object.entries(COMMANDS)) {
+    program.command(name).description(entry.description);
+  }
+  const help = new Help();
+  program.configureHelp({
+    subcommandTerm: (cmd) =>
+      Object.hasOwn(COMMANDS, cmd.name()) ? COMMANDS[cmd.name()].term : help.subcommandTerm(cmd),
+  });
+}
 
 /**
  * The `povrisk` command line. Returns the exit code: 0 on success, 1 for a user error
@@ -38,10 +126,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) })
     .showHelpAfterError(false);
-  const wanted = argv.find((a) => !a.startsWith('-'));
-  const names = wanted !== undefined && wanted in COMMANDS ? [wanted] : Object.keys(COMMANDS);
+  const wanted = commandOf(argv);
   try {
-    for (const name of names) (await COMMANDS[name]())(program);
+    if (wanted === null) listCommands(program);
+    else (await COMMANDS[wanted].load())(program);
     for (const cmd of program.commands) cmd.exitOverride();
     await program.parseAsync(argv, { from: 'user' });
     return 0;

@@ -6,6 +6,9 @@ import { importWave, ImportRejected } from '../monitor/import.js';
 import { addMeasure, MEASURE_TYPES } from '../monitor/measures.js';
 import { loadRules } from '../monitor/rules.js';
 import { runRules } from '../monitor/run.js';
+import { validateStore } from '../monitor/validate-store.js';
+import { validationText } from '../report/validation-text.js';
+import { VALIDATE_MODELS } from '../vep/validate.js';
 import { DEFAULT_DB, openStore, type Store } from '../monitor/store.js';
 import { summary } from '../monitor/summary.js';
 import { assignCadre, openCase, recordStep } from '../monitor/procedure.js';
@@ -21,6 +24,9 @@ interface StoreFlags {
   user?: string;
   json?: boolean;
 }
+
+/** The `--encoding` option of `monitor import`. */
+type Enc = { encoding?: string };
 
 const json = (x: unknown) => process.stdout.write(`${JSON.stringify(x, null, 2)}\n`);
 
@@ -52,17 +58,18 @@ export function registerMonitor(program: Command): void {
   registerMonitorEvents(monitor);
 
   storeCommand(monitor, 'import', 'import one survey wave (all rows or none)')
-    .argument('<file>', 'data file (.csv, .tsv, .parquet)')
+    .argument('<file>', 'data file (.csv, .tsv, .parquet, .xlsx, .dta, .sav)')
     .requiredOption(
       '--wave <label>',
       'wave label (rows of this wave when the file has a wave column)',
     )
     .option('--date <YYYY-MM-DD>', 'date of the wave')
     .option('--json', 'print the result as JSON')
-    .action(async (file: string, flags: StoreFlags & { wave: string; date?: string }) => {
+    .option('--encoding <name>', 'text encoding of a CSV (default: detected) or old Stata file')
+    .action(async (file: string, flags: StoreFlags & { wave: string; date?: string } & Enc) => {
       await withStore(flags, async (store) => {
         try {
-          const r = await importWave(store, file, { wave: flags.wave, date: flags.date });
+          const r = await importWave(store, file, { ...flags, encoding: flags.encoding });
           if (flags.json) json(r);
           else
             process.stdout.write(
@@ -104,9 +111,82 @@ export function registerMonitor(program: Command): void {
             `wave ${r.wave}: model ${r.model_id} (${r.method}), ${r.scored} of ${r.households} households scored; ` +
               `new alerts: ${alerts}; cases opened: ${r.cases_opened}\n`,
           );
+          if (r.previous_alerts.length > 0) {
+            const rows = r.previous_alerts.map((a) => [
+              a.rule,
+              String(a.flagged),
+              String(a.later_poor),
+              a.precision === null ? '—' : a.precision.toFixed(3),
+              a.recall === null ? '—' : a.recall.toFixed(3),
+            ]);
+            process.stdout.write(
+              `How wave ${r.previous_wave}'s alerts fared (below ${r.monitoring_line} now):\n` +
+                `${textTable([['rule', 'flagged', 'now below the line', 'precision', 'recall'], ...rows])}\n`,
+            );
+          }
         }
       });
     });
+
+  storeCommand(
+    monitor,
+    'validate',
+    "does the warning work? each wave's model against the next wave",
+  )
+    .option('--rules <file>', 'rules file (.json, .yaml); default the built-in rules')
+    .option('--model <m>', `${VALIDATE_MODELS.join(' or ')} (default cross-section)`)
+    .option(
+      '--line <z>',
+      "the line falling back is judged by (default the latest wave's monitoring line)",
+    )
+    .option('--threshold <t>', 'the vep rule flags v >= t (default 0.5)')
+    .option('--capacity <share>', 'the top rule flags this share of households (default 0.1)')
+    .option('--json', 'print the result as JSON')
+    .action(
+      async (
+        flags: StoreFlags & {
+          rules?: string;
+          model?: string;
+          line?: string;
+          threshold?: string;
+          capacity?: string;
+        },
+      ) => {
+        const rules = flags.rules ? await loadRules(flags.rules) : undefined;
+        const share = { min: 0, max: 1, exclusive: true };
+        const options = {
+          rules,
+          model:
+            flags.model === undefined
+              ? undefined
+              : parseChoice('--model', flags.model, VALIDATE_MODELS),
+          line:
+            flags.line === undefined
+              ? undefined
+              : parseNumber('--line', flags.line, { min: 0, exclusive: true }),
+          threshold:
+            flags.threshold === undefined
+              ? undefined
+              : parseNumber('--threshold', flags.threshold, share),
+          capacity:
+            flags.capacity === undefined
+              ? undefined
+              : parseNumber('--capacity', flags.capacity, share),
+        };
+        await withStore(flags, async (store) => {
+          const r = await validateStore(store, options);
+          const printed = {
+            model: r.model,
+            line: r.line,
+            threshold: r.threshold,
+            capacity: r.capacity,
+            pairs: r.pairs,
+          };
+          if (flags.json) json(printed);
+          else process.stdout.write(`${validationText(r)}\n`);
+        });
+      },
+    );
 
   storeCommand(monitor, 'alerts', 'list alerts with their case status')
     .option('--wave <label>', 'only this wave')

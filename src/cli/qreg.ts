@@ -24,6 +24,7 @@ interface QregFlags {
   seed: string;
   cluster?: string;
   weights?: string;
+  encoding?: string;
   json?: boolean;
 }
 
@@ -38,7 +39,7 @@ export function registerQreg(program: Command): void {
     .description(
       'Linear quantile regression (exact, as quantreg::rq) with summary.rq standard errors',
     )
-    .argument('<file>', 'data file (.csv, .tsv, .parquet)')
+    .argument('<file>', 'data file (.csv, .tsv, .parquet, .xlsx, .dta, .sav)')
     .requiredOption('--y <col>', 'dependent variable')
     .requiredOption('--x <cols>', 'regressors, comma-separated (an intercept is added)')
     .option('--tau <list>', 'quantiles in (0, 1), comma-separated', '0.5')
@@ -51,6 +52,10 @@ export function registerQreg(program: Command): void {
     .option('--seed <s>', 'bootstrap seed (--se boot)', '1')
     .option('--cluster <col>', 'cluster variable (Parente–Santos Silva standard errors)')
     .option('--weights <col>', 'weights multiplying the rows, as rq(weights = )')
+    .option(
+      '--encoding <name>',
+      'text encoding of a CSV (default: detected, UTF-8 or GB18030) or of a Stata file before release 118 (default windows-1252)',
+    )
     .option('--json', 'print one JSON object: { fits: [{ tau, objective, n, coefficients }] }')
     .action(async (file: string, flags: QregFlags) => {
       const x = parseList('--x', flags.x);
@@ -80,6 +85,7 @@ export function registerQreg(program: Command): void {
         const data = await readColumns(file, {
           numeric,
           text: flags.cluster ? [flags.cluster] : [],
+          encoding: flags.encoding,
         });
         const frame = modelFrame(data, {
           y: flags.y,

@@ -12,18 +12,21 @@ interface RegressFlags {
   vce?: string;
   cluster?: string;
   weights?: string;
+  encoding?: string;
   json?: boolean;
+  constant: boolean;
 }
 
 /**
- * Registers `povrisk regress FILE --y COL --x A,B [--vce T] [--cluster COL] [--weights COL] [--json]`.
+ * Registers `povrisk regress FILE --y COL --x A,B [--vce T] [--cluster COL] [--weights COL]
+ * [--no-constant] [--json]`.
  * @example registerRegress(program)
  */
 export function registerRegress(program: Command): void {
   program
     .command('regress')
     .description('OLS/WLS with classical, robust (HC0-HC3) or cluster-robust standard errors')
-    .argument('<file>', 'data file (.csv, .tsv, .parquet)')
+    .argument('<file>', 'data file (.csv, .tsv, .parquet, .xlsx, .dta, .sav)')
     .requiredOption('--y <col>', 'dependent variable')
     .requiredOption('--x <cols>', 'regressors, comma-separated (an intercept is added)')
     .option(
@@ -35,6 +38,11 @@ export function registerRegress(program: Command): void {
       'cluster variable for cluster-robust standard errors (CR1, as Stata)',
     )
     .option('--weights <col>', 'analytic weights (WLS)')
+    .option(
+      '--encoding <name>',
+      'text encoding of a CSV (default: detected, UTF-8 or GB18030) or of a Stata file before release 118 (default windows-1252)',
+    )
+    .option('--no-constant', "no intercept (Stata's noconstant, R's y ~ 0 + x)")
     .option('--json', 'print one JSON object (broom tidy names)')
     .action(async (file: string, flags: RegressFlags) => {
       const x = parseList('--x', flags.x);
@@ -57,8 +65,14 @@ export function registerRegress(program: Command): void {
       const [{ frame, result, vcov }, { regressionText }] = await Promise.all([
         regressFile(
           file,
-          { y: flags.y, x, weights: flags.weights, cluster: flags.cluster },
-          { vce },
+          {
+            y: flags.y,
+            x,
+            weights: flags.weights,
+            cluster: flags.cluster,
+            constant: flags.constant,
+          },
+          { vce, encoding: flags.encoding },
         ),
         import('../report/regression-text.js'),
       ]);

@@ -18,6 +18,7 @@ interface VepFlags {
   line?: string;
   lineUsdDay?: string;
   ppp?: string;
+  cpiYear?: string;
   variance?: string;
   varianceFloor?: string;
   weights?: string;
@@ -26,6 +27,7 @@ interface VepFlags {
   threshold?: string;
   bands?: string;
   out?: string;
+  encoding?: string;
   json?: boolean;
 }
 
@@ -43,7 +45,10 @@ export function registerVep(program: Command): void {
     .description(
       'Vulnerability as expected poverty (three-step FGLS, Chaudhuri, Jalan & Suryahadi 2002)',
     )
-    .argument('<file>', 'household data file (.csv, .tsv, .parquet), one row per household')
+    .argument(
+      '<file>',
+      'household data file (.csv, .tsv, .parquet, .xlsx, .dta, .sav), one row per household',
+    )
     .requiredOption('--income <col>', 'per-capita income (per person per year)')
     .requiredOption('--x <cols>', 'household regressors, comma-separated (an intercept is added)')
     .option('--line <z>', 'poverty line per person per year, in the income currency')
@@ -54,6 +59,10 @@ export function registerVep(program: Command): void {
     .option(
       '--ppp <f>',
       'PPP factor, local currency per international dollar (e.g. 3.696: China, 2011)',
+    )
+    .option(
+      '--cpi-year <year>',
+      "uprate the dollar line from 2011 prices to this year with China's CPI (NBS), 2011–2024",
     )
     .option(
       '--variance <model>',
@@ -68,7 +77,14 @@ export function registerVep(program: Command): void {
       "vulnerable when v >= t: a number in (0, 1) or 'relative' (headcount ratio); default 0.5",
     )
     .option('--bands <a,b>', 'band cut points: low < a <= medium <= b < high (default 0.3,0.6)')
-    .option('--out <file>', 'per-household results (.csv or .parquet), one row per input row')
+    .option(
+      '--out <file>',
+      'per-household results (.csv, .parquet or Stata .dta), one row per input row',
+    )
+    .option(
+      '--encoding <name>',
+      'text encoding of a CSV (default: detected, UTF-8 or GB18030) or of a Stata file before release 118 (default windows-1252)',
+    )
     .option('--json', 'print the summary as one JSON object')
     .action(async (file: string, flags: VepFlags) => {
       const x = parseList('--x', flags.x);
@@ -80,6 +96,10 @@ export function registerVep(program: Command): void {
             ? parseNumber('--line-usd-day', flags.lineUsdDay, positive)
             : undefined,
         ppp: flags.ppp !== undefined ? parseNumber('--ppp', flags.ppp, positive) : undefined,
+        cpiYear:
+          flags.cpiYear !== undefined
+            ? parseNumber('--cpi-year', flags.cpiYear, { min: 2011, max: 2024, integer: true })
+            : undefined,
       });
       if (flags.ppp !== undefined && flags.lineUsdDay === undefined) {
         throw new UserError(messages.missingOption('--line-usd-day X (with --ppp)'));
@@ -103,7 +123,11 @@ export function registerVep(program: Command): void {
       if (flags.out !== undefined) tableFormat(flags.out);
       const numeric = [flags.income, ...x, ...(flags.weights ? [flags.weights] : [])];
       const text = [...(flags.id ? [flags.id] : []), ...by.filter((c) => c !== flags.id)];
-      const data = await readColumns(file, { numeric: [...new Set(numeric)], text });
+      const data = await readColumns(file, {
+        numeric: [...new Set(numeric)],
+        text,
+        encoding: flags.encoding,
+      });
       const result = estimateVep(data, {
         income: flags.income,
         x,

@@ -145,9 +145,56 @@ export const EXTRA_LABELS: Readonly<Record<string, string>> = Object.freeze({
 });
 
 /**
- * The label of a column: the dictionary's label, then the extra labels, else the name itself.
+ * Chinese labels of the dictionary's variables (the names of the paper's Chinese edition) and
+ * of the survey file's other columns.
+ * @example LABELS_ZH.road_hardened // '交通基础设施建设'
+ */
+export const LABELS_ZH: Readonly<Record<string, string>> = Object.freeze({
+  head_male: '户主性别',
+  family_size: '家庭规模',
+  debt: '家庭部分负债',
+  net_income: '家庭年纯收入',
+  subsistence_allowance: '低保政策',
+  industrial_support: '产业精准扶贫政策',
+  road_hardened: '交通基础设施建设',
+  county_gdp_per_capita: '地区经济状况',
+  motivation: '内生发展动力',
+  head_ethnicity: '户主民族',
+  disabled_count: '残疾人',
+  hospitalized: '疾病',
+  chronic_count: '慢性病',
+  wage_share: '工资性收入',
+  head_education: '户主受教育程度',
+  household_id: '农户编号',
+  county: '县',
+  township: '乡镇',
+  village: '村',
+  wave: '调查轮次',
+  per_capita_income: '家庭人均收入（元）',
+  able_to_work: '有劳动能力人数',
+  industry_fund_loan: '获得产业扶持基金贷款',
+  own_business: '自主经营',
+  microloan: '产业或自主创业小额信贷',
+  employment_training: '参加就业培训',
+  has_employed_member: '有务工成员（不含在外省独立务工）',
+  shock_illness: '冲击：重大疾病',
+  shock_disability: '冲击：致残',
+  shock_disaster: '冲击：自然灾害',
+  shock_accident: '冲击：意外事故',
+  shock_job_loss: '冲击：失业',
+  unsafe_housing: '住房不安全',
+  unsafe_water: '饮水不安全',
+  schooling_costs: '教育支出负担重',
+  vulnerability: '返贫概率',
+  '(Intercept)': '常数项',
+});
+
+/**
+ * The label of a column: the dictionary's label, then the extra labels, else the name itself;
+ * in Chinese (`lang: 'zh-CN'`) the Chinese label first. Default language English.
  * @example variableLabel('road_hardened') // 'Transportation infrastructure construction'
  */
-export function variableLabel(name: string): string {
+export function variableLabel(name: string, options: { lang?: 'en' | 'zh-CN' } = {}): string {
+  if (options.lang === 'zh-CN' && LABELS_ZH[name] !== undefined) return LABELS_ZH[name];
   return DICTIONARY.find((v) => v.name === name)?.label ?? EXTRA_LABELS[name] ?? name;
 }

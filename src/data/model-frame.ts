@@ -5,8 +5,10 @@ import type { ColumnData } from './read.js';
 
 /** The complete rows of a regression, ready for an estimator. */
 export interface ModelFrame {
-  /** Design matrix, intercept first, column-major. */
+  /** Design matrix, intercept first (unless `constant` is false), column-major. */
   readonly X: Matrix;
+  /** Whether X holds an intercept column (first). Absent: true. */
+  readonly constant?: boolean;
   readonly y: Float64Array;
   /** Term names in column order; the intercept is `(Intercept)`. */
   readonly terms: readonly string[];
@@ -26,10 +28,14 @@ export interface ModelFrame {
   readonly dropped: Readonly<Record<string, number>>;
 }
 
-/** The columns of a regression. `weights` and `cluster` are optional; an intercept is always added. */
+/**
+ * The columns of a regression. `weights` and `cluster` are optional; an intercept is added
+ * unless `constant` is false (default true; false is Stata's `noconstant`, R's `y ~ 0 + x`).
+ */
 export interface FrameSpec {
   readonly y: string;
   readonly x: readonly string[];
+  readonly constant?: boolean | undefined;
   readonly weights?: string | undefined;
   readonly cluster?: string | undefined;
 }
@@ -121,13 +127,15 @@ export function modelFrame(data: ColumnData, spec: FrameSpec): ModelFrame {
     }
     clusters = codes.size;
   }
+  const constant = spec.constant ?? true;
   return Object.freeze({
     // shared memory: a large fit factors row blocks on worker threads without copying X
     X:
-      (used === n ? designInPlace(data, xs) : null) ??
-      fromColumns(xs.map(pick), { intercept: 'first', storage: 'shared' }),
+      (used === n ? designInPlace(data, xs, constant) : null) ??
+      fromColumns(xs.map(pick), { intercept: constant ? 'first' : 'none', storage: 'shared' }),
+    constant,
     y: pick(y),
-    terms: ['(Intercept)', ...spec.x],
+    terms: constant ? ['(Intercept)', ...spec.x] : [...spec.x],
     weights: w ? pick(w) : null,
     cluster,
     clusters,
@@ -144,11 +152,15 @@ function hasNaN(col: Float64Array): boolean {
 }
 
 /**
- * [1, xs…] as a view of the reader's storage when the regressors lie side by side right after
- * its reserved columns (`readColumns(…, { reserve: 1 })`): the last reserved column is set to
- * ones. Null otherwise.
+ * [1, xs…] (or [xs…] without a constant) as a view of the reader's storage when the
+ * regressors lie side by side right after its reserved columns
+ * (`readColumns(…, { reserve: 1 })`): the last reserved column is set to ones. Null otherwise.
  */
-function designInPlace(data: ColumnData, xs: readonly Float64Array[]): Matrix | null {
+function designInPlace(
+  data: ColumnData,
+  xs: readonly Float64Array[],
+  constant: boolean,
+): Matrix | null {
   const block = data.block;
   const n = data.rows;
   if (!block || block.reserve < 1 || xs.length === 0 || n === 0) return null;
@@ -157,6 +169,10 @@ function designInPlace(data: ColumnData, xs: readonly Float64Array[]): Matrix | 
       ? (col.byteOffset - block.data.byteOffset) / (8 * n)
       : -1;
   if (!xs.every((col, j) => at(col) === block.reserve + j)) return null;
+  if (!constant) {
+    const from = block.reserve * n;
+    return { rows: n, cols: xs.length, data: block.data.subarray(from, from + xs.length * n) };
+  }
   const start = (block.reserve - 1) * n;
   const X = block.data.subarray(start, start + (xs.length + 1) * n);
   X.fill(1, 0, n);

@@ -20,6 +20,19 @@ const _ = null;
  * paper, stars included. The signs are as printed.
  * @example PUBLISHED_TABLE4.rows[0] // { term: 'road_hardened', cells: [['0.328', '***', '0.060'], ...] }
  */
+/**
+ * Footnote to the printed Table 4: its positive signs for road, motivation and wage share are
+ * lost minus signs. With Table 3's means, intercept + Σ b·x̄ is the model's mean v: 0.69–1.01
+ * over the seven columns with the signs as printed, 0.155–0.168 with those three reversed,
+ * against Table 2's mean of 0.16 (and the text says the three lower the risk).
+ */
+export const TABLE4_SIGN_NOTE =
+  "The printed signs of road, motivation and wage share are lost minus signs: with Table 3's means, intercept + Σ b·x̄ gives a mean vulnerability of 0.69–1.01 across the seven columns with the signs as printed and 0.155–0.168 with them reversed, against Table 2's 0.16; the text, too, says the three lower the risk.";
+
+/** `TABLE4_SIGN_NOTE` in Chinese, for the Chinese edition of the report. */
+export const TABLE4_SIGN_NOTE_ZH =
+  '原文表4中道路、内生动力和工资性收入占比的正号应为负号（印刷时丢失）：以表3的均值计算，截距 + Σ b·x̄ 按原符号得到的平均脆弱性为 0.69–1.01（七列），将这三项符号取反则为 0.155–0.168，与表2的 0.16 相符；原文正文也称这三项降低风险。';
+
 export const PUBLISHED_TABLE4: PublishedRegressionTable = Object.freeze({
   title: 'Table 4. Multiple regression analysis results (paper)',
   columns: ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)'],

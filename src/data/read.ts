@@ -1,11 +1,21 @@
 import type { Connection } from '@duckdb/node-bindings';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
+import { dataFormat } from './data-format.js';
 import { bindings } from './duckdb-bindings.js';
 import { queryColumns, queryStrings, type QueriedColumns } from './query-columns.js';
 import { describeSource, quoteIdent, typedCsvSql, type Source } from './source.js';
 
-const isXlsx = (path: string): boolean => /\.xlsx$/i.test(path);
+/** What a statistical file (.dta, .sav) says about a column. */
+export interface ColumnInfo {
+  /** Variable label, null when none. */
+  readonly label: string | null;
+  /** Value labels, code → label (empty when none). */
+  readonly valueLabels: ReadonlyMap<number, string>;
+  /** Display format (`%td`, `%9.0g`, `F8.2`), null when none. */
+  readonly format: string | null;
+  readonly time: 'date' | 'datetime' | null;
+}
 
 /** Columns read from a file: numbers as Float64Array (NaN = missing), text as strings. */
 export interface ColumnData {
@@ -20,6 +30,11 @@ export interface ColumnData {
    * columns in the order asked for, side by side (`rows` each) in one SharedArrayBuffer.
    */
   readonly block?: { readonly data: Float64Array; readonly reserve: number };
+  /**
+   * Labels and formats of every column of a .dta or .sav file (absent for CSV, Parquet, Excel):
+   * a study's `levels: from-labels` and report group rows read value labels from here.
+   */
+  readonly info?: ReadonlyMap<string, ColumnInfo>;
 }
 
 /**
@@ -31,6 +46,11 @@ export interface ReadOptions {
   readonly numeric?: readonly string[];
   readonly text?: readonly string[];
   readonly reserve?: number;
+  /**
+   * Text encoding: of a CSV/TSV file (default: detected, UTF-8 or else GB18030) or of a Stata
+   * file before release 118 (default windows-1252). Ignored for Parquet and Excel.
+   */
+  readonly encoding?: string | undefined;
   /**
    * Called once, when DuckDB has begun parsing the file on its own threads. The calling
    * thread waits idle from then until the columns arrive: work started here (loading the
@@ -49,28 +69,49 @@ export interface ReadOptions {
 
 /**
  * Reads the named columns of a CSV, TSV or Parquet file through DuckDB (an Excel .xlsx file
- * through `readXlsxColumns`, its first worksheet), in file order,
+ * through `readXlsxColumns`, its first worksheet; a Stata .dta or SPSS .sav file through
+ * `readLabelledColumns`, with labels in `info`), in file order,
  * into column-major typed arrays. Empty cells, `NA` and `.` are missing (NaN); any other
  * cell that is not a number is an error naming the column, the row and the value.
  * @example const { numeric } = await readColumns('wages.csv', { numeric: ['wage', 'educ'] });
  */
 export async function readColumns(path: string, options: ReadOptions = {}): Promise<ColumnData> {
   // Excel (first worksheet); its reader loads only when needed, as exceljs is large.
-  if (isXlsx(path)) return (await import('./read-xlsx.js')).readXlsxColumns(path, options);
-  const source = await describeSource(path);
-  return withConnection((connection) => readWith(connection, source, options));
+  const format = dataFormat(path);
+  if (format === 'xlsx') return (await import('./read-xlsx.js')).readXlsxColumns(path, options);
+  if (format === 'dta' || format === 'sav')
+    return (await import('./read-labelled.js')).readLabelledColumns(path, options);
+  const source = await describeSource(path, { encoding: options.encoding });
+  try {
+    return await withConnection((connection) => readWith(connection, source, options));
+  } finally {
+    await source.release();
+  }
 }
 
 /**
  * The column names of a data file, in file order.
  * @example await columnNames('wages.csv') // ['wage', 'educ', ...]
  */
-export async function columnNames(path: string): Promise<string[]> {
-  if (isXlsx(path)) return (await import('./read-xlsx.js')).xlsxColumnNames(path);
-  const source = await describeSource(path);
-  return withConnection(async (connection) =>
-    (await schemaOf(connection, source)).map((c) => c.name),
-  );
+export async function columnNames(
+  path: string,
+  options: { encoding?: string | undefined } = {},
+): Promise<string[]> {
+  const format = dataFormat(path);
+  if (format === 'xlsx') return (await import('./read-xlsx.js')).xlsxColumnNames(path);
+  if (format === 'dta') {
+    const layout = await (await import('./read-dta.js')).dtaLayout(path, options);
+    return layout.variables.map((v) => v.name);
+  }
+  if (format === 'sav') return (await import('./read-sav.js')).savColumnNames(path, options);
+  const source = await describeSource(path, options);
+  try {
+    return await withConnection(async (connection) =>
+      (await schemaOf(connection, source)).map((c) => c.name),
+    );
+  } finally {
+    await source.release();
+  }
 }
 
 /** Runs `work` on a connection to a new in-memory DuckDB, closed afterwards. */

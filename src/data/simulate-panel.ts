@@ -1,7 +1,8 @@
 import { randomStream } from './random.js';
 import { simulateHardship } from './simulate-hardship.js';
 import { simulateSurvey, type SimulateOptions } from './simulate.js';
-import { expectedLogIncome, logIncomeVariance, MODEL, VILLAGES } from './simulate-design.js';
+import { MODEL, VILLAGES } from './simulate-design.js';
+import { PANEL_DESIGN, SHOCKS } from './simulate-panel-design.js';
 import {
   numericColumn,
   roundTo,
@@ -11,43 +12,11 @@ import {
 } from './survey-columns.js';
 
 /** Options of `simulatePanel`: those of `simulateSurvey` plus the number of rounds (default 4). */
+export { SHOCKS } from './simulate-panel-design.js';
+
 export interface PanelOptions extends SimulateOptions {
   readonly waves?: number;
 }
-
-/** Shock processes per round: probabilities of onset, persistence (1 − recovery) and income losses (log points). */
-export const SHOCKS = Object.freeze({
-  growth: 0.05,
-  persistence: 0.5,
-  villageDisaster: 0.08,
-  disasterGivenVillage: 0.6,
-  disasterIdiosyncratic: 0.01,
-  disasterLoss: 0.35,
-  /** Share of a disaster's loss still felt a round later. */
-  disasterDecay: 0.5,
-  housingGivenDisaster: 0.5,
-  housingPersists: 0.4,
-  housingOnset: 0.005,
-  waterGivenVillageDisaster: 0.7,
-  waterPersists: 0.3,
-  waterOnset: 0.01,
-  illness: 0.05,
-  illnessChronic: 0.1,
-  illnessLoss: 0.15,
-  hospitalizedOther: 0.18,
-  disability: 0.01,
-  disabilityLoss: 0.2,
-  accident: 0.03,
-  accidentLoss: 0.2,
-  jobLoss: 0.1,
-  reemployed: 0.5,
-  schooling: 0.06,
-  schoolingPersists: 0.7,
-  schoolingLoss: 0.1,
-  /** A household that falls below the line without an allowance is granted one with this probability. */
-  allowanceGranted: 0.3,
-  gdpGrowth: 0.06,
-});
 
 const FLAGS = [
   'shock_illness',
@@ -76,15 +45,19 @@ const VARYING = [
 ] as const;
 
 /**
- * The simulated survey as a panel: the same households over `waves` rounds, one row per
- * household and round (sorted by household, then `wave` 1..W). Round 1 is `simulateSurvey`'s
- * cross-section; the shock flags record events since the previous round (all 0 in round 1,
- * when every household has just met the "three guarantees"). Later rounds draw illness,
- * disability, village-wide disasters (which can leave housing and water unsafe), accidents,
- * job losses and schooling costs; losses recover over the following rounds, incomes grow 5% a
- * round around each household's expected level with an AR(1) transitory part, and households
- * that fall below the line may be granted the subsistence allowance. Registration status,
- * hardship spending and the education and medical flags follow (`simulateHardship`).
+ * The simulated survey as a panel: the same households over `waves` rounds (round 1 = 2020),
+ * one row per household and round (sorted by household, then `wave` 1..W). Household
+ * characteristics come from `simulateSurvey`'s cross-section; incomes are redrawn so that
+ * per_capita_income = net_income / family_size (to the cent) at levels that match published
+ * figures (see `PANEL_DESIGN`): in round 1 every household is above the 2020 exit standard
+ * (4,000 CNY) with a mean of 10,740 CNY. Later rounds grow (faster with a higher wage share, a
+ * hardened road and more motivation) around an AR(1) transitory part, and draw illness,
+ * disability, village-wide disasters (which can leave housing and water unsafe, and hit
+ * villages without a hardened road harder), accidents, job losses and schooling costs; losses
+ * recover over the following rounds; households that fall below the exit standard may be
+ * granted the subsistence allowance. The shock flags record events since the previous round
+ * (all 0 in round 1). Registration status, hardship spending and the education and medical
+ * flags follow (`simulateHardship`).
  * @example const panel = simulatePanel({ households: 676, seed: 2020, waves: 4 });
  */
 export function simulatePanel(options: PanelOptions = {}): SimulatedSurvey {
@@ -126,26 +99,19 @@ export function simulatePanel(options: PanelOptions = {}): SimulatedSurvey {
   );
   const villageOf = get('village');
   const villageHit = new Uint8Array(VILLAGES.length * W);
-  const villageWater = new Uint8Array(VILLAGES.length * W);
   for (let t = 1; t < W; t++) {
     for (let v = 0; v < VILLAGES.length; v++) {
       const hit = r.village.bernoulli(SHOCKS.villageDisaster);
       villageHit[v * W + t] = hit;
-      const before = villageWater[v * W + t - 1];
-      villageWater[v * W + t] = hit
-        ? r.village.bernoulli(SHOCKS.waterGivenVillageDisaster)
-        : before
-          ? r.village.bernoulli(SHOCKS.waterPersists)
-          : 0;
     }
   }
 
   const S = SHOCKS;
-  const male = get('head_male');
   const size = get('family_size');
   const chronic = get('chronic_count');
-  const debt0 = get('debt');
-  const lnLine = Math.log(base.povertyLine);
+  const P = PANEL_DESIGN;
+  const road = get('road_hardened');
+  const net0 = get('net_income');
   const [
     income,
     net,
@@ -159,12 +125,22 @@ export function simulatePanel(options: PanelOptions = {}): SimulatedSurvey {
     wage,
     able,
   ] = VARYING.map(col);
+  const meanMotivation = 2.1;
+  let perCapita2017 = 0;
+  for (let i = 0; i < n; i++) perCapita2017 += net0[i] / size[i] / n;
+  const round1Scale = (P.round1Mean - P.exitStandard) / perCapita2017;
   for (let i = 0; i < n; i++) {
     const r0 = at(i, 0);
-    const x = { headMale: male[i], familySize: size[i], debt: debt0[i], netIncome: net[r0] };
-    const mu = expectedLogIncome(x, lnLine);
-    const sigma = Math.sqrt(logIncomeVariance(x));
-    let u = Math.log(income[r0]) - mu;
+    // Round 1 (2020): every household has just passed the exit verification.
+    const permanent = Math.log(P.exitStandard + round1Scale * (net0[i] / size[i]));
+    net[r0] = Math.round(Math.exp(permanent) * size[i]);
+    income[r0] = net[r0] / size[i];
+    const growth =
+      P.growthWage * (wage[r0] - 0.394) +
+      P.growthRoad * (road[i] - 0.919) +
+      P.growthMotivation * (motivation[r0] - meanMotivation);
+    let trend = 0;
+    let u = 0;
     let disasterLoss = 0;
     let permanentLoss = 0;
     let unemployed = false;
@@ -188,7 +164,11 @@ export function simulatePanel(options: PanelOptions = {}): SimulatedSurvey {
         : housing[p]
           ? r.housing.bernoulli(S.housingPersists)
           : r.housing.bernoulli(S.housingOnset);
-      water[k] = villageWater[v * W + t] ? 1 : r.water.bernoulli(S.waterOnset);
+      water[k] = disaster[k]
+        ? r.water.bernoulli(S.waterGivenDisaster)
+        : water[p]
+          ? r.water.bernoulli(S.waterPersists)
+          : r.water.bernoulli(S.waterOnset);
       illness[k] = r.illness.bernoulli(S.illness + (chronic[i] > 0 ? S.illnessChronic : 0));
       hospitalized[k] = illness[k] ? 1 : r.illness.bernoulli(S.hospitalizedOther);
       disability[k] = disabled[k] < size[i] ? r.disability.bernoulli(S.disability) : 0;
@@ -210,8 +190,12 @@ export function simulatePanel(options: PanelOptions = {}): SimulatedSurvey {
         : size[i] >= 3
           ? r.school.bernoulli(S.schooling)
           : 0;
-      // Income: growth, AR(1) transitory part, and the losses still felt this round.
-      disasterLoss = disasterLoss * S.disasterDecay + (disaster[k] ? S.disasterLoss : 0);
+      // Income: household-specific growth, an AR(1) transitory part, and the losses still
+      // felt this round (disasters hit the farm share of income, job loss the wage share).
+      const noRoad = road[i] === 0;
+      disasterLoss =
+        disasterLoss * (noRoad ? S.disasterDecayNoRoad : S.disasterDecay) +
+        (disaster[k] ? S.disasterLoss * (1 - wageAtStart) * (noRoad ? S.disasterNoRoad : 1) : 0);
       const loss =
         disasterLoss +
         permanentLoss +
@@ -219,18 +203,19 @@ export function simulatePanel(options: PanelOptions = {}): SimulatedSurvey {
         (accident[k] ? S.accidentLoss : 0) +
         (unemployed ? 0.6 * wageAtStart : 0) +
         (schooling[k] ? S.schoolingLoss : 0);
-      u = S.persistence * u + Math.sqrt(1 - S.persistence ** 2) * sigma * r.income.normal();
-      const lnY = mu + S.growth * t + u - loss;
-      income[k] = Math.exp(lnY);
+      trend += P.growth[Math.min(t - 1, P.growth.length - 1)] + growth;
+      u =
+        P.persistence * u + Math.sqrt(1 - P.persistence ** 2) * P.transitorySd * r.income.normal();
       net[k] = Math.max(
         MODEL.minNetIncome,
-        Math.round(net[r0] * Math.exp(lnY - Math.log(income[r0]))),
+        Math.round(Math.exp(permanent + trend + u - loss) * size[i]),
       );
+      income[k] = net[k] / size[i];
       const rebuild = disaster[k] && housing[k] ? r.debt.lognormal(Math.log(30000), 0.4) : 0;
       debt[k] = Math.round((debt[p] * 0.85 + rebuild) / 100) * 100;
       if (
         allowance[k] === 0 &&
-        income[k] < base.povertyLine &&
+        income[k] < P.exitStandard &&
         r.allowance.bernoulli(S.allowanceGranted)
       ) {
         allowance[k] = size[i];

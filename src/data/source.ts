@@ -1,7 +1,9 @@
 import { open, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
+import { dataFormat } from './data-format.js';
+import { encodingName } from './text-encoding.js';
+import { fileEncoding, transcodeToUtf8 } from './transcode.js';
 
 /** How a data file is read: the DuckDB table expression and the header it declares. */
 export interface Source {
@@ -13,7 +15,15 @@ export interface Source {
   readonly sql: string;
   /** The field delimiter of a CSV/TSV file ('' for Parquet). */
   readonly delim: string;
+  /** The text encoding of a CSV/TSV file as read ('utf-8' for Parquet). */
+  readonly encoding: string;
+  /** The file DuckDB reads: `path`, or a UTF-8 copy of a file in another encoding. */
+  readonly file: string;
+  /** Removes the UTF-8 copy, if one was made; call when done with `sql`. */
+  readonly release: () => Promise<void>;
 }
+
+const nothing = async (): Promise<void> => {};
 
 const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
@@ -68,9 +78,15 @@ async function firstLine(path: string): Promise<string> {
  * validated cell by cell.
  * Delimiters: `.csv` comma, `.tsv`/`.tab` tab, `.txt` comma, tab, semicolon or bar,
  * whichever the header uses most.
- * @example const src = await describeSource('survey.csv');
+ * Encodings: `options.encoding` when given; otherwise UTF-8 (with or without a byte-order
+ * mark), UTF-16 with a byte-order mark, or else GB18030 (`fileEncoding`). A file in another
+ * encoding than UTF-8 is read through a temporary UTF-8 copy, removed by `release()`.
+ * @example const src = await describeSource('survey.csv'); try { … } finally { await src.release(); }
  */
-export async function describeSource(path: string): Promise<Source> {
+export async function describeSource(
+  path: string,
+  options: { encoding?: string | undefined } = {},
+): Promise<Source> {
   let size: number;
   try {
     const info = await stat(path);
@@ -81,20 +97,39 @@ export async function describeSource(path: string): Promise<Source> {
     throw new UserError(messages.fileNotFound(path));
   }
   if (size === 0) throw new UserError(messages.fileEmpty(path));
-  const ext = extname(path).toLowerCase();
-  if (ext === '.parquet' || ext === '.pq') {
+  const format = dataFormat(path);
+  if (format === 'parquet') {
     return {
       path,
       format: 'parquet',
       names: [],
       sql: `read_parquet(${sqlString(path)})`,
       delim: '',
+      encoding: 'utf-8',
+      file: path,
+      release: nothing,
     };
   }
-  if (!['.csv', '.tsv', '.tab', '.txt'].includes(ext)) {
-    throw new UserError(messages.unknownFormat(path));
+  if (format !== 'csv') throw new UserError(messages.unknownFormat(path));
+  const encoding =
+    options.encoding !== undefined ? encodingName(options.encoding) : await fileEncoding(path);
+  const copy = encoding === 'utf-8' ? null : await transcodeToUtf8(path, encoding);
+  const file = copy?.path ?? path;
+  const release = copy?.remove ?? nothing;
+  try {
+    return { ...(await csvSource(path, file)), encoding, file, release };
+  } catch (e) {
+    await release();
+    throw e;
   }
-  const line = await firstLine(path);
+}
+
+async function csvSource(
+  path: string,
+  file: string,
+): Promise<Omit<Source, 'encoding' | 'file' | 'release'>> {
+  const ext = path.toLowerCase().slice(path.lastIndexOf('.'));
+  const line = await firstLine(file);
   if (line.trim() === '') throw new UserError(messages.fileEmpty(path));
   let delim = ext === '.csv' ? ',' : '\t';
   if (ext === '.txt') {
@@ -110,7 +145,7 @@ export async function describeSource(path: string): Promise<Source> {
       throw new UserError(messages.malformed(path, `header repeats column '${name}'`));
     seen.add(name);
   }
-  return { path, format: 'csv', names, sql: csvSql(path, delim, names, new Set()), delim };
+  return { path, format: 'csv', names, sql: csvSql(file, delim, names, new Set()), delim };
 }
 
 /**
@@ -120,7 +155,7 @@ export async function describeSource(path: string): Promise<Source> {
  * @example typedCsvSql(source, ['wage', 'educ'])
  */
 export function typedCsvSql(source: Source, doubles: readonly string[]): string {
-  return csvSql(source.path, source.delim, source.names, new Set(doubles));
+  return csvSql(source.file, source.delim, source.names, new Set(doubles));
 }
 
 function csvSql(

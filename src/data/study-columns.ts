@@ -2,7 +2,8 @@ import { basename } from 'node:path';
 import { messages } from '../messages.js';
 import { closestName } from './closest-name.js';
 import { evaluateFormula } from './derive.js';
-import type { ColumnData } from './read.js';
+import type { ColumnData, ColumnInfo } from './read.js';
+import type { StudyGroup } from './study-schema.js';
 import type { Study, StudyPath } from './study.js';
 
 /** The file columns a study reads: numbers by study name → file column, and the id as text. */
@@ -11,6 +12,19 @@ export interface StudyColumnPlan {
   readonly numeric: ReadonlyMap<string, string>;
   /** The id column in the file, read as text, or null. */
   readonly id: string | null;
+  /** Study name → the data file's column, for the group columns read as text. */
+  readonly text: ReadonlyMap<string, string>;
+}
+
+/**
+ * True when a group's column is read as text: its levels come from the data, or some level
+ * lists text values. Other groups (numbers, ranges, value labels) read it as numbers.
+ * @example groupReadsText({ column: 'region', levels: 'from-data' }) // true
+ */
+export function groupReadsText(group: StudyGroup): boolean {
+  if (group.levels === 'from-data') return true;
+  if (group.levels === 'from-labels') return false;
+  return group.levels.some((l) => (l.values ?? []).some((v) => typeof v === 'string'));
 }
 
 /** Every variable the study refers to, with where it is referred to. */
@@ -27,7 +41,9 @@ function references(study: Study): [StudyPath, string][] {
     if (m.x !== study.explanatory) list(['regression', 'models', k], m.x);
   });
   if (study.quantiles) list(['quantiles', 'x'], study.quantiles.x);
-  study.groups.forEach((g, k) => refs.push([['groups', k, 'column'], g.column]));
+  study.groups.forEach((g, k) => {
+    if (!groupReadsText(g)) refs.push([['groups', k, 'column'], g.column]);
+  });
   return refs;
 }
 
@@ -76,19 +92,35 @@ export function checkStudyColumns(study: Study, available: readonly string[]): S
     }
   });
   for (const [path, name] of references(study)) need(path, name, derived);
+  const text = new Map<string, string>();
+  study.groups.forEach((g, k) => {
+    if (!groupReadsText(g)) return;
+    const path = ['groups', k, 'column'];
+    // A derived variable is a number: its levels come from its numbers.
+    if (derived.includes(g.column)) {
+      if (g.levels !== 'from-data') study.fail(path, messages.study.derivedText(g.column));
+      return;
+    }
+    const col = fileColumn(g.column);
+    if (!available.includes(col))
+      study.fail(path, messages.study.noColumn(col, data, closestName(col, available)));
+    text.set(g.column, col);
+  });
   let id: string | null = null;
   if (study.data.id !== null) {
     id = fileColumn(study.data.id);
     if (!available.includes(id))
       study.fail(['data', 'id'], messages.study.noColumn(id, data, closestName(id, available)));
   }
-  return { numeric, id };
+  return { numeric, id, text };
 }
 
 /**
  * The study's variables from the columns read from its file: renamed to study names, with
  * the derived variables computed in order (missing where an item is missing). The id column,
- * if any, is the only text column, under its study name.
+ * if any, and the group columns read as text are the text columns, under their study names;
+ * the file's value labels and other column information (`info`, from .dta/.sav files) follow
+ * their columns to the study names.
  * @example const cols = studyData(study, plan, await readColumns(path, { numeric: [...plan.numeric.values()] }));
  */
 export function studyData(study: Study, plan: StudyColumnPlan, file: ColumnData): ColumnData {
@@ -104,5 +136,19 @@ export function studyData(study: Study, plan: StudyColumnPlan, file: ColumnData)
   if (plan.id !== null && study.data.id !== null) {
     text.set(study.data.id, file.text.get(plan.id) as readonly (string | null)[]);
   }
-  return Object.freeze({ path: file.path, rows: file.rows, numeric, text });
+  for (const [name, col] of plan.text)
+    text.set(name, file.text.get(col) as readonly (string | null)[]);
+  // labels of a .dta/.sav file's columns, under their study names (levels: from-labels)
+  const info = new Map<string, ColumnInfo>();
+  for (const [name, col] of plan.numeric) {
+    const i = file.info?.get(col);
+    if (i) info.set(name, i);
+  }
+  return Object.freeze({
+    path: file.path,
+    rows: file.rows,
+    numeric,
+    text,
+    info,
+  });
 }

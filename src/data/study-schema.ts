@@ -1,3 +1,5 @@
+import type { Localized } from '../domain/localized.js';
+
 /**
  * A study file as written (YAML or JSON): where the data are, how to derive variables, the VEP
  * model, the explanatory variables and the models of Tables 4 and 5, the groups of Table 2 and
@@ -5,10 +7,27 @@
  */
 export interface StudyFile {
   readonly $schema?: string;
-  readonly title?: string;
-  readonly description?: string;
+  readonly title?: Localized;
+  readonly description?: Localized;
+  /** The report's language: `en` (default) or `zh-CN`; `--lang` overrides it. */
+  readonly lang?: 'en' | 'zh-CN';
+  /** Compare with a published study (its panels, columns and notes); default none. */
+  readonly compare?: 'liangshan-2020';
+  /** The report's wording; defaults are neutral ("Table 1. Descriptive statistics"). */
+  readonly wording?: {
+    /** The name of the outcome, e.g. "risk of returning to poverty"; default "vulnerability to poverty". */
+    readonly outcome?: Localized;
+    /** The label of the dependent variable of Tables 4 and 5. */
+    readonly dependent?: Localized;
+    /** What the rows are, counted: "households" (the default), "workers"; 户, 人. */
+    readonly unit?: Localized;
+    /** A title for each table. */
+    readonly titles?: {
+      readonly [table in 'table1' | 'table2' | 'table3' | 'table4' | 'table5']?: Localized;
+    };
+  };
   readonly data: {
-    /** The data file (.csv, .tsv, .txt, .parquet, .xlsx), relative to the study file. */
+    /** The data file (.csv, .tsv, .txt, .parquet, .xlsx, .dta, .sav), relative to the study file. */
     readonly path: string;
     /** Household identifier column, written to households.csv; default the row number. */
     readonly id?: string;
@@ -21,10 +40,10 @@ export interface StudyFile {
   readonly derive?: readonly {
     readonly name: string;
     readonly formula: string;
-    readonly label?: string;
+    readonly label?: Localized;
   }[];
-  /** Labels of variables for the tables; default the data dictionary's. */
-  readonly labels?: Readonly<Record<string, string>>;
+  /** Labels of variables for the tables, in one or both languages; default the data dictionary's. */
+  readonly labels?: Readonly<Record<string, Localized>>;
   readonly vep: {
     readonly income: string;
     readonly x: readonly string[];
@@ -32,6 +51,10 @@ export interface StudyFile {
       readonly line?: number;
       readonly usd_per_day?: number;
       readonly ppp?: number;
+      /** The currency of the line and of incomes, e.g. CNY, USD; default none named. */
+      readonly currency?: string;
+      /** The period the income is measured over, e.g. "per person per year" (the default). */
+      readonly period?: Localized;
     };
     readonly variance?: 'linear' | 'exponential';
     readonly variance_floor?: number;
@@ -62,28 +85,48 @@ export interface StudyFile {
   readonly groups?: readonly StudyGroup[];
   readonly outputs?: {
     readonly formats?: readonly ('markdown' | 'csv' | 'latex' | 'docx')[];
-    /** Show the paper's published figures beside ours in the report; default true. */
-    readonly compare_with_paper?: boolean;
   };
+}
+
+/** A level of a group as written: the listed values (numbers or text), or the values in [min, max]. */
+export interface StudyLevel {
+  readonly label: Localized;
+  readonly values?: readonly (number | string)[];
+  readonly min?: number;
+  readonly max?: number;
 }
 
 /** A block of Table 2: households grouped by the values of a column. */
 export interface StudyGroup {
   readonly column: string;
-  readonly heading?: string;
-  /** Each level takes the listed values, or the values in [min, max]. */
-  readonly levels: readonly {
-    readonly label: string;
-    readonly values?: readonly number[];
-    readonly min?: number;
-    readonly max?: number;
-  }[];
+  readonly heading?: Localized;
+  /**
+   * The levels, listed; or `from-data`: one level per distinct value, sorted; or
+   * `from-labels`: one level per value label of the column (.dta, .sav files).
+   */
+  readonly levels: readonly StudyLevel[] | 'from-data' | 'from-labels';
+  /** With `from-data`: values held by fewer households are pooled into one "Other" row. */
+  readonly min_count?: number;
+  /** The label of a row for households whose value is missing; default no such row. */
+  readonly missing?: Localized;
 }
 
 const name = { type: 'string', minLength: 1 } as const;
 const names = { type: 'array', items: name, minItems: 1 } as const;
 const probability = { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 } as const;
 const positive = { type: 'number', exclusiveMinimum: 0 } as const;
+/** Text in one language for all, or per language. */
+const text = {
+  anyOf: [
+    { type: 'string' },
+    {
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
+      properties: { en: { type: 'string' }, 'zh-CN': { type: 'string' } },
+    },
+  ],
+} as const;
 
 /**
  * The JSON Schema (draft-07) of a study file, published as `schemas/study.schema.json`.
@@ -101,8 +144,30 @@ export const STUDY_SCHEMA = {
   required: ['data', 'vep', 'explanatory'],
   properties: {
     $schema: { type: 'string' },
-    title: { type: 'string' },
-    description: { type: 'string' },
+    title: text,
+    description: text,
+    lang: { enum: ['en', 'zh-CN'] },
+    compare: { enum: ['liangshan-2020'] },
+    wording: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        outcome: text,
+        dependent: text,
+        unit: text,
+        titles: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            table1: text,
+            table2: text,
+            table3: text,
+            table4: text,
+            table5: text,
+          },
+        },
+      },
+    },
     data: {
       type: 'object',
       additionalProperties: false,
@@ -123,11 +188,11 @@ export const STUDY_SCHEMA = {
         properties: {
           name: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_.]*$' },
           formula: { ...name, description: 'numbers, column names, + - * / and parentheses' },
-          label: { type: 'string' },
+          label: text,
         },
       },
     },
-    labels: { type: 'object', additionalProperties: { type: 'string' } },
+    labels: { type: 'object', additionalProperties: text },
     vep: {
       type: 'object',
       additionalProperties: false,
@@ -138,7 +203,13 @@ export const STUDY_SCHEMA = {
         poverty_line: {
           type: 'object',
           additionalProperties: false,
-          properties: { line: positive, usd_per_day: positive, ppp: positive },
+          properties: {
+            line: positive,
+            usd_per_day: positive,
+            ppp: positive,
+            currency: name,
+            period: text,
+          },
         },
         variance: { enum: ['linear', 'exponential'] },
         variance_floor: positive,
@@ -186,22 +257,33 @@ export const STUDY_SCHEMA = {
         required: ['column', 'levels'],
         properties: {
           column: name,
-          heading: { type: 'string' },
+          heading: text,
           levels: {
-            type: 'array',
-            minItems: 1,
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['label'],
-              properties: {
-                label: name,
-                values: { type: 'array', items: { type: 'number' }, minItems: 1 },
-                min: { type: 'number' },
-                max: { type: 'number' },
+            // if/then/else rather than anyOf, so that an error inside a level names that level.
+            if: { type: 'string' },
+            then: { enum: ['from-data', 'from-labels'] },
+            else: {
+              type: 'array',
+              minItems: 1,
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['label'],
+                properties: {
+                  label: text,
+                  values: {
+                    type: 'array',
+                    items: { type: ['number', 'string'] },
+                    minItems: 1,
+                  },
+                  min: { type: 'number' },
+                  max: { type: 'number' },
+                },
               },
             },
           },
+          min_count: { type: 'integer', minimum: 1 },
+          missing: text,
         },
       },
     },
@@ -214,7 +296,6 @@ export const STUDY_SCHEMA = {
           items: { enum: ['markdown', 'csv', 'latex', 'docx'] },
           uniqueItems: true,
         },
-        compare_with_paper: { type: 'boolean' },
       },
     },
   },

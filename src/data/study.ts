@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Lang, Localized } from '../domain/localized.js';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { closestName } from './closest-name.js';
@@ -15,8 +16,21 @@ export type StudyPath = readonly (string | number)[];
 export interface Study {
   /** The study file as named by the user (or `<built-in study>`), for messages. */
   readonly file: string;
-  readonly title: string;
-  readonly description: string | null;
+  readonly title: Localized;
+  readonly description: Localized | null;
+  /** The report's language (default en). */
+  readonly lang: Lang;
+  /** The published study the report compares with, or null (no paper panels, columns, notes). */
+  readonly compare: 'liangshan-2020' | null;
+  /** The report's own wording; null where the study gives none (the report's neutral default). */
+  readonly wording: {
+    readonly outcome: Localized | null;
+    readonly dependent: Localized | null;
+    readonly unit: Localized | null;
+    readonly titles: Readonly<
+      Record<'table1' | 'table2' | 'table3' | 'table4' | 'table5', Localized | null>
+    >;
+  };
   readonly data: {
     /** The data file, resolved against the study file's folder. */
     readonly path: string;
@@ -27,11 +41,11 @@ export interface Study {
   readonly derive: readonly {
     readonly name: string;
     readonly formula: string;
-    readonly label: string | null;
+    readonly label: Localized | null;
     readonly node: FormulaNode;
     readonly columns: readonly string[];
   }[];
-  readonly labels: Readonly<Record<string, string>>;
+  readonly labels: Readonly<Record<string, Localized>>;
   readonly vep: {
     readonly income: string;
     readonly x: readonly string[];
@@ -42,6 +56,9 @@ export interface Study {
       readonly usd_per_day?: number;
       readonly ppp?: number;
     };
+    /** The currency of the line (null: none named) and the period of income. */
+    readonly currency: string | null;
+    readonly period: Localized | null;
     readonly variance: 'linear' | 'exponential';
     readonly floor: number;
     readonly threshold: number | 'relative';
@@ -69,7 +86,6 @@ export interface Study {
   readonly groups: readonly StudyGroup[];
   readonly outputs: {
     readonly formats: readonly ('markdown' | 'csv' | 'latex' | 'docx')[];
-    readonly compareWithPaper: boolean;
   };
   /** Throws a UserError about a place in the study file: `file line N, path: detail`. */
   readonly fail: (path: StudyPath, detail: string) => never;
@@ -178,17 +194,37 @@ function resolveStudy(
     fail(['regression', 'stepwise'], 'give pr (backward), pe (forward) or both');
   if (sw && sw.pr !== undefined && sw.pe !== undefined && !(sw.pe < sw.pr))
     fail(['regression', 'stepwise'], 'pe must be below pr (as Stata requires)');
-  (s.groups ?? []).forEach((g, k) =>
+  (s.groups ?? []).forEach((g, k) => {
+    if (g.min_count !== undefined && g.levels !== 'from-data')
+      fail(['groups', k, 'min_count'], 'min_count goes with levels: from-data');
+    if (typeof g.levels === 'string') return;
     g.levels.forEach((level, j) => {
+      const at = ['groups', k, 'levels', j];
       if (level.values === undefined && level.min === undefined && level.max === undefined)
-        fail(['groups', k, 'levels', j], 'give values, or min and/or max');
-    }),
-  );
+        fail(at, 'give values, or min and/or max');
+      if (level.values !== undefined && (level.min !== undefined || level.max !== undefined))
+        fail(at, 'give values, or min and/or max, not both');
+    });
+  });
   const q = s.quantiles;
   return Object.freeze({
     file: ctx.file,
     title: s.title ?? basename(ctx.file),
     description: s.description ?? null,
+    lang: s.lang ?? 'en',
+    compare: s.compare ?? null,
+    wording: Object.freeze({
+      outcome: s.wording?.outcome ?? null,
+      dependent: s.wording?.dependent ?? null,
+      unit: s.wording?.unit ?? null,
+      titles: Object.freeze({
+        table1: s.wording?.titles?.table1 ?? null,
+        table2: s.wording?.titles?.table2 ?? null,
+        table3: s.wording?.titles?.table3 ?? null,
+        table4: s.wording?.titles?.table4 ?? null,
+        table5: s.wording?.titles?.table5 ?? null,
+      }),
+    }),
     data: Object.freeze({
       path: resolve(ctx.dir, s.data.path),
       id: s.data.id ?? null,
@@ -204,7 +240,13 @@ function resolveStudy(
       income: s.vep.income,
       x: s.vep.x,
       line,
-      lineSpec: pl,
+      lineSpec: Object.freeze({
+        ...(pl.line !== undefined ? { line: pl.line } : {}),
+        ...(pl.usd_per_day !== undefined ? { usd_per_day: pl.usd_per_day } : {}),
+        ...(pl.ppp !== undefined ? { ppp: pl.ppp } : {}),
+      }),
+      currency: pl.currency ?? null,
+      period: pl.period ?? null,
       variance: s.vep.variance ?? 'linear',
       floor: s.vep.variance_floor ?? 1e-4,
       threshold: s.vep.threshold ?? 0.5,
@@ -230,7 +272,6 @@ function resolveStudy(
     groups: s.groups ?? [],
     outputs: Object.freeze({
       formats: s.outputs?.formats ?? (['markdown', 'csv', 'latex', 'docx'] as const),
-      compareWithPaper: s.outputs?.compare_with_paper ?? true,
     }),
     fail,
   });
@@ -283,6 +324,7 @@ function schemaMessage(e: ErrorObject): string {
     const at = e.schemaPath;
     if (at.includes('threshold')) return "must be a number in (0, 1) or 'relative'";
     if (at.includes('models')) return "must be 'all' or a list of variable names";
+    return 'must be text, or text per language ({ en: …, zh-CN: … })';
   }
   return e.message ?? 'invalid value';
 }
@@ -295,7 +337,9 @@ function schemaAt(path: StudyPath): Record<string, unknown> | null {
   >;
   for (const p of path) {
     if (!node) return null;
-    if (typeof p === 'number') node = node.items as Record<string, unknown> | undefined;
+    if (typeof p === 'number')
+      node = (node.items ?? (node.else as Record<string, unknown> | undefined)?.items) as
+        Record<string, unknown> | undefined;
     else node = (node.properties as Record<string, Record<string, unknown>> | undefined)?.[p];
   }
   return node ?? null;

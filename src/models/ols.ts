@@ -4,6 +4,7 @@ import { rowThreads, runChunks } from '../linalg/parallel-rows.js';
 import { computeChunk } from '../linalg/row-chunks.js';
 import { shared, tsqr, type Tsqr } from '../linalg/tsqr.js';
 import { backsolve, chol2inv } from '../linalg/triangular.js';
+import { errorBound, hasNearDependence, REFINE_ABOVE, refinedFit } from './ols-refined.js';
 
 /** A fitted least-squares regression. Coefficients of omitted (collinear) terms are absent. */
 export interface OlsFit {
@@ -34,14 +35,31 @@ export interface OlsFit {
   readonly adjRSquared: number;
   /** √(rss / dfResidual). */
   readonly sigma: number;
+  /**
+   * 'double': LINPACK's QR in double precision, as `lm`. 'double-double': the design was
+   * ill-conditioned or seemed rank deficient, and the fit was redone in double-double
+   * arithmetic (see docs/numerics.md).
+   */
+  readonly precision: 'double' | 'double-double';
 }
 
 /**
  * Options of `ols`. Defaults: unit weights, term names `x1..xk`, R's collinearity tolerance
- * 1e-7, and `threads` 2 (if the machine has 2 cores) when n·p exceeds 2·10⁶, else 1.
+ * 1e-7, `constant: true`, `threads` 2 (if the machine has 2 cores) when n·p exceeds 2·10⁶,
+ * else 1, and `precision: 'auto'`.
  */
 export interface OlsOptions {
   readonly weights?: Float64Array | null;
+  /**
+   * Whether the design holds an intercept column: R² is then centred, else it is about zero
+   * (as `summary.lm` for `y ~ 0 + x`, Stata's `noconstant`).
+   */
+  readonly constant?: boolean;
+  /**
+   * 'auto' refits in double-double when the double fit's error bound exceeds `REFINE_ABOVE` or
+   * a column looks collinear; 'double' never does (exactly `lm`'s arithmetic).
+   */
+  readonly precision?: 'auto' | 'double';
   readonly terms?: readonly string[];
   readonly tol?: number;
   /** Row blocks factored in parallel (tall-skinny QR on worker threads) when above 1. */
@@ -56,7 +74,11 @@ export interface OlsOptions {
 /**
  * Ordinary (or weighted, with analytic weights) least squares by Householder QR, as R's
  * `lm`/`lm.wfit`: collinear columns are detected by LINPACK's limited pivoting and omitted.
- * The design is expected to hold an intercept column of ones first (R² is centred).
+ * When the design is ill-conditioned (error bound above `REFINE_ABOVE`) or a column seems
+ * collinear, the fit is redone in double-double arithmetic, which keeps a nearly collinear
+ * column that is not collinear within the data's rounding (NIST's Filip) and drops exactly
+ * collinear ones as `lm` does (docs/numerics.md).
+ * By default the design holds an intercept column of ones first (R² is centred).
  * @example const fit = ols(X, y, { terms: ['(Intercept)', 'educ'] }); fit.coefficients
  */
 export function ols(X: Matrix, y: Float64Array, options: OlsOptions = {}): OlsFit {
@@ -68,34 +90,39 @@ export function ols(X: Matrix, y: Float64Array, options: OlsOptions = {}): OlsFi
   const threads = options.threads ?? rowThreads(n, p);
   let d: QR;
   let qty: Float64Array;
+  let factored: Matrix;
   if (options.factor || (threads > 1 && n >= threads * (p + 1))) {
     // Each row block is reduced to its (p+1)×(p+1) factor; LINPACK's pivoting then runs on
     // the stacked factors, whose column norms and partial norms are those of √W X.
     const t = options.factor ?? tsqr(X, y, { weights: w, threads });
     if (t.r.cols !== p) throw new Error(`ols: the factor has ${t.r.cols} columns, X has ${p}`);
-    d = qr(t.r, { tol });
+    factored = t.r;
+    d = qr(factored, { tol });
     qty = qrQty(d, t.qty);
   } else {
-    d = qr(w ? weighted(X, w) : X, { tol });
+    factored = w ? weighted(X, w) : X;
+    d = qr(factored, { tol });
     qty = qrQty(d, w ? y.map((v, i) => v * Math.sqrt(w[i])) : y);
   }
-  const k = d.rank;
   const R = qrR(d);
-  const bPivoted = backsolve(R, k, qty);
-  const covPivoted = chol2inv(R, k);
-  // Restore design order among the estimated columns.
-  const order = Array.from({ length: k }, (_, j) => j).sort((a, b) => d.pivot[a] - d.pivot[b]);
-  const columns = Int32Array.from(order, (j) => d.pivot[j]);
+  const refine =
+    (options.precision ?? 'auto') === 'auto' &&
+    ((d.rank < p && hasNearDependence(d, factored)) || errorBound(R, d.rank, qty) > REFINE_ABOVE);
+  const solved = refine ? solveRefined(X, y, w, tol) : solveDouble(d, R, qty);
+  const { k, order, pivot, bPivoted, covPivoted } = solved;
+  const columns = Int32Array.from(order, (j) => pivot[j]);
   const coefficients = Float64Array.from(order, (j) => bPivoted[j]);
   const xtxInverse = new Float64Array(k * k);
   for (let a = 0; a < k; a++) {
     for (let b = 0; b < k; b++) xtxInverse[a + b * k] = covPivoted[order[a] + order[b] * k];
   }
   const { fitted, residuals, rss, sw, swf } =
-    threads > 1
+    solved.sums ??
+    (threads > 1
       ? parallelFit(X, y, w, columns, coefficients, threads)
-      : serialFit(X, y, w, columns, coefficients);
-  const meanFitted = swf / sw;
+      : serialFit(X, y, w, columns, coefficients));
+  const constant = options.constant ?? true;
+  const meanFitted = constant ? swf / sw : 0;
   let mss = 0;
   for (let i = 0; i < n; i++) {
     const f = fitted[i] - meanFitted;
@@ -103,7 +130,7 @@ export function ols(X: Matrix, y: Float64Array, options: OlsOptions = {}): OlsFi
   }
   const dfResidual = n - k;
   const rSquared = mss / (mss + rss);
-  const adjRSquared = 1 - (1 - rSquared) * ((n - 1) / dfResidual);
+  const adjRSquared = 1 - (1 - rSquared) * ((constant ? n - 1 : n) / dfResidual);
   const estimatedSet = new Set(columns);
   return Object.freeze({
     terms,
@@ -124,7 +151,48 @@ export function ols(X: Matrix, y: Float64Array, options: OlsOptions = {}): OlsFi
     rSquared,
     adjRSquared,
     sigma: Math.sqrt(rss / dfResidual),
+    precision: refine ? 'double-double' : 'double',
   });
+}
+
+interface Solved {
+  readonly k: number;
+  /** Pivoted positions 0..k-1 sorted into design order. */
+  readonly order: number[];
+  readonly pivot: Int32Array;
+  readonly bPivoted: Float64Array;
+  readonly covPivoted: Float64Array;
+  /** Fitted values, residuals and sums when the solver computed them itself. */
+  readonly sums: FitSums | null;
+}
+
+/** β and (R'R)⁻¹ from the double QR, as `lm`. */
+function solveDouble(d: QR, R: Float64Array, qty: Float64Array): Solved {
+  const k = d.rank;
+  const order = Array.from({ length: k }, (_, j) => j).sort((a, b) => d.pivot[a] - d.pivot[b]);
+  return {
+    k,
+    order,
+    pivot: d.pivot,
+    bPivoted: backsolve(R, k, qty),
+    covPivoted: chol2inv(R, k),
+    sums: null,
+  };
+}
+
+/** The whole fit in double-double (`refinedFit`). */
+function solveRefined(X: Matrix, y: Float64Array, w: Float64Array | null, tol: number): Solved {
+  const f = refinedFit(X, y, w, { tol });
+  const k = f.rank;
+  const order = Array.from({ length: k }, (_, j) => j).sort((a, b) => f.pivot[a] - f.pivot[b]);
+  return {
+    k,
+    order,
+    pivot: f.pivot,
+    bPivoted: f.coefficients,
+    covPivoted: f.xtxInverse,
+    sums: f,
+  };
 }
 
 /** √W X. */

@@ -26,13 +26,17 @@ export interface FileRegression {
  * the later ones out of DuckDB. The result is the same as the three steps in turn: when rows
  * are dropped for missing values (or the data are small) the factor is computed afterwards.
  * Options as `regress`'s (`factor` excepted), and `threads` for the factoring while reading
- * (default: `rowThreads`, two for a large file on a machine with two cores).
+ * (default: `rowThreads`, two for a large file on a machine with two cores), and `encoding` of
+ * a CSV or old Stata file (default: detected / windows-1252).
  * @example const { result } = await regressFile('wages.csv', { y: 'wage', x: ['educ'] }, { vce: 'hc1' });
  */
 export async function regressFile(
   path: string,
   spec: FrameSpec,
-  options: Omit<RegressOptions, 'factor'> & { readonly threads?: number } = {},
+  options: Omit<RegressOptions, 'factor'> & {
+    readonly threads?: number;
+    readonly encoding?: string | undefined;
+  } = {},
 ): Promise<FileRegression> {
   const wanted =
     options.threads === undefined ? undefined : Math.max(1, Math.floor(options.threads));
@@ -42,7 +46,9 @@ export async function regressFile(
   const load = (): Promise<typeof import('./regress.js')> => (estimator ??= import('./regress.js'));
   // The design [1, x…] is the reader's storage: one reserved column, then the regressors.
   const numeric = [...spec.x, spec.y, ...(spec.weights ? [spec.weights] : [])];
-  const p = spec.x.length + 1;
+  const constant = spec.constant ?? true;
+  const first = constant ? 0 : 1; // the design's first column in the block
+  const p = spec.x.length + (constant ? 1 : 0);
   let seen: Float64Array | undefined; // the block being read (a new one if the read restarts)
   let early: { block: Float64Array; stream: TsqrStream; rows: number } | undefined;
   const onRows = (block: Float64Array, rows: number): void => {
@@ -54,12 +60,12 @@ export async function regressFile(
       const threads = wanted ?? rowThreads(n, p);
       if (threads < 2) return;
       const column = (j: number): Float64Array => block.subarray(j * n, (j + 1) * n);
-      const X = { rows: n, cols: p, data: block.subarray(0, p * n) };
-      const weights = spec.weights ? column(p + 1) : null;
-      early = { block, rows: 0, stream: startTsqr(X, column(p), { weights, threads }) };
+      const X = { rows: n, cols: p, data: block.subarray(first * n, (first + p) * n) };
+      const weights = spec.weights ? column(first + p + 1) : null;
+      early = { block, rows: 0, stream: startTsqr(X, column(first + p), { weights, threads }) };
     }
     if (!early) return;
-    block.fill(1, early.rows, rows); // the intercept, as modelFrame will set it
+    if (constant) block.fill(1, early.rows, rows); // the intercept, as modelFrame will set it
     early.rows = rows;
     early.stream.advance(rows);
   };
@@ -68,6 +74,7 @@ export async function regressFile(
       numeric,
       text: spec.cluster ? [spec.cluster] : [],
       reserve: 1,
+      encoding: options.encoding,
       onParse: () => void load(),
       onRows,
     });
@@ -75,7 +82,7 @@ export async function regressFile(
     if (spec.cluster && frame.clusters < 2)
       throw new UserError(messages.singleCluster(spec.cluster));
     const { regress } = await load();
-    const factor = early && sameRows(early.block, frame) ? early.stream.finish() : undefined;
+    const factor = early && sameRows(early.block, frame, first) ? early.stream.finish() : undefined;
     early = undefined;
     return {
       frame,
@@ -87,16 +94,16 @@ export async function regressFile(
   }
 }
 
-/** Whether the frame's X, y and weights are the block's columns, every row kept. */
-function sameRows(block: Float64Array, frame: ModelFrame): boolean {
+/** Whether the frame's X, y and weights are the block's columns from `first`, every row kept. */
+function sameRows(block: Float64Array, frame: ModelFrame, first: number): boolean {
   const { X, y, weights } = frame;
   const n = X.rows;
   const at = (a: Float64Array, column: number): boolean =>
     a.buffer === block.buffer && a.byteOffset === block.byteOffset + column * n * 8;
   return (
     frame.rowsDropped === 0 &&
-    at(X.data, 0) &&
-    at(y, X.cols) &&
-    (weights === null || at(weights, X.cols + 1))
+    at(X.data, first) &&
+    at(y, first + X.cols) &&
+    (weights === null || at(weights, first + X.cols + 1))
   );
 }

@@ -49,6 +49,7 @@ export function regress(
   const fit = ols(frame.X, frame.y, {
     weights: frame.weights,
     terms: frame.terms,
+    constant: frame.constant ?? true,
     factor: options.factor,
   });
   if (fit.dfResidual <= 0) throw new UserError(messages.tooFewObservations(fit.n, fit.rank));

@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { columnNames } from '../data/read.js';
 import { quoteIdent } from '../data/source.js';
+import { stageSource } from '../data/stage-source.js';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import {
@@ -11,18 +12,21 @@ import {
   STORED_NAMES,
 } from './columns.js';
 import { logEvent } from './events.js';
-import { dropImportSource, importSource } from './import-source.js';
 import { findProblems, type RowProblem } from './import-validate.js';
 import { inTransaction, type Store } from './store.js';
 import { rowsOf, sqlString, sqlValue } from './sql.js';
 import { parseDate, waveYear } from './wave-info.js';
 
-/** Options of `importWave`: the wave label, and optionally its date (YYYY-MM-DD) and county. */
+/**
+ * Options of `importWave`: the wave label, optionally its date (YYYY-MM-DD) and county, and the
+ * text encoding of a CSV or old Stata file (default: detected / windows-1252).
+ */
 export interface ImportOptions {
   readonly wave: string;
   readonly date?: string | undefined;
   /** Accept only rows of this county (a county account's upload); default any county. */
   readonly county?: string | undefined;
+  readonly encoding?: string | undefined;
 }
 
 /** What an import did. `changed` is false when the file adds nothing new. */
@@ -56,7 +60,7 @@ const OBS_LIST = STORED_NAMES.map(quoteIdent).join(', ');
 
 /**
  * Imports one survey wave from any file the shared reader reads (CSV, TSV, Parquet, xlsx,
- * Stata, …) in a single transaction. The file needs household_id, county, township, village
+ * Stata .dta, SPSS .sav) in a single transaction. The file needs household_id, county, township, village
  * and every observation column, and may have the optional ones (`OPTIONAL_COLUMNS`:
  * registration status, hardship spending, education and medical flags); extra columns are
  * ignored; with a `wave` column only the rows of this wave are read. Any invalid row
@@ -74,13 +78,16 @@ export async function importWave(
   const wave = options.wave.trim();
   if (wave === '') throw new UserError(messages.badOption('--wave', options.wave, 'a label'));
   const date = options.date === undefined ? null : parseDate('--date', options.date);
-  const names = await columnNames(file);
+  const names = await columnNames(file, { encoding: options.encoding });
   const missing = [...ID_COLUMNS, ...OBSERVATION_NAMES].filter((n) => !names.includes(n));
   if (missing.length > 0) throw new UserError(messages.importMissingColumns(file, missing));
   return inTransaction(store, async (c) => {
-    const sourceSql = await importSource(c, file, names);
-    await stageRaw(c, sourceSql, names, wave, file);
-    await dropImportSource(c);
+    const source = await stageSource(c, file, { encoding: options.encoding });
+    try {
+      await stageRaw(c, source.sql, names, wave, file);
+    } finally {
+      await source.release();
+    }
     const problems = await findProblems(c, RAW);
     if (options.county !== undefined) {
       const outside = await rowsOf(

@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
+import { alertOutcomes, type AlertOutcome } from './alert-outcomes.js';
 import { raiseAlerts } from './alerts.js';
 import { logEvent } from './events.js';
 import { DEFAULT_RULES, lineForYear, type Rules } from './rules.js';
@@ -29,6 +30,8 @@ export interface RunResult {
   /** New alerts by rule (alerts raised by an earlier run of the wave are not repeated). */
   readonly alerts: Readonly<Record<string, number>>;
   readonly cases_opened: number;
+  /** How the previous wave's alerts fared: per rule, flagged, now below the line, precision, recall. */
+  readonly previous_alerts: readonly AlertOutcome[];
 }
 
 /**
@@ -78,6 +81,8 @@ export async function runRules(store: Store, options: RunOptions): Promise<RunRe
       modelId,
       openedOn: waves[k].d === null ? today() : String(waves[k].d),
     });
+    const previousAlerts =
+      previousWave === null ? [] : await alertOutcomes(c, { wave, previousWave, line });
     const result: RunResult = Object.freeze({
       wave,
       previous_wave: previousWave,
@@ -88,6 +93,7 @@ export async function runRules(store: Store, options: RunOptions): Promise<RunRe
       monitoring_line: line,
       alerts: Object.freeze(raised.byRule),
       cases_opened: raised.casesOpened,
+      previous_alerts: previousAlerts,
     });
     await logEvent(c, store.user, { action: 'run', entity: 'wave', entityId: wave, after: result });
     return result;

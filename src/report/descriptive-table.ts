@@ -1,6 +1,8 @@
 import { DICTIONARY, variableLabel } from '../data/dictionary.js';
 import { formatEstimate, row, type ReportTable } from './table-model.js';
 import { formatCount } from './number-format.js';
+import type { Lang } from '../domain/localized.js';
+import { reportWords } from './report-words.js';
 
 /** Mean and SD of one variable (SD with n − 1), as Tables 1 and 3 report them. */
 export interface VariableSummary {
@@ -43,12 +45,14 @@ export interface DescriptiveTableOptions {
   readonly showN?: boolean;
   readonly labels?: Readonly<Record<string, string>>;
   readonly notes?: readonly string[];
+  /** The language of the headings and labels; default en. */
+  readonly lang?: Lang;
 }
 
 /**
  * Descriptive statistics as the paper's Tables 1 and 3: variable, label, mean, SD and, with
  * `published: true`, the paper's mean and SD beside. Defaults: 4 decimals (the paper's; 2 for values of 1,000 and more),
- * labels from the data dictionary, no N column, no published columns.
+ * labels from the data dictionary, no N column, no published columns, English.
  * @example toLatex(descriptiveTable(summarizeColumns(cols), { published: true }))
  */
 export function descriptiveTable(
@@ -58,16 +62,18 @@ export function descriptiveTable(
   const digits = options.digits ?? 4;
   const published = options.published ?? false;
   const showN = options.showN ?? false;
+  const lang = options.lang ?? 'en';
+  const w = reportWords(lang);
   // Money amounts (|x| ≥ 1000) get two decimals, as the paper prints them.
   const fmt = (x: number | undefined) =>
     x === undefined ? '' : formatEstimate(x, Math.abs(x) >= 1000 ? Math.min(2, digits) : digits);
-  const header = ['Variable', 'Label', ...(showN ? ['N'] : []), 'Mean', 'SD'];
-  if (published) header.push('Paper mean', 'Paper SD');
+  const header = [w.variable, w.label, ...(showN ? ['N'] : []), w.mean, w.sd];
+  if (published) header.push(w.paperMean, w.paperSd);
   const rows = summaries.map((s) => {
     const paper = DICTIONARY.find((d) => d.name === s.variable);
     const cells = [
       s.variable,
-      options.labels?.[s.variable] ?? variableLabel(s.variable),
+      options.labels?.[s.variable] ?? variableLabel(s.variable, { lang }),
       ...(showN ? [formatCount(s.n)] : []),
       fmt(s.mean),
       fmt(s.sd),
@@ -75,9 +81,7 @@ export function descriptiveTable(
     if (published) cells.push(fmt(paper?.mean), fmt(paper?.sd));
     return row('data', s.variable, cells);
   });
-  const notes = [
-    ...(published ? ['Paper: the means and SDs published in Tables 1 and 3 (n = 676).'] : []),
-  ];
+  const notes = [...(published ? [w.paperNote] : [])];
   return Object.freeze({
     title: options.title ?? null,
     header: Object.freeze(header),

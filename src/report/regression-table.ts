@@ -1,6 +1,8 @@
 import { variableLabel } from '../data/dictionary.js';
 import { cell, formatEstimate, row, type ReportRow, type ReportTable } from './table-model.js';
 import { formatCount } from './number-format.js';
+import type { Lang } from '../domain/localized.js';
+import { reportWords } from './report-words.js';
 
 /** One coefficient as the estimators' tidy rows give it (broom's names). */
 export interface CoefficientRow {
@@ -46,6 +48,8 @@ export interface RegressionTableOptions {
   readonly seLabel?: string;
   /** Extra notes after the standard ones. */
   readonly notes?: readonly string[];
+  /** The language of the notes and labels; default en. */
+  readonly lang?: Lang;
 }
 
 /**
@@ -89,7 +93,9 @@ export function regressionTable(
       ...seen.filter((t) => t === '(Intercept)'),
     ];
   }
-  const label = (term: string) => options.labels?.[term] ?? variableLabel(term);
+  const lang = options.lang ?? 'en';
+  const w = reportWords(lang);
+  const label = (term: string) => options.labels?.[term] ?? variableLabel(term, { lang });
   const rows: ReportRow[] = [];
   for (const term of terms) {
     const found = columns.map((c) => c.coefficients.find((r) => r.term === term));
@@ -126,17 +132,14 @@ export function regressionTable(
       c.r_squared === undefined || c.r_squared === null ? null : c.r_squared.toFixed(digits),
     ),
   );
-  const legend = [...stars]
-    .sort((a, b) => b[0] - a[0])
-    .map(([p, s]) => `${s} p < ${p.toFixed(2)}`)
-    .join(', ');
+  const legend = w.starLegend([...stars].sort((a, b) => b[0] - a[0]));
   return Object.freeze({
     title: options.title ?? null,
     header: Object.freeze(['', ...columns.map(defaultLabel)]),
     rows: Object.freeze(rows),
     notes: Object.freeze([
-      `${options.seLabel ?? 'Standard errors'} in parentheses.`,
-      `${legend}.`,
+      w.inParentheses(options.seLabel ?? (lang === 'en' ? 'Standard errors' : '标准误')),
+      legend,
       ...(options.notes ?? []),
     ]),
     align: Object.freeze(['left' as const, ...columns.map(() => 'center' as const)]),

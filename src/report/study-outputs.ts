@@ -8,6 +8,8 @@ import { toDocx } from './formats/docx.js';
 import { toLatex, type LatexOptions } from './formats/latex.js';
 import { toMarkdown } from './formats/markdown.js';
 import { htmlReport } from './html-report.js';
+import { reportSetup } from './report-setup.js';
+import { studyFindings } from './study-findings.js';
 import type { StudyRun } from './study-run.js';
 import { studyTables } from './study-tables.js';
 import type { ReportTable } from './table-model.js';
@@ -42,8 +44,10 @@ export function jsonReplacer(_key: string, value: unknown): unknown {
  * Writes a study's outputs into `dir` (an empty directory; see `writeDirectory` for the
  * atomic swap): `report.html` (self-contained), `tables/tableN.{md,csv,tex,docx}` for the
  * study's formats, `households.csv` (the per-household VEP output) and `results.json`
- * (everything, machine-readable; `generated_at` is the run's time). Returns the files written.
- * `latex` `standalone` makes each .tex a compilable document instead of a float to \input.
+ * (everything, machine-readable; `generated_at` is the run's time). The tables and the report
+ * are in the study's language, the report opening with the main findings (`simulated`, default
+ * false, adds the caveat that the data are simulated). `latex` `standalone` makes each .tex a
+ * compilable document instead of a float to \input. Returns the files written.
  * Defaults: `now` the current time, `latex` `fragment`.
  * @example await writeStudyOutputs(tmp, run, study, { now: new Date(), latex: 'standalone' })
  */
@@ -51,13 +55,11 @@ export async function writeStudyOutputs(
   dir: string,
   run: StudyRun,
   study: Study,
-  options: { now?: Date; latex?: LatexOptions['output'] } = {},
+  options: { now?: Date; latex?: LatexOptions['output']; simulated?: boolean } = {},
 ): Promise<string[]> {
   const now = (options.now ?? new Date()).toISOString();
-  const tables = studyTables(run.results, {
-    labels: study.labels,
-    published: study.outputs.compareWithPaper,
-  });
+  const setup = reportSetup(study);
+  const tables = studyTables(run.results, setup);
   const written: string[] = [];
   await mkdir(join(dir, 'tables'));
   for (const [name, table] of Object.entries(tables) as [string, ReportTable | null][]) {
@@ -77,9 +79,9 @@ export async function writeStudyOutputs(
   written.push('results.json');
   const html = htmlReport(run.results, {
     tables,
-    labels: study.labels,
-    compareWithPaper: study.outputs.compareWithPaper,
-    generated: `Made by povrisk on ${now}.`,
+    setup,
+    generated: setup.words.generated(now),
+    findings: studyFindings(run.results, setup, { simulated: options.simulated }),
   });
   await writeFile(join(dir, 'report.html'), html);
   written.push('report.html');

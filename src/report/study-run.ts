@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { modelFrame } from '../data/model-frame.js';
 import { columnNames, readColumns, type ColumnData } from '../data/read.js';
 import { isXlsx, readXlsxColumns, xlsxColumnNames } from '../data/read-xlsx.js';
-import { checkStudyColumns, studyData } from '../data/study-columns.js';
+import { checkStudyColumns, groupReadsText, studyData } from '../data/study-columns.js';
 import type { Study } from '../data/study.js';
 import { quantreg, type QuantregResult } from '../models/quantreg/quantreg.js';
 import { regress, type Regression } from '../models/regress.js';
@@ -15,6 +15,9 @@ import {
 import { summarizeColumns, type VariableSummary } from './descriptive-table.js';
 import { STATUS } from '../vep/status.js';
 import { estimateVep, type VepResult, type VepSummary } from '../vep/vep.js';
+import { localize } from '../domain/localized.js';
+import { messages } from '../messages.js';
+import { reportWords } from './report-words.js';
 import { groupBlocks, type GroupBlock } from './study-groups.js';
 import { histogram, type Histogram } from './study-histogram.js';
 
@@ -68,7 +71,21 @@ export interface StudyRun {
 export async function checkStudyData(study: Study) {
   const { path, sheet } = study.data;
   const names = isXlsx(path) ? await xlsxColumnNames(path, { sheet }) : await columnNames(path);
-  return checkStudyColumns(study, names);
+  const plan = checkStudyColumns(study, names);
+  // Only Stata and SPSS files carry value labels: refuse from-labels on others before reading.
+  if (!/\.(dta|sav|zsav)$/i.test(path)) noValueLabels(study, null);
+  return plan;
+}
+
+/** Fails on the first `from-labels` group whose column has no value labels in `info`. */
+function noValueLabels(study: Study, info: ColumnData['info'] | null): void {
+  study.groups.forEach((g, k) => {
+    if (g.levels === 'from-labels' && !(info?.get(g.column)?.valueLabels.size ?? 0))
+      study.fail(
+        ['groups', k, 'levels'],
+        messages.study.noValueLabels(g.column, basename(study.data.path)),
+      );
+  });
 }
 
 /**
@@ -88,7 +105,7 @@ export async function runStudy(
   progress(`reading ${basename(study.data.path)}`);
   const columns = {
     numeric: [...new Set(plan.numeric.values())],
-    text: plan.id !== null ? [plan.id] : [],
+    text: [...new Set([...(plan.id !== null ? [plan.id] : []), ...plan.text.values()])],
   };
   const file = isXlsx(study.data.path)
     ? await readXlsxColumns(study.data.path, { ...columns, sheet: study.data.sheet })
@@ -117,11 +134,21 @@ export async function runStudy(
     Object.fromEntries(names.map((n) => [n, analysis.numeric.get(n) as Float64Array]));
 
   progress('Tables 1-3: descriptive statistics and vulnerability by group');
+  noValueLabels(study, data.info ?? null);
   const table2 = groupBlocks(v, weights, used, {
     groups: study.groups,
-    columns: analysis.numeric,
+    columns: (g) => ({
+      ...(groupReadsText(g) && plan.text.has(g.column)
+        ? { text: data.text.get(g.column) }
+        : { numbers: analysis.numeric.get(g.column) }),
+      valueLabels: data.info?.get(g.column)?.valueLabels,
+    }),
     bands: study.vep.bands,
     overall: vep.summary.overall,
+    lang: study.lang,
+    compare: study.compare === 'liangshan-2020',
+    other: reportWords(study.lang).other,
+    overallLabel: reportWords(study.lang).overall,
   });
   progress(`Table 4: ${study.regression.models.length} OLS model(s) of vulnerability`);
   const models = nestedModels(analysis, {
@@ -160,8 +187,8 @@ export async function runStudy(
   }
   const results: StudyResults = Object.freeze({
     study: Object.freeze({
-      title: study.title,
-      description: study.description,
+      title: localize(study.title, study.lang) as string,
+      description: localize(study.description, study.lang),
       file: basename(study.file),
       data: basename(study.data.path),
       rows: data.rows,

@@ -1,12 +1,15 @@
-import { variableLabel } from '../data/dictionary.js';
 import { PUBLISHED_TABLE2 } from '../data/published.js';
 import {
   PUBLISHED_TABLE4,
+  TABLE4_SIGN_NOTE,
+  TABLE4_SIGN_NOTE_ZH,
   PUBLISHED_TABLE5,
   type PublishedRegressionTable,
 } from '../data/published-regressions.js';
 import { descriptiveTable } from './descriptive-table.js';
+import { formatCount } from './number-format.js';
 import { regressionTable, type ModelColumn } from './regression-table.js';
+import type { ReportSetup } from './report-setup.js';
 import type { StudyResults } from './study-run.js';
 import { cell, row, type ReportRow, type ReportTable } from './table-model.js';
 import { vulnerabilityTable } from './vulnerability-table.js';
@@ -20,37 +23,16 @@ export interface StudyTables {
   readonly table5: ReportTable | null;
 }
 
-/** The paper's titles of Tables 1–5. */
-export const TABLE_TITLES = Object.freeze({
-  table1: 'Table 1. Descriptive statistics of household and individual characteristic variables',
-  table2: 'Table 2. Descriptive statistics of the probability of returning to poverty',
-  table3: 'Table 3. Definition of explanatory variables and descriptive statistics',
-  table4: 'Table 4. Multiple regression analysis results',
-  table5: 'Table 5. Quantile regression analysis results',
-});
-
-const VCE_NOTE: Record<string, string> = {
-  classical: 'Classical standard errors',
-  hc0: 'Robust (HC0) standard errors',
-  hc1: 'Robust standard errors (HC1, Stata robust)',
-  hc2: 'Robust (HC2) standard errors',
-  hc3: 'Robust (HC3) standard errors',
-};
-
 /**
- * Tables 1–5 of a study's results, laid out as the paper's: Tables 1 and 3 with the paper's
- * means and SDs beside (`published`), Table 2 by group, Table 4 one column per configured model
- * (and a `Stepwise` column when selection ran), Table 5 one column per τ. `labels` override
- * the data dictionary's variable labels.
- * @example toMarkdown(studyTables(run.results, { labels: study.labels }).table4)
+ * Tables 1–5 of a study's results, worded by `setup` (titles, labels, language): Tables 1 and
+ * 3 with the paper's means and SDs beside when the study compares with the paper, Table 2 by
+ * group, Table 4 one column per configured model (and a `Stepwise` column when selection ran),
+ * Table 5 one column per τ.
+ * @example toMarkdown(studyTables(run.results, reportSetup(study)).table4)
  */
-export function studyTables(
-  results: StudyResults,
-  options: { labels?: Readonly<Record<string, string>>; published?: boolean } = {},
-): StudyTables {
-  const labels = options.labels ?? {};
-  const published = options.published ?? true;
-  const n = results.study.rows;
+export function studyTables(results: StudyResults, setup: ReportSetup): StudyTables {
+  const { words: w, lang, labels } = setup;
+  const n = formatCount(results.study.rows);
   const t4 = results.table4;
   const columns: ModelColumn[] = t4.models.map((m) => ({
     label: m.label,
@@ -58,11 +40,12 @@ export function studyTables(
     n: m.result.n,
     r_squared: m.result.r_squared,
   }));
-  const notes: string[] = ['Dependent variable: the probability of returning to poverty (VEP).'];
+  const dependent = w.dependentNote(setup.dependent);
+  const notes: string[] = [dependent];
   if (t4.stepwise) {
     const s = t4.stepwise;
     columns.push({
-      label: 'Stepwise',
+      label: w.stepwise,
       coefficients: s.result.coefficients,
       n: s.result.n,
       r_squared: s.result.r_squared,
@@ -70,10 +53,10 @@ export function studyTables(
     const levels = [s.pr !== null ? `pr(${s.pr})` : '', s.pe !== null ? `pe(${s.pe})` : '']
       .filter(Boolean)
       .join(' ');
-    const steps = s.steps.map((st) => `${st.action} ${st.term} (p = ${st.p_value.toFixed(4)})`);
-    notes.push(
-      `Stepwise: ${s.method}, ${levels} (Stata stepwise semantics)${steps.length ? `: ${steps.join('; ')}` : ': no term moved'}.`,
+    const steps = s.steps.map(
+      (st) => `${w.stepAction(st.action)} ${st.term} (p = ${st.p_value.toFixed(4)})`,
     );
+    notes.push(w.stepwiseNote(s.method, levels, steps));
   }
   const explanatory = results.table3.map((s) => s.variable);
   const seen = new Set<string>(explanatory);
@@ -85,71 +68,106 @@ export function studyTables(
         extra.push(r.term);
       }
   const table4 = regressionTable(columns, {
-    title: TABLE_TITLES.table4,
+    title: setup.titles.table4,
     terms: [...explanatory, ...extra, '(Intercept)'],
     labels,
-    seLabel: VCE_NOTE[t4.vce] ?? 'Standard errors',
+    seLabel: w.vce[t4.vce] ?? w.vce.classical,
     notes,
+    lang,
   });
   const t5 = results.table5;
   const table5 = t5
     ? regressionTable(
         t5.quantreg.fits.map((f) => ({ tau: f.tau, n: f.n, coefficients: f.coefficients })),
         {
-          title: TABLE_TITLES.table5,
+          title: setup.titles.table5,
           terms: [...t5.x, '(Intercept)'],
           labels,
-          seLabel: `Standard errors (${t5.quantreg.se})`,
-          notes: ['Dependent variable: the probability of returning to poverty (VEP).'],
+          seLabel: w.quantileSe(t5.quantreg.se),
+          notes: [dependent],
+          lang,
         },
       )
     : null;
   const descriptive = (title: string, summaries: StudyResults['table1']) =>
-    descriptiveTable(summaries, { title, labels, published, notes: [`N = ${n} households.`] });
+    descriptiveTable(summaries, {
+      title,
+      labels,
+      published: setup.compare,
+      notes: [w.households(n)],
+      lang,
+    });
+  const leftOut = results.table2.flatMap((b) =>
+    b.left_out.missing + b.left_out.unmatched > 0
+      ? [w.leftOut(setup.label(b.heading ?? ''), b.left_out.missing, b.left_out.unmatched)]
+      : [],
+  );
   return Object.freeze({
-    table1: descriptive(TABLE_TITLES.table1, results.table1),
+    table1: descriptive(setup.titles.table1, results.table1),
     table2: vulnerabilityTable(
       results.table2.map((b) => ({
-        heading: b.heading ? variableLabel(b.heading) : null,
+        heading: b.heading ? setup.label(b.heading) : null,
         rows: b.rows,
       })),
       {
-        title: TABLE_TITLES.table2,
+        title: setup.titles.table2,
         bands: results.vep.bands,
         showN: true,
-        notes: [`Households of the VEP estimation sample (${results.vep.n_used}).`],
+        notes: [w.sampleNote(formatCount(results.vep.n_used)), ...leftOut],
+        lang,
       },
     ),
-    table3: descriptive(TABLE_TITLES.table3, results.table3),
+    table3: descriptive(setup.titles.table3, results.table3),
     table4,
     table5,
   });
 }
 
+/** The rows of the paper's Table 2 in Chinese. */
+const PUBLISHED_GROUPS_ZH: Readonly<Record<string, string>> = {
+  Overall: '总体',
+  'Han nationality': '汉族',
+  'Yi nationality': '彝族',
+  'Other minorities': '其他少数民族',
+  'Male head of household': '男性户主',
+  'Female head of household': '女性户主',
+  'Primary school and below': '小学及以下',
+  'Above primary school': '小学以上',
+};
+
 /**
  * The paper's published Tables 2, 4 and 5 as report tables, to show beside a study's own.
- * @example toHtml(paperTables().table4)
+ * @example toHtml(paperTables(reportSetup(study)).table4)
  */
-export function paperTables(options: { labels?: Readonly<Record<string, string>> } = {}) {
+export function paperTables(setup: ReportSetup) {
+  const group = (g: string) => (setup.lang === 'zh-CN' ? (PUBLISHED_GROUPS_ZH[g] ?? g) : g);
   return Object.freeze({
     table2: vulnerabilityTable(
-      [{ heading: null, rows: PUBLISHED_TABLE2.map((p) => ({ ...p, between: p.middle })) }],
-      { title: 'Table 2 (paper, n = 676)' },
+      [
+        {
+          heading: null,
+          rows: PUBLISHED_TABLE2.map((p) => ({ ...p, group: group(p.group), between: p.middle })),
+        },
+      ],
+      { title: setup.words.paperTable2, lang: setup.lang },
     ),
-    table4: publishedTable(PUBLISHED_TABLE4, options.labels ?? {}),
-    table5: publishedTable(PUBLISHED_TABLE5, options.labels ?? {}),
+    table4: publishedTable(PUBLISHED_TABLE4, setup, [
+      setup.lang === 'en' ? TABLE4_SIGN_NOTE : TABLE4_SIGN_NOTE_ZH,
+    ]),
+    table5: publishedTable(PUBLISHED_TABLE5, setup),
   });
 }
 
 function publishedTable(
   t: PublishedRegressionTable,
-  labels: Readonly<Record<string, string>>,
+  setup: ReportSetup,
+  footnotes: readonly string[] = [],
 ): ReportTable {
   const rows: ReportRow[] = [];
   for (const r of t.rows) {
     rows.push(
       row('estimate', r.term, [
-        labels[r.term] ?? variableLabel(r.term),
+        setup.label(r.term),
         ...r.cells.map((c) => (c ? cell(c[0], c[1]) : cell(''))),
       ]),
     );
@@ -157,10 +175,16 @@ function publishedTable(
   }
   rows.push(row('statistic', 'n', ['N', ...t.n.map(String)], { ruleBefore: true }));
   return Object.freeze({
-    title: t.title,
+    title:
+      setup.lang === 'en' ? t.title : t.title.replace(/^Table (\d)\..*$/, '表$1（原文，n = 676）'),
     header: Object.freeze(['', ...t.columns]),
     rows: Object.freeze(rows),
-    notes: Object.freeze([t.note]),
+    notes: Object.freeze([
+      setup.lang === 'en'
+        ? t.note
+        : `${t.note.startsWith('Robust') ? '括号内为稳健标准误' : '括号内为标准误'}。* p < 0.10，** p < 0.05，*** p < 0.01。`,
+      ...footnotes,
+    ]),
     align: Object.freeze(['left' as const, ...t.columns.map(() => 'center' as const)]),
   });
 }

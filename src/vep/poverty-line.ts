@@ -1,4 +1,6 @@
-import { optionError } from '../errors.js';
+import { CPI_YEARS, cpiFactor2011 } from '../domain/china-cpi.js';
+import { OptionError, optionError } from '../errors.js';
+import { messages } from '../messages.js';
 
 /**
  * The World Bank's 2011 PPP conversion factor for private consumption for China, in CNY per
@@ -18,12 +20,20 @@ export interface PovertyLineOptions {
   readonly usdPerDay?: number | undefined;
   /** Local currency units per international dollar (e.g. `PPP_CHINA_2011_PRIVATE_CONSUMPTION`). */
   readonly ppp?: number | undefined;
+  /**
+   * Uprate a dollar line at 2011 PPP to this year's prices with China's CPI
+   * (`cpiFactor2011`); only with `usdPerDay`. Default: no uprating (2011 prices).
+   */
+  readonly cpiYear?: number | undefined;
 }
 
 /**
- * The poverty line z per person per year: `line`, or `usdPerDay · 365 · ppp`. Exactly one of
+ * The poverty line z per person per year: `line`, or `usdPerDay · 365 · ppp` (× the CPI
+ * factor from 2011 to `cpiYear` when given). The PPP conversion is an assumption: a 2011
+ * private-consumption PPP factor says what a dollar bought in China in 2011, not in the
+ * survey year, and not in rural Liangshan. Exactly one of
  * `line` and `usdPerDay` must be given; `ppp` is required with `usdPerDay` (never assumed).
- * Throws a UserError naming the option when a value is missing, not finite or not positive.
+ * Throws an OptionError naming the option when a value is missing, not finite or not positive.
  * @example povertyLine({ usdPerDay: 1.9, ppp: PPP_CHINA_2011_PRIVATE_CONSUMPTION }) // 2563.176
  */
 export function povertyLine(options: PovertyLineOptions): number {
@@ -37,8 +47,27 @@ export function povertyLine(options: PovertyLineOptions): number {
   if (line !== undefined && usdPerDay !== undefined) {
     throw optionError.conflict('line', 'usdPerDay');
   }
+  if (line !== undefined && options.cpiYear !== undefined) {
+    const year = String(options.cpiYear);
+    throw new OptionError((name) =>
+      messages.badOption(
+        name('cpiYear'),
+        year,
+        `uprates ${name('usdPerDay')}, not ${name('line')}`,
+      ),
+    );
+  }
   if (line !== undefined) return positive('line', line);
   if (usdPerDay === undefined) throw optionError.missingLine();
   if (ppp === undefined) throw optionError.missing('ppp', ' F (with the line in dollars a day)');
-  return positive('usdPerDay', usdPerDay) * 365 * positive('ppp', ppp);
+  const base = positive('usdPerDay', usdPerDay) * 365 * positive('ppp', ppp);
+  if (options.cpiYear === undefined) return base;
+  const factor = cpiFactor2011(options.cpiYear);
+  if (Number.isNaN(factor))
+    throw optionError.bad(
+      'cpiYear',
+      String(options.cpiYear),
+      `a year from ${CPI_YEARS[0]} to ${CPI_YEARS[1]}`,
+    );
+  return base * factor;
 }

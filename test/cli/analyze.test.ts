@@ -91,12 +91,12 @@ describe('povrisk analyze', () => {
     [
       'a typo in a key',
       (s: string) => s.replace('\nregression:', '\nregresion:'),
-      "line 50, regresion: unknown key (did you mean 'regression'?)",
+      "line 73, regresion: unknown key (did you mean 'regression'?)",
     ],
     [
       'a missing column',
       (s: string) => s.replace('family_size, debt', 'family_size, debts'),
-      "line 30, vep.x[2]: no column 'debts' in survey.csv (did you mean 'debt'?)",
+      "line 52, vep.x[2]: no column 'debts' in survey.csv (did you mean 'debt'?)",
     ],
     [
       'a formula over a missing item',

@@ -21,6 +21,7 @@ describe('the povrisk bin', () => {
       'regress',
       'qreg',
       'vep',
+      'validate',
       'simulate',
       'analyze',
       'demo',

@@ -1,10 +1,9 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import JSZip from 'jszip';
-import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PUBLISHED_TABLE2 } from '../../src/data/published.js';
+import { docxParagraphs } from '../helpers/docx-text.js';
 import { runCli, type CliRun } from '../helpers/run-cli.js';
 
 /** Numbers with decimals rounded to 4 significant digits, so snapshots survive float noise. */
@@ -13,38 +12,6 @@ export const roundNumbers = (text: string): string =>
 /** Timestamps masked. */
 export const maskTimes = (text: string): string =>
   text.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z/g, '<timestamp>');
-
-/** The text of every paragraph of a .docx (strictly parsed: malformed XML throws). */
-export async function docxParagraphs(bytes: Buffer): Promise<string[]> {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = await zip.file('word/document.xml')?.async('string');
-  if (!xml) throw new Error('no word/document.xml');
-  const parser = new SaxesParser();
-  const out: string[] = [];
-  let current: string[] | null = null;
-  let inText = false;
-  parser.on('opentag', (t) => {
-    if (t.name === 'w:p') current = [];
-    if (t.name === 'w:t') inText = true;
-  });
-  parser.on('text', (t) => {
-    if (inText && current) current.push(t);
-  });
-  parser.on('closetag', (t) => {
-    if (t.name === 'w:t') inText = false;
-    if (t.name === 'w:p' && current) {
-      out.push(current.join(''));
-      current = null;
-    }
-  });
-  parser.write(xml).close();
-  for (const name of ['[Content_Types].xml', 'word/styles.xml', 'docProps/core.xml']) {
-    const part = await zip.file(name)?.async('string');
-    if (part === undefined) throw new Error(`no ${name}`);
-    new SaxesParser().write(part).close();
-  }
-  return out;
-}
 
 let dir: string;
 let run: CliRun;

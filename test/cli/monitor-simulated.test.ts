@@ -13,7 +13,10 @@ const db = join(dir, 'm.duckdb');
 const panelFile = join(dir, 'panel.csv');
 const LABELS = ['2021', '2022', '2023'];
 const LINES: Record<string, number> = { '2021': 6000, '2022': 6300, '2023': 6600 };
-const VEP_LINE = 2563.176;
+// Every simulated household passed the 2020 exit standard (4,000 CNY), far above the paper's
+// $1.90 line (2,563 CNY), at which v ≥ 0.6 for nobody; the rules file puts the VEP at the
+// monitoring line so that the high_vulnerability rule has households to flag.
+const VEP_LINE = 6000;
 const X = ['head_male', 'family_size', 'debt', 'net_income'];
 const files = LABELS.map((w) => join(dir, `wave-${w}.csv`));
 const rulesFile = join(dir, 'rules.json');
@@ -83,6 +86,56 @@ async function expectedAlerts(): Promise<string[]> {
   return out.sort();
 }
 
+interface RunJson {
+  previous_alerts: {
+    rule: string;
+    flagged: number;
+    later_poor: number;
+    precision: number | null;
+    recall: number | null;
+  }[];
+}
+
+/** Each run's `previous_alerts`, recomputed from the files and the expected alerts. */
+async function checkPreviousAlerts(runs: RunJson[], alerts: string[]): Promise<void> {
+  expect(runs.length).toBe(3);
+  expect(runs[0].previous_alerts).toEqual([]);
+  const incomes = await Promise.all(
+    files.map(async (file) => {
+      const d = await readColumns(file, { numeric: ['per_capita_income'], text: ['household_id'] });
+      const ids = d.text.get('household_id')!;
+      const inc = d.numeric.get('per_capita_income')!;
+      return new Map(ids.map((id, i) => [id!, inc[i]]));
+    }),
+  );
+  for (let k = 1; k < 3; k++) {
+    const line = LINES[LABELS[k]];
+    const now = incomes[k];
+    const poorNow = [...now].filter(([id, inc]) => incomes[k - 1].has(id) && inc < line).length;
+    const byRule = new Map<string, Set<string>>();
+    for (const key of alerts) {
+      const [id, wave, rule] = key.split('|');
+      if (wave !== LABELS[k - 1] || !now.has(id)) continue;
+      for (const r of [rule, 'any alert']) byRule.set(r, (byRule.get(r) ?? new Set()).add(id));
+    }
+    const want = [...byRule.keys()]
+      .sort((a, b) => (a === 'any alert' ? 1 : b === 'any alert' ? -1 : a < b ? -1 : 1))
+      .map((rule) => {
+        const ids = [...byRule.get(rule)!];
+        const later = ids.filter((id) => now.get(id)! < line).length;
+        return {
+          rule,
+          flagged: ids.length,
+          later_poor: later,
+          precision: later / ids.length,
+          recall: poorNow > 0 ? later / poorNow : null,
+        };
+      });
+    expect(want.length).toBeGreaterThan(1);
+    expect(runs[k].previous_alerts).toEqual(want);
+  }
+}
+
 describe('povrisk monitor on three simulated survey rounds', { timeout: 240_000 }, () => {
   beforeAll(async () => {
     const sim = await runCli([
@@ -105,6 +158,7 @@ describe('povrisk monitor on three simulated survey rounds', { timeout: 240_000 
   });
 
   it('raises exactly the alerts the rules imply, and a re-import changes nothing', async () => {
+    const runs: RunJson[] = [];
     for (const [k, label] of LABELS.entries()) {
       const out = await ok([
         'monitor',
@@ -116,7 +170,9 @@ describe('povrisk monitor on three simulated survey rounds', { timeout: 240_000 
         `${label}-06-30`,
       ]);
       expect(out).toContain(`wave ${label}: 300 new, 0 changed`);
-      await ok(['monitor', 'run', '--wave', label, '--rules', rulesFile, '--json']);
+      runs.push(
+        JSON.parse(await ok(['monitor', 'run', '--wave', label, '--rules', rulesFile, '--json'])),
+      );
     }
     const alerts = JSON.parse(await ok(['monitor', 'alerts', '--json'])) as Record<
       string,
@@ -137,6 +193,32 @@ describe('povrisk monitor on three simulated survey rounds', { timeout: 240_000 
       ).toBe(true);
     }
     expect(got).toEqual(want);
+    await checkPreviousAlerts(runs, want);
+    const validation = JSON.parse(
+      await ok(['monitor', 'validate', '--model', 'history', '--json']),
+    ) as {
+      line: number;
+      pairs: {
+        from: string;
+        to: string;
+        n: number;
+        auc: number | null;
+        rules: { rule: string }[];
+      }[];
+    };
+    expect(validation.line).toBe(6600);
+    expect(validation.pairs.map((p) => `${p.from}→${p.to}`)).toEqual(['2021→2022', '2022→2023']);
+    expect(validation.pairs.map((p) => p.n)).toEqual([0, 300]);
+    expect(validation.pairs[1].auc).toBeGreaterThan(0.5);
+    expect(validation.pairs[1].rules.map((r) => r.rule)).toEqual([
+      'vep',
+      'poor_now',
+      'top',
+      'high_vulnerability',
+      'low_income',
+      'income_drop',
+      'new_shock',
+    ]);
 
     const before = JSON.parse(await ok(['monitor', 'summary', '--json']));
     const again = await ok([

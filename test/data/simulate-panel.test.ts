@@ -36,8 +36,10 @@ describe('simulatePanel', () => {
     }
   });
 
-  test('round 1 is the cross-section; fixed characteristics stay fixed', () => {
-    for (const c of cross.columns) {
+  test('round 1 is the cross-section (incomes apart); fixed characteristics stay fixed', () => {
+    const redrawn = ['per_capita_income', 'net_income'];
+    expect(cross.columns.filter((c) => redrawn.includes(c.name)).length).toBe(2);
+    for (const c of cross.columns.filter((x) => !redrawn.includes(x.name))) {
       const p = get(c.name);
       for (let i = 0; i < N; i++) {
         if (p[i * W] !== c.values[i])
@@ -131,5 +133,68 @@ describe('simulatePanel', () => {
     const again = simulatePanel({ households: 200, seed: 11, waves: 3 });
     const once = simulatePanel({ households: 200, seed: 11, waves: 3 });
     for (const c of once.columns) expect(surveyColumn(again, c.name), c.name).toEqual(c.values);
+  });
+
+  test('per-capita income is net income / family size, to the cent', () => {
+    const pc = get('per_capita_income');
+    const net = get('net_income');
+    const size = get('family_size');
+    for (let r = 0; r < panel.rows; r++) {
+      if (Math.abs(pc[r] - net[r] / size[r]) > 0.005 + 1e-9)
+        throw new Error(`row ${r + 1}: ${pc[r]} vs ${net[r]} / ${size[r]}`);
+    }
+  });
+
+  test('levels: round 1 (2020) mean 10,740 CNY, everyone above the 4,000 exit standard; 2021 grows ~17%', () => {
+    const pc = get('per_capita_income');
+    const byRound = Array.from({ length: W }, (_, t) =>
+      Array.from({ length: N }, (_, i) => pc[i * W + t]),
+    );
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(Math.abs(mean(byRound[0]) - 10740)).toBeLessThan(1);
+    expect(Math.min(...byRound[0])).toBeGreaterThanOrEqual(4000 - 0.005);
+    // [R]: 12,550 / 10,740 = 1.169 nationally in 2021.
+    const growth = mean(byRound[1]) / mean(byRound[0]);
+    expect(growth).toBeGreaterThan(1.12);
+    expect(growth).toBeLessThan(1.22);
+  });
+
+  test('falling below the 6,000 line: a few percent a round, more without a road or with a shock', () => {
+    const pc = get('per_capita_income');
+    const road = get('road_hardened');
+    const wage = get('wage_share');
+    const shocked = FLAGS.map(get);
+    const rate = {
+      all: [0, 0],
+      noRoad: [0, 0],
+      road: [0, 0],
+      shock: [0, 0],
+      lowWage: [0, 0],
+      highWage: [0, 0],
+    };
+    const add = (k: keyof typeof rate, fell: boolean) => {
+      rate[k][0] += fell ? 1 : 0;
+      rate[k][1]++;
+    };
+    for (let i = 0; i < N; i++) {
+      for (let t = 1; t < W; t++) {
+        const r = i * W + t;
+        if (pc[r - 1] < 6000) continue;
+        const fell = pc[r] < 6000;
+        add('all', fell);
+        add(road[r] === 0 ? 'noRoad' : 'road', fell);
+        if (shocked.some((f) => f[r] === 1)) add('shock', fell);
+        if (wage[r - 1] < 0.1) add('lowWage', fell);
+        if (wage[r - 1] > 0.6) add('highWage', fell);
+      }
+    }
+    const share = (k: keyof typeof rate) => rate[k][0] / rate[k][1];
+    expect(rate.all[1]).toBeGreaterThan(1000);
+    // [S]: about 2% of those lifted out of poverty were at risk of returning (2020).
+    expect(share('all')).toBeGreaterThan(0.01);
+    expect(share('all')).toBeLessThan(0.05);
+    expect(share('shock')).toBeGreaterThan(2 * share('all'));
+    expect(share('noRoad')).toBeGreaterThan(share('road'));
+    expect(share('lowWage')).toBeGreaterThan(share('highWage'));
   });
 });

@@ -75,12 +75,12 @@ describe('a wrong study is refused with its path, line and a clear message', () 
     [
       'a typo in a top-level key',
       edit('\nregression:', '\nregresion:'),
-      "line 50, regresion: unknown key (did you mean 'regression'?)",
+      "line 73, regresion: unknown key (did you mean 'regression'?)",
     ],
     [
       'a typo in a nested key',
       edit('    ppp: 3.696', '    pp: 3.696'),
-      "line 33, vep.poverty_line.pp: unknown key (did you mean 'ppp'?)",
+      "line 55, vep.poverty_line.pp: unknown key (did you mean 'ppp'?)",
     ],
     [
       'a wrong type',
@@ -90,7 +90,7 @@ describe('a wrong study is refused with its path, line and a clear message', () 
     [
       'a value out of its set',
       edit('vce: hc1', 'vce: hc7'),
-      'line 51, regression.vce: must be one of classical, hc0, hc1, hc2, hc3',
+      'line 74, regression.vce: must be one of classical, hc0, hc1, hc2, hc3',
     ],
     [
       'a missing required key',
@@ -119,7 +119,7 @@ describe('a wrong study is refused with its path, line and a clear message', () 
 
   test('a column that does not exist, with the closest name', () => {
     expect(refusal(edit('x: [head_male, family_size', 'x: [head_male, famly_size'))).toBe(
-      "study.yaml line 30, vep.x[1]: no column 'famly_size' in survey.csv (did you mean 'family_size'?)",
+      "study.yaml line 52, vep.x[1]: no column 'famly_size' in survey.csv (did you mean 'family_size'?)",
     );
     expect(refusal(edit('  - column: head_male', '  - column: head_sex'))).toContain(
       "groups[1].column: no column 'head_sex' in survey.csv",
@@ -128,7 +128,7 @@ describe('a wrong study is refused with its path, line and a clear message', () 
 
   test('a formula over a missing item', () => {
     expect(refusal(edit('+ microloan +', '+ microlaon +'))).toBe(
-      "study.yaml line 22, derive[0].formula: formula 'industry_fund_loan + own_business + microlaon + employment_training + 0.5 * has_employed_member' uses 'microlaon', which is neither a column of survey.csv nor an earlier derived variable (did you mean 'microloan'?)",
+      "study.yaml line 44, derive[0].formula: formula 'industry_fund_loan + own_business + microlaon + employment_training + 0.5 * has_employed_member' uses 'microlaon', which is neither a column of survey.csv nor an earlier derived variable (did you mean 'microloan'?)",
     );
   });
 

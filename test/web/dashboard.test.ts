@@ -106,6 +106,10 @@ test('sign in, alert queue, household, record a measure, switch language', async
   await page.getByText('Latest fitted VEP model').first().waitFor({ timeout: 30_000 });
   await page.waitForSelector('main table');
   expect(await page.textContent('main')).toContain('Latest fitted VEP model');
+  // The store ran the rules on several waves: last round's warning is scored, per rule.
+  expect(await page.textContent('main')).toContain("How well last round's warning worked");
+  expect(await page.locator('.last-round tbody tr').count()).toBeGreaterThan(1);
+  expect(await page.textContent('.last-round')).toContain('any alert');
   await shot(page, '05-model-en');
   await page.context().close();
 });

@@ -91,6 +91,16 @@ const S: Record<string, [string, string]> = {
     'at least one member able to work in the latest wave (households without labour stay monitored).',
   ],
   latestModel: ['最新拟合的 VEP 模型', 'Latest fitted VEP model'],
+  lastRound: ['上一轮预警效果', "How well last round's warning worked"],
+  lastRoundNote: [
+    '上一轮各规则预警的农户中，本轮人均纯收入低于监测线的有多少（精确率），本轮低于监测线的农户有多少被上一轮预警到（召回率）。',
+    "Of the households each rule alerted last round, how many are below the monitoring line now (precision); of the households below the line now, how many last round's alerts caught (recall).",
+  ],
+  noLastRound: ['至少两轮数据运行规则后才有结果。', 'Shown once rules have run on two waves.'],
+  flagged: ['预警户数', 'Flagged'],
+  laterPoor: ['本轮低于监测线', 'Below the line now'],
+  precision: ['精确率', 'Precision'],
+  recall: ['召回率', 'Recall'],
   noModel: [
     '尚未拟合模型（先运行 povrisk monitor run）。',
     'No model yet (run povrisk monitor run).',

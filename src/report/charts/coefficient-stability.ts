@@ -18,7 +18,7 @@ interface ModelLike {
  */
 export function coefficientStabilityChart(
   models: readonly ModelLike[],
-  options: { label?: (term: string) => string } = {},
+  options: { label?: (term: string) => string; title?: string } = {},
 ): string {
   const terms: string[] = [];
   for (const m of models)
@@ -32,7 +32,7 @@ export function coefficientStabilityChart(
     }),
   }));
   return coefficientPanels(panels, {
-    title: 'Coefficient stability across the nested models (95% intervals)',
+    title: options.title ?? 'Coefficient stability across the nested models (95% intervals)',
     mode: 'bars',
     xTicks: models.map((m, k) => ({ x: k, label: m.label })),
     xDomain: [0, Math.max(1, models.length - 1)],

@@ -19,7 +19,13 @@ export interface GroupBar {
  */
 export function groupBandChart(
   blocks: readonly (readonly GroupBar[])[],
-  options: { bands: readonly [number, number]; width?: number },
+  options: {
+    bands: readonly [number, number];
+    width?: number;
+    /** The mean column's heading and the chart's title; default English. */
+    meanLabel?: string;
+    title?: string;
+  },
 ): string {
   const width = options.width ?? 560;
   const rowH = 22;
@@ -37,7 +43,7 @@ export function groupBandChart(
       `<rect x="${lx}" y="8" width="12" height="12" fill="${BAND_COLORS[k]}" stroke="#888" stroke-width="0.5"/>` +
       `<text class="tick" x="${lx + 16}" y="18">${esc(text)}</text>`;
   });
-  body += `<text class="tick" x="${right + 8}" y="18">mean</text>`;
+  body += `<text class="tick" x="${right + 8}" y="18">${esc(options.meanLabel ?? 'mean')}</text>`;
   for (const block of blocks) {
     for (const g of block) {
       let x0 = left;
@@ -63,7 +69,7 @@ export function groupBandChart(
     {
       width,
       height,
-      title: 'Vulnerability bands by group (Table 2)',
+      title: options.title ?? 'Vulnerability bands by group (Table 2)',
       className: 'chart group-bands',
     },
     body,

@@ -16,7 +16,7 @@ interface TidyLike {
  */
 export function quantileCoefficientsChart(
   fits: readonly { readonly tau: number; readonly coefficients: readonly TidyLike[] }[],
-  options: { ols?: readonly TidyLike[]; label?: (term: string) => string } = {},
+  options: { ols?: readonly TidyLike[]; label?: (term: string) => string; title?: string } = {},
 ): string {
   const terms = (fits[0]?.coefficients ?? []).map((c) => c.term).filter((t) => t !== '(Intercept)');
   const panels: CoefficientPanel[] = terms.map((term) => {
@@ -34,7 +34,7 @@ export function quantileCoefficientsChart(
   });
   const taus = fits.map((f) => f.tau);
   return coefficientPanels(panels, {
-    title: 'Coefficients across quantiles with 95% confidence bands (dashed: OLS)',
+    title: options.title ?? 'Coefficients across quantiles with 95% confidence bands (dashed: OLS)',
     mode: 'band',
     xTicks: taus.map((t) => ({ x: t, label: String(t) })),
     xDomain: [Math.min(...taus), Math.max(...taus)],

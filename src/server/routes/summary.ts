@@ -4,6 +4,7 @@ import { MIN_MONITORED_MONTHS } from '../../monitor/case-status.js';
 import { sessionOf, type ServerContext } from '../context.js';
 import { scopeArea, type Scope } from '../scope.js';
 import type { Store } from '../../monitor/store.js';
+import { lastRound } from '../queries/last-round.js';
 import { latestModel } from '../queries/latest-model.js';
 import { meta } from '../queries/meta.js';
 import { overview } from '../queries/overview.js';
@@ -28,6 +29,7 @@ export function registerSummaryRoutes(app: FastifyInstance, ctx: ServerContext):
   }
   app.get('/api/model', async () => ({
     model: await ctx.gate.cached('model', () => latestModel(ctx.store)),
+    last_round: await ctx.gate.cached('last-round', () => lastRound(ctx.store)),
     published_table2: PUBLISHED_TABLE2,
     risk_bands: RISK_BANDS,
     min_monitored_months: MIN_MONITORED_MONTHS,

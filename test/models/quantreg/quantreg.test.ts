@@ -165,7 +165,9 @@ describe('edge cases', () => {
     expect(() => quantreg(ref.frame, { taus: [1] })).toThrow(
       /invalid taus: '1' \(must lie in \(0, 1\)\)/,
     );
-    expect(() => quantreg(ref.frame, { taus: [0.5], se: 'bad' as QregSe })).toThrow(/invalid se: 'bad'/);
+    expect(() => quantreg(ref.frame, { taus: [0.5], se: 'bad' as QregSe })).toThrow(
+      /invalid se: 'bad'/,
+    );
     const one = {
       ...ref.frame,
       X: { rows: 2, cols: 2, data: new Float64Array([1, 1, 0, 1]) },

@@ -13,6 +13,18 @@ interface ModelAnswer {
     fitted_at: string;
     coefficients: { terms: string[]; beta: number[]; theta: number[] };
   } | null;
+  last_round: {
+    wave: string;
+    previous_wave: string;
+    monitoring_line: number;
+    previous_alerts: {
+      rule: string;
+      flagged: number;
+      later_poor: number;
+      precision: number | null;
+      recall: number | null;
+    }[];
+  } | null;
   published_table2: {
     group: string;
     mean: number;
@@ -31,9 +43,48 @@ export function ModelPage() {
   const d = useData(() => get<ModelAnswer>('/api/model'), 'model');
   if (d.error) return <div class="error">{d.error}</div>;
   if (!d.data) return <p>{t('loading')}</p>;
-  const { model, published_table2: table2 } = d.data;
+  const { model, last_round: last, published_table2: table2 } = d.data;
+  const share = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
   return (
     <div>
+      <section class="panel last-round">
+        <h2>{t('lastRound')}</h2>
+        {!last ? (
+          <p>{t('noLastRound')}</p>
+        ) : (
+          <div>
+            <p class="muted">
+              {t('wave')} {last.previous_wave} → {last.wave} · {t('povertyLine')}{' '}
+              {num(last.monitoring_line)}
+            </p>
+            <p class="muted">{t('lastRoundNote')}</p>
+            <div class="scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th>{t('rule')}</th>
+                    <th class="num">{t('flagged')}</th>
+                    <th class="num">{t('laterPoor')}</th>
+                    <th class="num">{t('precision')}</th>
+                    <th class="num">{t('recall')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {last.previous_alerts.map((a) => (
+                    <tr key={a.rule}>
+                      <td>{a.rule}</td>
+                      <td class="num">{num(a.flagged)}</td>
+                      <td class="num">{num(a.later_poor)}</td>
+                      <td class="num">{share(a.precision)}</td>
+                      <td class="num">{share(a.recall)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        )}
+      </section>
       <section class="panel">
         <h2>{t('latestModel')}</h2>
         {!model ? (
