@@ -123,6 +123,10 @@ export const messages = {
       since === null
         ? `not yet monitored (at least ${months} months of monitoring are needed)`
         : `monitored since ${since}, less than ${months} months before ${date}`,
+    monitoredRecorded: (recorded: string | null, today: string, months: number) =>
+      recorded === null
+        ? `no recorded move to monitored in the event log (at least ${months} months of recorded monitoring are needed)`
+        : `monitoring was recorded on ${recorded}, less than ${months} months before today (${today}); dates typed in cannot shorten the period`,
     noMeasure: () => 'no assistance measure recorded',
     incomeWaves: (detail: string) =>
       `per-capita income not above the monitoring line in the last two waves (${detail})`,
@@ -244,6 +248,14 @@ export const messages = {
     householdNotFound: (id: string) => `household '${id}' not found in your area`,
     badField: (field: string, why: string) => `${field}: ${why}`,
     notFound: (path: string) => `no such endpoint: ${path}`,
+    hostRefused: (host: string) =>
+      `host '${host}' is not served here (start the server with --allowed-host ${host} to allow it)`,
+    controlChars: (field: string) => `${field}: must not contain NUL or other control characters`,
+    dateInFuture: (field: string, date: string, latest: string) =>
+      `${field} ${date}: lies in the future (latest allowed ${latest})`,
+    badTrustProxy: (value: string) =>
+      `--trust-proxy ${value}: not an IP address or CIDR range (e.g. 10.0.0.1 or 10.0.0.0/8)`,
+    badAllowedHost: (value: string) => `--allowed-host ${value}: not a host name`,
     roleRefused: (role: string, roles: readonly string[]) =>
       `a ${role} account may not do this (only ${roles.join(', ')})`,
     uploadField: (field: string) => `the upload needs the field '${field}'`,

@@ -16,6 +16,7 @@ import { myCases, overdueCases, type QueueRow } from '../monitor/procedure-queue
 import { FOUND_BY, PROCEDURE_STEPS, STEP_RESULTS } from '../domain/procedure.js';
 import { labelOf } from '../domain/labels.js';
 import { textTable } from '../report/text-table.js';
+import { registerMonitorEvents } from './monitor-events.js';
 import { parseChoice, parseNumber } from './options.js';
 
 interface StoreFlags {
@@ -47,13 +48,14 @@ function storeCommand(parent: Command, name: string, description: string): Comma
 }
 
 /**
- * Registers `povrisk monitor import|run|alerts|summary|case|assist|set-status`.
+ * Registers `povrisk monitor import|run|alerts|summary|case|assist|set-status|events`.
  * @example registerMonitor(program)
  */
 export function registerMonitor(program: Command): void {
   const monitor = program
     .command('monitor')
     .description('household monitoring: import survey waves, score, alert, follow cases');
+  registerMonitorEvents(monitor);
 
   storeCommand(monitor, 'import', 'import one survey wave (all rows or none)')
     .argument('<file>', 'data file (.csv, .tsv, .parquet, .xlsx, .dta, .sav)')

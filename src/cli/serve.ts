@@ -4,6 +4,7 @@ import { loadRules } from '../monitor/rules.js';
 import { removeServeMarker, writeServeMarker } from '../monitor/serve-marker.js';
 import { DEFAULT_DB, openStore } from '../monitor/store.js';
 import { buildApp } from '../server/app.js';
+import { parseAllowedHosts, parseTrustProxy } from '../server/proxy-list.js';
 import { parseNumber } from './options.js';
 
 interface ServeFlags {
@@ -14,12 +15,19 @@ interface ServeFlags {
   maxHours: string;
   secureCookies?: boolean;
   log?: boolean;
+  allowedHost: string[];
+  trustProxy: string[];
+  cacheMb: string;
   rules?: string;
 }
 
+const collect = (value: string, previous: string[]) => [...previous, value];
+
 /**
- * Registers `povrisk serve --db DB [--host 127.0.0.1] [--port 8080]`: the dashboard and its
- * API, until interrupted (Ctrl-C or SIGTERM close the server and the store).
+ * Registers `povrisk serve --db DB [--host 127.0.0.1] [--port 8080] [--allowed-host NAME]…
+ * [--trust-proxy ADDR|CIDR]… [--cache-mb 64] [--rules FILE]`: the dashboard and its API, until
+ * interrupted (Ctrl-C or SIGTERM close the server and the store). While it runs, `DB.serve.json`
+ * tells the CLI the store is held. See docs/security.md.
  * @example registerServe(program)
  */
 export function registerServe(program: Command): void {
@@ -33,17 +41,36 @@ export function registerServe(program: Command): void {
     .option('--max-hours <n>', 'sign out this many hours after signing in', '8')
     .option('--secure-cookies', 'mark cookies Secure (when served over HTTPS by a proxy)')
     .option('--log', 'log every request (JSON lines on stdout)')
+    .option(
+      '--allowed-host <name>',
+      'a host name the dashboard is reached by, besides the bound address and localhost (repeatable)',
+      collect,
+      [],
+    )
+    .option(
+      '--trust-proxy <addr>',
+      'a reverse proxy (address or CIDR) whose X-Forwarded-For names the client (repeatable)',
+      collect,
+      [],
+    )
+    .option('--cache-mb <n>', 'memory for cached answers, in MB', '64')
     .option('--rules <file>', 'rules file for waves uploaded in the dashboard and for deadlines')
     .action(async (flags: ServeFlags) => {
       const port = parseNumber('--port', flags.port, { min: 0, max: 65535, integer: true });
       const idle = parseNumber('--idle-minutes', flags.idleMinutes, { min: 1 });
       const max = parseNumber('--max-hours', flags.maxHours, { min: 0.1 });
+      const allowedHosts = parseAllowedHosts(flags.allowedHost);
+      const trustProxy = parseTrustProxy(flags.trustProxy);
+      const cacheMb = parseNumber('--cache-mb', flags.cacheMb, { min: 0, max: 1_000_000 });
       const rules = flags.rules ? await loadRules(flags.rules) : undefined;
       const store = await openStore(flags.db, { user: 'povrisk-serve' });
       const app = await buildApp(store, {
         sessions: { idleMs: idle * 60_000, absoluteMs: max * 3_600_000 },
         secureCookies: Boolean(flags.secureCookies),
         logger: Boolean(flags.log),
+        allowedHosts,
+        trustProxy,
+        cacheBytes: Math.round(cacheMb * 1024 * 1024),
         rules,
       });
       const url = await app.listen({ host: flags.host, port });

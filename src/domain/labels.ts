@@ -5,8 +5,8 @@ export type Label = readonly [zh: string, en: string];
 
 /**
  * The Chinese and English labels of every coded value the CLI, the API and the dashboard
- * show: statuses, categories, rules, measure types, bands, roles, procedure steps, how a case
- * was found and step results.
+ * show: statuses, categories, rules, measure types, bands, event-log actions, roles, procedure
+ * steps, how a case was found and step results.
  * @example LABELS.status['risk eliminated'][0] // '风险已消除'
  */
 export const LABELS: Readonly<Record<string, Readonly<Record<string, Label>>>> = Object.freeze({
@@ -44,6 +44,27 @@ export const LABELS: Readonly<Record<string, Readonly<Record<string, Label>>>> =
     medium: ['中风险 (0.3–0.6)', 'medium (0.3–0.6)'],
     high: ['高风险 (>0.6)', 'high (>0.6)'],
     unscored: ['未评分', 'unscored'],
+  },
+  action: {
+    login: ['登录', 'sign-in'],
+    'login failed': ['登录失败', 'failed sign-in'],
+    'login locked': ['账号锁定时登录', 'sign-in while locked'],
+    logout: ['退出登录', 'sign-out'],
+    list: ['查看列表', 'list read'],
+    export: ['导出', 'export'],
+    refused: ['越权被拒', 'refused (outside area)'],
+    read: ['查看', 'read'],
+    status: ['状态变更', 'status change'],
+    measure: ['帮扶措施', 'measure'],
+    add: ['新增', 'add'],
+    open: ['立案', 'case opened'],
+    step: ['办理环节', 'procedure step'],
+    assign: ['指定帮扶责任人', 'cadre assigned'],
+    import: ['导入数据', 'import'],
+    run: ['运行监测规则', 'rules run'],
+    create: ['创建', 'create'],
+    update: ['更新', 'update'],
+    remove: ['删除', 'remove'],
   },
   role: {
     admin: ['管理员', 'admin'],

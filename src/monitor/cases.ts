@@ -6,7 +6,8 @@ import { listEvents, logEvent, type MonitorEvent } from './events.js';
 import { caseSteps, recordStep, type StepRow } from './procedure.js';
 import { rowsOf, sqlString } from './sql.js';
 import { inTransaction, type Store } from './store.js';
-import { parseDate, today } from './wave-info.js';
+import { stepDate } from './date-bounds.js';
+import { today } from './wave-info.js';
 
 /** A case as stored. Dates are YYYY-MM-DD. */
 export interface CaseRow {
@@ -91,7 +92,11 @@ export async function caseOf(store: Store, householdId: string): Promise<CaseFil
   return Object.freeze({ case: k, alerts, measures, waves, steps, history });
 }
 
-/** Options of `setStatus`. Defaults: `date` today; `reason` none (required to dismiss). */
+/**
+ * Options of `setStatus`. Defaults: `date` today; `reason` none (required to dismiss). The
+ * date may not lie after tomorrow nor before the case's last change; the event log records
+ * the server's own time of the change beside it.
+ */
 export interface StatusOptions {
   readonly reason?: string | undefined;
   readonly date?: string | undefined;
@@ -115,7 +120,8 @@ export async function setStatus(
     throw new UserError(messages.badOption('STATUS', status, `one of ${CASE_STATUSES.join(', ')}`));
   }
   const to = status as CaseStatus;
-  const date = options.date === undefined ? today() : parseDate('--date', options.date);
+  // Bounds first (no later than tomorrow), so a refusal never depends on the case's state.
+  const date = stepDate('--date', options.date ?? today());
   if (to === 'verified' || to === 'monitored') {
     const k = await latestCase(store, householdId);
     if (!TRANSITIONS[k.status].includes(to))
@@ -129,11 +135,7 @@ export async function setStatus(
     const allowed = TRANSITIONS[k.status];
     if (!allowed.includes(to))
       throw new UserError(messages.badTransition(householdId, k.status, to, allowed));
-    if (date < k.status_on) {
-      throw new UserError(
-        messages.badOption('--date', date, `not before the case's last change, ${k.status_on}`),
-      );
-    }
+    stepDate('--date', date, { notBefore: k.status_on, what: "the case's last change" });
     const reason = options.reason?.trim() || null;
     if (to === 'dismissed' && reason === null) throw new UserError(messages.dismissNeedsReason());
     if (to === 'risk eliminated') {

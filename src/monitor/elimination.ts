@@ -23,7 +23,10 @@ export interface CaseFacts {
 /**
  * Checks the conditions for marking a household's risk eliminated on `date` and returns
  * every failing one (empty when all hold):
- * 1. monitored for at least six months (monitored_since + 6 months ≤ date);
+ * 1. monitored for at least six months, both by the dates given (monitored_since + 6 months ≤
+ *    date) and by the dates recorded (the server's day of the last move to monitored — a
+ *    county approval step or, in stores from before the procedure, a status change — from
+ *    the event log, + 6 months ≤ the server's today), so back-dating cannot shorten the period;
  * 2. at least one assistance measure recorded on the case;
  * 3. per-capita income above the monitoring line of the wave's year in each of the store's
  *    last two waves (a wave without an observation of the household fails);
@@ -55,6 +58,27 @@ export async function eliminationFailures(
       )[0].ok,
     );
   if (!longEnough) failed.push(conditions.monitoredMonths(since, date, MIN_MONITORED_MONTHS));
+  else {
+    const [rec] = await rowsOf(
+      c,
+      `SELECT CAST(max(recorded_at) AS DATE)::VARCHAR AS recorded,
+         CAST(current_localtimestamp() AS DATE)::VARCHAR AS today,
+         CAST(max(recorded_at) AS DATE) + INTERVAL ${MIN_MONITORED_MONTHS} MONTH
+           <= CAST(current_localtimestamp() AS DATE) AS ok
+       FROM events WHERE entity = 'case' AND entity_id = ${sqlString(String(facts.case_id))}
+         AND action IN ('status', 'step')
+         AND json_extract_string(after, '$.status') = 'monitored'`,
+    );
+    if (rec.ok !== true) {
+      failed.push(
+        conditions.monitoredRecorded(
+          rec.recorded === null ? null : String(rec.recorded),
+          String(rec.today),
+          MIN_MONITORED_MONTHS,
+        ),
+      );
+    }
+  }
   const measures = await rowsOf(
     c,
     `SELECT count(*) AS n FROM measures WHERE case_id = ${facts.case_id}`,

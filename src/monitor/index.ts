@@ -16,3 +16,5 @@ export { addMeasure, MEASURE_TYPES } from './measures.js';
 export { summary, type StoreSummary } from './summary.js';
 export { listEvents } from './events.js';
 export { loadRules, rulesFrom, DEFAULT_RULES, CATEGORIES } from './rules.js';
+export { eventPage, type EventFilter, type EventPageOptions } from './event-page.js';
+export { exportAlertsCsv, ALERT_EXPORT_COLUMNS } from './export-alerts.js';

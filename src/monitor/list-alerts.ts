@@ -98,7 +98,11 @@ function alertsFrom(filter: AlertFilter): string {
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
 }
 
-function alertRowsSql(filter: AlertFilter, options: AlertListOptions): string {
+/**
+ * The SQL of `listAlerts` (for exports that stream or copy its rows).
+ * @example alertRowsSql({ wave: '2021' }, { sort: 'village' })
+ */
+export function alertRowsSql(filter: AlertFilter, options: AlertListOptions): string {
   const first = options.sort === undefined ? '' : `${ALERT_SORTS[options.sort]}, `;
   const limit =
     options.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(options.limit))}`;

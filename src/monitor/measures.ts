@@ -6,6 +6,7 @@ import { latestCase } from './cases.js';
 import { logEvent } from './events.js';
 import { rowsOf, sqlString, sqlValue } from './sql.js';
 import { inTransaction, type Store } from './store.js';
+import { stepDate } from './date-bounds.js';
 import { parseDate } from './wave-info.js';
 
 export { MEASURE_TYPES, type MeasureType } from '../domain/measure-types.js';
@@ -31,7 +32,8 @@ export interface MeasureOptions {
  * Records an assistance measure on a household's open case (logged), or on a case whose
  * risk was eliminated, dated within the transition period after the elimination (assistance
  * continues for a while rather than stopping at once). Types accept `-` for `_`
- * (`public-welfare-job`).
+ * (`public-welfare-job`). The date may not lie after tomorrow nor before the case was opened
+ * (its end date, a plan, may lie ahead); the row keeps the server's `recorded_at` beside it.
  * @example await addMeasure(store, 'H000123', { type: 'employment', date: '2021-08-01', amount: 3000 })
  */
 export async function addMeasure(
@@ -47,7 +49,7 @@ export async function addMeasure(
       messages.badOption('--type', input.type, `one of ${MEASURE_TYPES.join(', ')}`),
     );
   }
-  const date = parseDate('--date', input.date);
+  const date = stepDate('--date', input.date);
   const end = input.end_date === undefined ? null : parseDate('--end-date', input.end_date);
   if (end !== null && end < date) throw new UserError(messages.procedure.endBeforeStart(date, end));
   if (input.amount !== undefined && !(Number.isFinite(input.amount) && input.amount >= 0)) {
@@ -68,6 +70,7 @@ export async function addMeasure(
         throw new UserError(messages.procedure.transitionOver(householdId, k.closed_on, until));
     } else if (!ACTIVE_STATUSES.includes(k.status))
       throw new UserError(messages.caseClosed(householdId, k.status));
+    stepDate('--date', date, { notBefore: k.opened_on, what: 'the opening of the case' });
     const id = Number((await c.runAndReadAll("SELECT nextval('measure_seq')")).getRows()[0][0]);
     await c.run(
       `INSERT INTO measures VALUES (${id}, ${k.case_id}, ${sqlString(householdId)}, ${sqlString(type)},

@@ -27,12 +27,23 @@ export interface QueueRow {
 /**
  * Options of the procedure queues. Defaults: `asOf` today; `deadlines` `DEFAULT_DEADLINES`
  * (days allowed for each step after the previous one; the rules file's `procedure.deadlines`);
- * no area filter.
+ * no area filter; every row (`limit`), from the first (`offset`).
  */
 export interface QueueOptions {
   readonly asOf?: string | undefined;
   readonly deadlines?: Readonly<Record<string, number>> | undefined;
   readonly area?: AreaFilter | undefined;
+  /** Rows at most (the dashboard asks for a page of at most 1,000). */
+  readonly limit?: number | undefined;
+  readonly offset?: number | undefined;
+}
+
+/** `LIMIT … OFFSET …` of the options (whole numbers; none when `limit` is not given). */
+function pageSql(options: QueueOptions): string {
+  const limit =
+    options.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(options.limit))}`;
+  const offset = Math.max(0, Math.floor(options.offset ?? 0));
+  return `${limit}${offset > 0 ? ` OFFSET ${offset}` : ''}`;
 }
 
 function queueSql(where: string, options: QueueOptions): string {
@@ -74,7 +85,7 @@ export async function overdueCases(
   const sql = queueSql('TRUE', options);
   const rows = await rowsOf(
     store.connection,
-    `SELECT * FROM (${sql}) WHERE days_overdue > 0 ORDER BY days_overdue DESC, household_id`,
+    `SELECT * FROM (${sql}) WHERE days_overdue > 0 ORDER BY days_overdue DESC, household_id${pageSql(options)}`,
   );
   return rows.map((r) => Object.freeze(r) as unknown as QueueRow);
 }
@@ -92,7 +103,7 @@ export async function myCases(
   const sql = queueSql(`k.responsible = ${sqlString(username)}`, options);
   const rows = await rowsOf(
     store.connection,
-    `SELECT * FROM (${sql}) ORDER BY due NULLS LAST, household_id`,
+    `SELECT * FROM (${sql}) ORDER BY due NULLS LAST, household_id${pageSql(options)}`,
   );
   return rows.map((r) => Object.freeze(r) as unknown as QueueRow);
 }
@@ -108,7 +119,7 @@ export async function areaCases(
 ): Promise<QueueRow[]> {
   const rows = await rowsOf(
     store.connection,
-    `SELECT * FROM (${queueSql('TRUE', options)}) ORDER BY household_id`,
+    `SELECT * FROM (${queueSql('TRUE', options)}) ORDER BY household_id${pageSql(options)}`,
   );
   return rows.map((r) => Object.freeze(r) as unknown as QueueRow);
 }

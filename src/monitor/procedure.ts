@@ -15,6 +15,7 @@ import { latestCase, type CaseRow } from './cases.js';
 import { logEvent } from './events.js';
 import { rowsOf, sqlString, sqlValue } from './sql.js';
 import { inTransaction, type Store } from './store.js';
+import { stepDate } from './date-bounds.js';
 import { parseDate, today } from './wave-info.js';
 
 /** A recorded step of a case's procedure. Dates are YYYY-MM-DD. */
@@ -57,7 +58,9 @@ export async function caseSteps(c: DuckDBConnection, caseId: number): Promise<St
 /**
  * Records one step of a household's open case, in order: each step needs the one before it
  * (a refusal names the missing step), is recorded once, and is dated no earlier than the
- * step before it (the step after the public notice: no earlier than its last day). A
+ * step before it (the step after the public notice: no earlier than its last day) and no
+ * later than tomorrow (`stepDate`; a notice's last day may lie ahead). The row keeps the
+ * server's own `recorded_at` beside the date given. A
  * confirmed home verification makes the case `verified`; the county's approval makes it
  * `monitored` from that date; a negative result (not confirmed, rejected, objection)
  * dismisses the case with the step as the reason. Logged as the store's user.
@@ -77,7 +80,7 @@ export async function recordStep(
   if (!results.includes(result)) {
     throw new UserError(messages.badOption('--result', result, `one of ${results.join(', ')}`));
   }
-  const date = options.date === undefined ? today() : parseDate('--date', options.date);
+  const date = stepDate('--date', options.date ?? today());
   let end: string | null = null;
   if (s === 'public_notice') {
     if (options.noticeEnd === undefined) throw new UserError(messages.procedure.noticeEndNeeded());
@@ -166,7 +169,7 @@ export interface OpenCaseOptions {
 /**
  * Opens a case by hand, for a household found by its own report, a cadre's visit or
  * department data (the model's alerts open theirs in `runRules`): a `flagged` case with its
- * `found` step. Refused when the household is unknown or already has an open case.
+ * `found` step, dated no later than tomorrow. Refused when the household is unknown or already has an open case.
  * @example await openCase(store, 'H00007', { foundBy: 'self_report', date: '2021-09-02' })
  */
 export async function openCase(
@@ -186,7 +189,7 @@ export async function openCase(
       messages.badOption('--category', options.category, `one of ${categories.join(', ')}`),
     );
   }
-  const date = options.date === undefined ? today() : parseDate('--date', options.date);
+  const date = stepDate('--date', options.date ?? today());
   const h = sqlString(householdId);
   return inTransaction(store, async (c) => {
     const obs = await rowsOf(

@@ -1,6 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
+import { Ajv } from 'ajv';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,17 +10,17 @@ import { warn } from '../log.js';
 import { messages } from '../messages.js';
 import { DEFAULT_RULES, type Rules } from '../monitor/rules.js';
 import type { Store } from '../monitor/store.js';
-import { fail, SESSION_COOKIE, type ServerContext } from './context.js';
-import { CSRF_HEADER, sameOrigin, tokenMatches, UNSAFE_METHODS } from './csrf.js';
+import { fail, type ServerContext } from './context.js';
+import { installGuard } from './guard.js';
 import { createLoginLimiter, type LimiterOptions } from './login-limiter.js';
 import { registerAlertRoutes } from './routes/alerts.js';
+import { registerCaseRoutes } from './routes/cases.js';
 import { registerDocRoutes } from './routes/docs.js';
+import { registerEventRoutes } from './routes/events.js';
 import { registerHouseholdRoutes } from './routes/households.js';
 import { registerSessionRoutes } from './routes/session.js';
-import { registerCaseRoutes } from './routes/cases.js';
 import { registerSummaryRoutes } from './routes/summary.js';
 import { registerWaveRoutes, UPLOAD_LIMITS } from './routes/waves.js';
-import { SECURITY_HEADERS } from './security-headers.js';
 import { sessionPersistence } from './session-store.js';
 import { createSessions, type SessionOptions } from './sessions.js';
 import { createStoreGate } from './store-gate.js';
@@ -30,8 +31,10 @@ export const WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url
 
 /**
  * Options of `buildApp`. Defaults: the built web app at `WEB_ROOT` (API only when it is
- * missing), 30-minute idle and 8-hour absolute sessions, 5 failed sign-ins per user and
- * address per 15 minutes, cookies without `Secure` (set `secureCookies` behind HTTPS).
+ * missing), 30-minute idle and 8-hour absolute sessions, the login limiter's defaults,
+ * cookies without `Secure` (set `secureCookies` behind HTTPS), no extra allowed host names
+ * (the bound address and localhost only), no trusted proxy (`X-Forwarded-For` ignored),
+ * a 64 MB answer cache.
  */
 export interface AppOptions {
   readonly webRoot?: string | null;
@@ -39,19 +42,33 @@ export interface AppOptions {
   readonly limiter?: LimiterOptions;
   readonly secureCookies?: boolean;
   readonly logger?: boolean;
+  /** Host names served besides the bound address and localhost (others get 421). */
+  readonly allowedHosts?: readonly string[];
+  /** Proxies (addresses or CIDR ranges) whose `X-Forwarded-For` gives the client's address. */
+  readonly trustProxy?: readonly string[];
+  /** Bytes of cached answers kept at most. */
+  readonly cacheBytes?: number;
   /** Rules for waves uploaded through the dashboard and the procedure's deadlines. */
   readonly rules?: Rules;
 }
 
 /**
+ * Ajv for bodies: JSON already has types, so none is coerced (`null`, `true` or `123` where a
+ * number or text is expected is refused). Paths and query strings are text by nature: their
+ * numbers are converted, then checked for range (which refuses `Infinity` and `1e20`).
+ */
+const bodyAjv = new Ajv({ coerceTypes: false, useDefaults: true, allowUnionTypes: true });
+const textAjv = new Ajv({ coerceTypes: true, useDefaults: true, allowUnionTypes: true });
+
+/**
  * The dashboard server: the JSON API under `/api` and the web app at `/`, from one origin.
- * Every API route but login, health and the OpenAPI document needs a session; every
- * state-changing request must come from this origin and, once signed in, carry the CSRF
- * token. Accounts are the store's `users` table (a monitor migration). Call `listen` on the result.
+ * Every route needs a session unless its config says `public` (login, health, the OpenAPI
+ * document) or it serves the web app's files; every state-changing request must come from
+ * this origin and, once signed in, carry the CSRF token (see `installGuard`). Accounts are the store's `users` table (a monitor migration). Call `listen` on the result.
  * @example const app = await buildApp(await openStore('povrisk.duckdb')); await app.listen({ port: 8080 })
  */
 export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
-  const gate = createStoreGate();
+  const gate = createStoreGate({ maxBytes: options.cacheBytes });
   const kept = sessionPersistence(store, gate);
   const ctx: ServerContext = {
     store,
@@ -65,32 +82,16 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     logger: options.logger ?? false,
     bodyLimit: 64 * 1024,
     schemaErrorFormatter: (errors, dataVar) => new Error(validationMessage(errors, dataVar)),
-    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
+    trustProxy:
+      options.trustProxy && options.trustProxy.length > 0 ? [...options.trustProxy] : false,
   });
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    (httpPart === 'body' ? bodyAjv : textAjv).compile(schema),
+  );
   await app.register(fastifyCookie);
+  installGuard(app, ctx, { allowedHosts: options.allowedHosts });
   await app.register(fastifyMultipart, { limits: UPLOAD_LIMITS });
   app.addHook('onClose', () => kept.flush());
-
-  app.addHook('onRequest', async (request, reply) => {
-    reply.headers(SECURITY_HEADERS);
-    if (!request.url.startsWith('/api/')) return;
-    reply.header('cache-control', 'no-store');
-    const unsafe = UNSAFE_METHODS.has(request.method);
-    if (unsafe && !sameOrigin(request.headers as Record<string, string | undefined>)) {
-      return fail(reply, 403, messages.server.originRejected(String(request.headers.origin)));
-    }
-    if (request.routeOptions.config.public) return;
-    const session = ctx.sessions.get(request.cookies[SESSION_COOKIE]);
-    if (!session) return fail(reply, 401, messages.server.signInFirst());
-    if (unsafe && !tokenMatches(request.headers[CSRF_HEADER], session.csrf)) {
-      return fail(reply, 403, messages.server.csrfFailed());
-    }
-    request.account = session;
-    const roles = request.routeOptions.config.roles;
-    if (roles && !roles.includes(session.scope.role)) {
-      return fail(reply, 403, messages.server.roleRefused(session.scope.role, roles));
-    }
-  });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) return fail(reply, 400, error.message);
@@ -111,12 +112,18 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   registerAlertRoutes(app, ctx);
   registerHouseholdRoutes(app, ctx);
   registerSummaryRoutes(app, ctx);
+  registerEventRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
   registerWaveRoutes(app, ctx);
 
   const webRoot = options.webRoot === undefined ? WEB_ROOT : options.webRoot;
   if (webRoot !== null && existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: 'index.html' });
+    await app.register(async (web) => {
+      web.addHook('onRoute', (route) => {
+        route.config = { ...(route.config as object), webAsset: true };
+      });
+      await web.register(fastifyStatic, { root: webRoot, prefix: '/', index: 'index.html' });
+    });
   } else if (webRoot !== null) {
     warn(messages.server.webNotBuilt(webRoot));
   }

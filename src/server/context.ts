@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Rules } from '../monitor/rules.js';
 import type { Store } from '../monitor/store.js';
-import type { Role } from './roles.js';
 import type { LoginLimiter } from './login-limiter.js';
+import type { Role } from './roles.js';
 import type { Session, Sessions } from './sessions.js';
 import type { StoreGate } from './store-gate.js';
 
@@ -26,9 +26,17 @@ declare module 'fastify' {
     /** The signed-in session; set on every route that is not public. */
     account?: Session;
   }
+  /**
+   * A route's own security settings, read by the guard (`guard.ts`) on every request that
+   * reaches the route, whatever its URL spelling. A route needs a session unless it says
+   * `public`; every POST, PUT, PATCH and DELETE is checked for Origin and, with a session,
+   * for the CSRF token.
+   */
   interface FastifyContextConfig {
-    /** Route reachable without signing in. */
+    /** Route reachable without signing in (login, health, the OpenAPI document). */
     public?: boolean;
+    /** File of the built web app: public, and cacheable by the browser. */
+    webAsset?: boolean;
     /** Roles allowed on the route (others get 403); every signed-in role when absent. */
     roles?: readonly Role[];
   }

@@ -8,6 +8,13 @@ const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' };
 const nullableNumber = { type: ['number', 'null'] };
 
+/** Rows per page at most (`limit`); the whole list is the streamed CSV export. */
+export const MAX_PAGE = 1000;
+/** Largest `offset` accepted. */
+export const MAX_OFFSET = 1_000_000_000;
+/** Largest measure amount accepted (CNY). */
+export const MAX_AMOUNT = 1_000_000_000;
+
 /** Request schemas: Fastify validates requests against them, and the OpenAPI file shows them. */
 export const REQUEST_SCHEMAS = Object.freeze({
   login: {
@@ -28,8 +35,36 @@ export const REQUEST_SCHEMAS = Object.freeze({
       status: { type: 'string', enum: [...CASE_STATUSES] },
       rule: text(64),
       sort: { type: 'string', enum: Object.keys(ALERT_SORTS) },
-      limit: { type: 'integer', minimum: 1, maximum: 100000, default: 1000 },
-      offset: { type: 'integer', minimum: 0, default: 0 },
+      limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: MAX_PAGE },
+      offset: { type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 },
+    },
+  },
+  alertExportQuery: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      wave: text(64),
+      county: text(200),
+      township: text(200),
+      village: text(200),
+      household: text(64),
+      status: { type: 'string', enum: [...CASE_STATUSES] },
+      rule: text(64),
+      sort: { type: 'string', enum: Object.keys(ALERT_SORTS) },
+    },
+  },
+  eventQuery: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      user: text(64),
+      action: text(64),
+      entity: text(64),
+      entity_id: text(200),
+      since: date,
+      until: date,
+      limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 100 },
+      offset: { type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 },
     },
   },
   householdParams: {
@@ -45,7 +80,7 @@ export const REQUEST_SCHEMAS = Object.freeze({
       type: { type: 'string', enum: [...MEASURE_TYPES] },
       date,
       end_date: date,
-      amount: { type: 'number', minimum: 0 },
+      amount: { type: 'number', minimum: 0, maximum: MAX_AMOUNT },
       note: { type: 'string', maxLength: 2000 },
     },
   },
@@ -81,12 +116,22 @@ export const REQUEST_SCHEMAS = Object.freeze({
   areaQuery: {
     type: 'object',
     additionalProperties: false,
-    properties: { county: text(200), township: text(200), village: text(200) },
+    properties: {
+      county: text(200),
+      township: text(200),
+      village: text(200),
+      limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: MAX_PAGE },
+      offset: { type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 },
+    },
   },
   queueQuery: {
     type: 'object',
     additionalProperties: false,
-    properties: { as_of: date },
+    properties: {
+      as_of: date,
+      limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: MAX_PAGE },
+      offset: { type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 },
+    },
   },
   status: {
     type: 'object',
@@ -125,8 +170,9 @@ const answer = (description: string, schema: unknown = { type: 'object' }) => ({
 const errors = {
   '400': answer('invalid input (the message names the field)', error),
   '401': answer('not signed in, or the session expired', error),
-  '403': answer('CSRF token or Origin refused', error),
+  '403': answer('CSRF token, Origin or the account role refused', error),
   '404': answer('no such household in your area', error),
+  '421': answer('the Host header names a host this server does not serve', error),
 };
 const query = (name: string, schema: unknown, description: string) => ({
   name,
@@ -138,6 +184,8 @@ const csrf = [{ name: 'X-CSRF-Token', in: 'header', required: true, schema: { ty
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const body = (schema: unknown) => ({ required: true, content: { 'application/json': { schema } } });
 const q = REQUEST_SCHEMAS.alertQuery.properties;
+const queueParams = (props: Record<string, unknown>) =>
+  Object.entries(props).map(([name, schema]) => query(name, schema, name));
 
 /**
  * The dashboard API as OpenAPI 3.1, served at `/api/openapi.json`. Every route but login,
@@ -176,7 +224,11 @@ export const OPENAPI = Object.freeze({
           '200': answer('the account, its area and the CSRF token'),
           '400': errors['400'],
           '401': answer('wrong user name or password', error),
-          '429': answer('too many failed attempts (Retry-After header)', error),
+          '429': answer(
+            'the account is locked after failed attempts, or a wrong password from an address ' +
+              'under attack (Retry-After header)',
+            error,
+          ),
         },
       },
     },
@@ -209,6 +261,40 @@ export const OPENAPI = Object.freeze({
           }),
           '400': errors['400'],
           '401': errors['401'],
+        },
+      },
+    },
+    '/api/alerts.csv': {
+      get: {
+        summary:
+          'Every alert of the filter in the area as CSV (UTF-8 with BOM), streamed; text cells ' +
+          "starting with = + - @ tab or CR get a leading ' (logged as an export)",
+        parameters: Object.entries(REQUEST_SCHEMAS.alertExportQuery.properties).map(
+          ([name, schema]) => query(name, schema, name),
+        ),
+        responses: {
+          '200': {
+            description: 'CSV file',
+            content: { 'text/csv': { schema: { type: 'string' } } },
+          },
+          '400': errors['400'],
+          '401': errors['401'],
+        },
+      },
+    },
+    '/api/events': {
+      get: {
+        summary:
+          'The event log, newest first (admin accounts only): sign-ins and failures, reads, ' +
+          'exports, refusals and changes; total in X-Total-Count (logged)',
+        parameters: Object.entries(REQUEST_SCHEMAS.eventQuery.properties).map(([name, schema]) =>
+          query(name, schema, name),
+        ),
+        responses: {
+          '200': answer('events', { type: 'array', items: { type: 'object' } }),
+          '400': errors['400'],
+          '401': errors['401'],
+          '403': answer('not an admin account', error),
         },
       },
     },
@@ -271,20 +357,29 @@ export const OPENAPI = Object.freeze({
     },
     '/api/cases/mine': {
       get: {
-        summary: "The signed-in cadre's open cases, with each one's next step and due date",
-        responses: { '200': answer('cases'), '401': errors['401'] },
+        summary:
+          "The signed-in cadre's open cases, with each one's next step and due date (at most " +
+          '1,000 a page; logged)',
+        parameters: queueParams(REQUEST_SCHEMAS.queueQuery.properties),
+        responses: { '200': answer('cases'), '400': errors['400'], '401': errors['401'] },
       },
     },
     '/api/cases/overdue': {
       get: {
-        summary: 'Open cases of the area whose next step is past its deadline',
-        responses: { '200': answer('cases'), '401': errors['401'] },
+        summary:
+          'Open cases of the area whose next step is past its deadline (at most 1,000 a page; ' +
+          'logged)',
+        parameters: queueParams(REQUEST_SCHEMAS.queueQuery.properties),
+        responses: { '200': answer('cases'), '400': errors['400'], '401': errors['401'] },
       },
     },
     '/api/cases/area': {
       get: {
-        summary: "A village's monitoring list: every open case of the area",
-        responses: { '200': answer('cases'), '401': errors['401'] },
+        summary:
+          "A village's monitoring list: every open case of the area (at most 1,000 a page; " +
+          'logged; a filter outside the area gives an empty list and is logged as refused)',
+        parameters: queueParams(REQUEST_SCHEMAS.areaQuery.properties),
+        responses: { '200': answer('cases'), '400': errors['400'], '401': errors['401'] },
       },
     },
     '/api/waves': {

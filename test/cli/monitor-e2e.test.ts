@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readColumns } from '../../src/data/read.js';
 import { SHOCK_NAMES } from '../../src/monitor/columns.js';
+import { openStore } from '../../src/monitor/store.js';
 import { quickVep } from '../data/simulate-vep-check.js';
 import { runCli } from '../helpers/run-cli.js';
 import { FIXTURE_COLUMNS, panel, writeCsv, type Row } from '../monitor/fixture.js';
@@ -25,6 +26,21 @@ async function ok(args: string[]) {
   const r = await cli(args);
   if (r.code !== 0) throw new Error(`povrisk ${args.join(' ')} → ${r.code}: ${r.stderr}`);
   return r.stdout;
+}
+/**
+ * Moves the server's record of every status change and procedure step `months` back, as if
+ * they had been entered then: the six-month rule counts from recorded dates, which no option
+ * can set.
+ */
+async function recordedMonthsAgo(months: number) {
+  const store = await openStore(db, { user: 'tester' });
+  try {
+    await store.connection.run(
+      `UPDATE events SET recorded_at = recorded_at - INTERVAL ${months} MONTH WHERE action IN ('status', 'step')`,
+    );
+  } finally {
+    store.close();
+  }
 }
 const summary = async () => JSON.parse(await ok(['monitor', 'summary', '--json']));
 
@@ -267,6 +283,12 @@ describe('povrisk monitor, end to end over three waves', { timeout: 240_000 }, (
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('less than 6 months');
     expect(r.stderr).not.toContain('no assistance measure');
+    r = await status('H00001', 'risk eliminated', '--date', '2022-02-01');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /monitoring was recorded on \d{4}-\d\d-\d\d, less than 6 months before today/,
+    );
+    await recordedMonthsAgo(7);
     const done = JSON.parse(
       await ok(['monitor', 'set-status', 'H00001', 'risk eliminated', '--date', '2022-02-01']),
     );
@@ -316,6 +338,7 @@ describe('povrisk monitor, end to end over three waves', { timeout: 240_000 }, (
       '--date',
       '2021-09-01',
     ]);
+    await recordedMonthsAgo(7);
     r = await status('H00002', 'risk eliminated', '--date', '2023-08-01');
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe(

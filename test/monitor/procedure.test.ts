@@ -269,6 +269,13 @@ describe('elimination, measures and the transition period', () => {
 
   it('refuses elimination naming each guarantee that is not secure or not recorded', async () => {
     const c = store.connection;
+    // The six-month rule also counts from the day the server recorded the county's approval:
+    // move that record seven months back, as if the steps had been entered then.
+    await c.run(
+      `UPDATE events SET recorded_at = recorded_at - INTERVAL 7 MONTH
+       WHERE entity = 'case' AND action IN ('status', 'step') AND entity_id IN
+         (SELECT CAST(case_id AS VARCHAR) FROM cases WHERE household_id = 'H00001')`,
+    );
     await c.run(
       `UPDATE observations SET school_dropout = 1, no_medical_insurance = NULL, unsafe_housing = 1,
          unsafe_water = 1 WHERE household_id = 'H00001' AND wave = '2022'`,

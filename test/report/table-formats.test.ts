@@ -151,3 +151,22 @@ describe('format details', () => {
     await expect(toMarkdown(table)).toMatchFileSnapshot('__snapshots__/simulated-ols.md');
   });
 });
+
+describe('CSV injection', () => {
+  test.each([
+    ['=HYPERLINK("http://x")', `"'=HYPERLINK(""http://x"")"`],
+    ['+1+cmd|calc', "'+1+cmd|calc"],
+    ['-1+cmd|calc', "'-1+cmd|calc"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tx', "'\tx"],
+    ['\rx', `"'\rx"`],
+    ['-0.123***', '-0.123***'],
+    ['+1.5e-3', '+1.5e-3'],
+    ['-12%', '-12%'],
+    ['-1,234.5', '"-1,234.5"'],
+    ['log income', 'log income'],
+  ])('a cell %j is written %s', (text, written) => {
+    const table = { header: [text], rows: [] } as unknown as Parameters<typeof toCsv>[0];
+    expect(toCsv(table)).toBe(`${written}\r\n`);
+  });
+});

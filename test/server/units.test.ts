@@ -88,18 +88,45 @@ describe('sessions and sign-in limits', () => {
     expect(s.get(b.id)).toBeUndefined();
     expect(s.get(undefined)).toBeUndefined();
   });
-  test('the limiter counts failures per user and per address, in a window', () => {
+  test('the limiter locks an account with a doubling backoff, whatever the address', () => {
     let t = 0;
-    const l = createLoginLimiter({ perUser: 2, perAddress: 3, windowMs: 1000, now: () => t });
-    l.fail('ip', 'a');
-    expect(l.retryAfter('ip', 'a')).toBe(0);
-    l.fail('ip', 'a');
-    expect(l.retryAfter('ip', 'a')).toBe(1);
-    expect(l.retryAfter('ip', 'b')).toBe(0);
-    l.fail('ip', 'b');
-    expect(l.retryAfter('ip', 'c')).toBe(1);
+    const l = createLoginLimiter({ perAccount: 2, lockMs: 1000, maxLockMs: 3000, now: () => t });
+    l.fail('ip1', 'a', 'known');
+    expect(l.accountLocked('a')).toBe(0);
+    l.fail('ip2', 'a', 'known');
+    expect(l.accountLocked('a')).toBe(1);
+    expect(l.accountLocked('b')).toBe(0);
     t = 1000;
-    expect(l.retryAfter('ip', 'a')).toBe(0);
+    expect(l.accountLocked('a')).toBe(0);
+    l.fail('ip3', 'a', 'known');
+    l.fail('ip3', 'a', 'known');
+    expect(l.accountLocked('a')).toBe(2); // second lock: 2 s
+    t = 3000;
+    l.fail('ip3', 'a', 'known');
+    l.fail('ip3', 'a', 'known');
+    expect(l.accountLocked('a')).toBe(3); // third lock: 4 s, capped at 3 s
+    l.succeed('a');
+    expect(l.accountLocked('a')).toBe(0);
+  });
+  test('an address is limited by unknown user names, or by failures at a much higher count', () => {
+    let t = 0;
+    const l = createLoginLimiter({
+      perAddressUnknown: 3,
+      perAddress: 6,
+      windowMs: 1000,
+      now: () => t,
+    });
+    for (let k = 0; k < 2; k++) l.fail('ip', `nobody${k}`, 'unknown');
+    expect(l.addressLimited('ip')).toBe(0);
+    l.fail('ip', 'nobody2', 'unknown');
+    expect(l.addressLimited('ip')).toBe(1);
+    expect(l.addressLimited('other')).toBe(0);
+    t = 1000;
+    expect(l.addressLimited('ip')).toBe(0);
+    for (let k = 0; k < 5; k++) l.fail('ip', `user${k}`, 'known');
+    expect(l.addressLimited('ip')).toBe(0);
+    l.fail('ip', 'user5', 'known');
+    expect(l.addressLimited('ip')).toBe(1);
   });
 });
 

@@ -1,11 +1,12 @@
 /// <reference lib="dom" />
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium.js';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { listEvents } from '../../src/monitor/events.js';
+import { listAlerts } from '../../src/monitor/list-alerts.js';
 import { WEB_ROOT } from '../../src/server/app.js';
 import { makeStore, PASSWORD, startServer, type Running } from '../server/harness.js';
 
@@ -122,6 +123,59 @@ test('usable on a phone screen', async () => {
   expect(width).toBeLessThanOrEqual(390);
   await shot(page, '06-alerts-phone', { fullPage: false });
   await page.context().close();
+});
+
+test('admin audit log: filter failed sign-ins, in Chinese and English; CSV export streams the area', async () => {
+  const failed = await fetch(`${s.url}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'v03', password: 'not-the-password' }),
+  });
+  expect(failed.status).toBe(401);
+  const page = await open({ width: 1280, height: 900 });
+  await signIn(page, 'admin');
+  await page.click('nav a[href="#/events"]');
+  await page.waitForSelector('table.events tbody tr');
+  expect(await page.textContent('main h2')).toBe('审计日志');
+  await page.selectOption('select[name=action]', 'login failed');
+  await page.waitForFunction(() => {
+    const rows = Array.from(document.querySelectorAll('table.events tbody tr'));
+    return rows.length > 0 && rows.every((r) => r.getAttribute('data-action') === 'login failed');
+  });
+  const logged = (await listEvents(s.store)).filter((e) => e.action === 'login failed');
+  const rows = await page.$$eval('table.events tbody tr', (trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent)),
+  );
+  expect(logged.length).toBeGreaterThan(0);
+  expect(rows.length).toBe(logged.length);
+  expect(rows[0][1]).toBe(logged.at(-1)!.user_name);
+  expect(rows[0][2]).toBe('登录失败');
+  await shot(page, '07-events-zh');
+  await page.click('button.lang-switch');
+  await page.waitForFunction(() => document.querySelector('main h2')?.textContent === 'Audit log');
+  expect(await page.textContent('table.events tbody tr td:nth-child(3)')).toBe('failed sign-in');
+  await shot(page, '08-events-en');
+
+  await page.click('nav a[href="#/alerts"]');
+  await page.waitForSelector('table.alerts tbody tr');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('.filters button'),
+  ]);
+  const bytes = readFileSync(await download.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.subarray(3).toString('utf8').trim().split('\n');
+  const all = await listAlerts(s.store);
+  expect(lines[0]).toMatch(/^household_id,county,village,wave,rule,/);
+  expect(lines.length - 1).toBe(all.length);
+  const exported = (await listEvents(s.store)).filter((e) => e.action === 'export');
+  expect(exported.at(-1)).toMatchObject({ user_name: 'admin', after: { rows: all.length } });
+  await page.context().close();
+
+  const village = await open({ width: 1280, height: 900 });
+  await signIn(village, 'v01');
+  expect(await village.$('nav a[href="#/events"]')).toBeNull();
+  await village.context().close();
 });
 
 test('nothing is fetched from another origin, and nothing breaks the CSP', () => {

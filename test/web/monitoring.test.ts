@@ -174,7 +174,21 @@ test('a county officer uploads a wave, then walks a model alert through the proc
   await page.waitForFunction(() =>
     document.querySelector('table.measures tbody')?.textContent?.includes('住房安全保障'),
   );
+  // Six months by the typed dates, but the server recorded the approval today: refused.
   await page.fill('.case input[type=date]', '2024-02-01');
+  await page.click('button[data-status="risk eliminated"]');
+  await page.waitForFunction(() =>
+    document.querySelector('.case .error')?.textContent?.includes('monitoring was recorded on'),
+  );
+  const recorded = (await page.textContent('.case .error')) as string;
+  expect(recorded).not.toContain('no assistance measure recorded');
+  expect(recorded).not.toContain('less than 6 months before 2024-02-01');
+  // Seven months later by the server's own record (the recorded times moved back), granted.
+  await s.store.connection.run(
+    `UPDATE events SET recorded_at = recorded_at - INTERVAL 7 MONTH
+     WHERE entity = 'case' AND action IN ('status', 'step') AND entity_id IN
+       (SELECT CAST(case_id AS VARCHAR) FROM cases WHERE household_id = '${id}')`,
+  );
   await page.click('button[data-status="risk eliminated"]');
   await page.waitForSelector(
     '.case .status.risk.eliminated, .case [class="status risk eliminated"]',

@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { account, restore, signOut } from './api.js';
 import { label, lang, setLang, t } from './i18n.js';
 import { AlertsPage } from './pages/alerts.js';
+import { EventsPage } from './pages/events.js';
 import { HouseholdPage } from './pages/household.js';
 import { LoginPage } from './pages/login.js';
 import { ModelPage } from './pages/model.js';
@@ -14,7 +15,8 @@ import { UploadPage } from './pages/upload.js';
 
 /**
  * The dashboard: sign-in, then the overview, alert queue, my and overdue cases, household,
- * upload and model pages, and the printable case file and village list.
+ * upload and model pages, the printable case file and village list, and for admin accounts
+ * the audit log.
  */
 export function App() {
   const language = lang.use();
@@ -52,6 +54,7 @@ export function App() {
           {nav('/print/village', 'printList')}
           {(me.role === 'admin' || me.role === 'county') && nav('/upload', 'upload')}
           {nav('/model', 'model')}
+          {me.role === 'admin' && nav('/events', 'events')}
         </nav>
         <span class="spacer" />
         <span class="muted">
@@ -83,6 +86,8 @@ export function App() {
           <AlertsPage query={query} key={rest} />
         ) : page === '/model' ? (
           <ModelPage />
+        ) : page === '/events' && me.role === 'admin' ? (
+          <EventsPage />
         ) : (
           <OverviewPage />
         )}

@@ -1,26 +1,21 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { messages } from '../../messages.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { assignCadre, openCase, recordStep } from '../../monitor/procedure.js';
 import { areaCases, myCases, overdueCases } from '../../monitor/procedure-queue.js';
-import { fail, sessionOf, storeAs, type ServerContext } from '../context.js';
+import { audit } from '../audit.js';
+import { sessionOf, storeAs, type ServerContext } from '../context.js';
 import { REQUEST_SCHEMAS } from '../openapi.js';
-import { householdInScope, type HouseholdArea } from '../queries/household-area.js';
 import { scopeArea, scopedFilter } from '../scope.js';
+import { inScope } from './households.js';
 
 type Params = { Params: { id: string } };
 const params = REQUEST_SCHEMAS.householdParams;
 
-async function inScope(
-  ctx: ServerContext,
-  request: FastifyRequest<Params>,
-  reply: FastifyReply,
-): Promise<HouseholdArea | null> {
-  const h = await ctx.gate.read(() =>
-    householdInScope(ctx.store, sessionOf(request).scope, request.params.id),
-  );
-  if (h === null) fail(reply, 404, messages.server.householdNotFound(request.params.id));
-  return h;
+interface Page {
+  limit: number;
+  offset: number;
 }
+type QueueQuery = { Querystring: Page & { as_of?: string } };
+type AreaQuery = { Querystring: Page & { county?: string; township?: string; village?: string } };
 
 interface StepBody {
   step: string;
@@ -41,7 +36,10 @@ interface OpenBody {
  * (a case found by self-report, a cadre's visit or department data), `…/steps` (the next
  * step, in order), `…/cadre` (the responsible cadre; admin, county and township accounts),
  * and the queues `GET /api/cases/mine` ("my cases"), `GET /api/cases/overdue` and
- * `GET /api/cases/area?village=…` (a village's monitoring list), within the account's area, judged on `as_of` (default today) with the server's deadlines.
+ * `GET /api/cases/area?village=…` (a village's monitoring list), within the account's area,
+ * judged on `as_of` (default today) with the server's deadlines, at most `MAX_PAGE` rows a
+ * page (`limit`, `offset`). A household outside the area answers 404 and each queue read is
+ * logged (a filter outside the area also as refused), as on every other route.
  * @example registerCaseRoutes(app, ctx)
  */
 export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -88,31 +86,63 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServerContext): vo
     },
   );
 
-  const queueOptions = (request: FastifyRequest<{ Querystring: { as_of?: string } }>) => ({
+  const queueOptions = (request: FastifyRequest<QueueQuery>) => ({
     asOf: request.query.as_of,
     deadlines: ctx.rules.procedure.deadlines,
     area: scopeArea(sessionOf(request).scope),
+    limit: request.query.limit,
+    offset: request.query.offset,
   });
-  app.get<{ Querystring: { as_of?: string } }>(
+  /** Every list read is logged with its filter and row count. */
+  const logged = async <T>(request: FastifyRequest, queue: string, rows: T[]): Promise<T[]> => {
+    await audit(ctx, sessionOf(request).username, {
+      action: 'list',
+      entity: 'cases',
+      after: { queue, filter: request.query, rows: rows.length },
+    });
+    return rows;
+  };
+  app.get<QueueQuery>(
     '/api/cases/mine',
     { schema: { querystring: REQUEST_SCHEMAS.queueQuery } },
-    async (request) =>
-      ctx.gate.read(() => myCases(ctx.store, sessionOf(request).username, queueOptions(request))),
+    async (request) => {
+      const me = sessionOf(request).username;
+      const rows = await ctx.gate.read(() => myCases(ctx.store, me, queueOptions(request)));
+      return logged(request, 'mine', rows);
+    },
   );
-  app.get<{ Querystring: { as_of?: string } }>(
+  app.get<QueueQuery>(
     '/api/cases/overdue',
     { schema: { querystring: REQUEST_SCHEMAS.queueQuery } },
-    async (request) => ctx.gate.read(() => overdueCases(ctx.store, queueOptions(request))),
+    async (request) => {
+      const rows = await ctx.gate.read(() => overdueCases(ctx.store, queueOptions(request)));
+      return logged(request, 'overdue', rows);
+    },
   );
-  app.get<{ Querystring: { county?: string; township?: string; village?: string } }>(
+  app.get<AreaQuery>(
     '/api/cases/area',
     { schema: { querystring: REQUEST_SCHEMAS.areaQuery } },
     async (request) => {
-      const area = scopedFilter(sessionOf(request).scope, request.query);
-      if (area === null) return [];
-      return ctx.gate.read(() =>
-        areaCases(ctx.store, { area, deadlines: ctx.rules.procedure.deadlines }),
+      const { limit, offset, ...filter } = request.query;
+      const me = sessionOf(request);
+      const area = scopedFilter(me.scope, filter);
+      if (area === null) {
+        await audit(ctx, me.username, {
+          action: 'refused',
+          entity: 'cases',
+          after: { filter, reason: 'outside the account area' },
+        });
+        return logged(request, 'area', []);
+      }
+      const rows = await ctx.gate.read(() =>
+        areaCases(ctx.store, {
+          area,
+          deadlines: ctx.rules.procedure.deadlines,
+          limit,
+          offset,
+        }),
       );
+      return logged(request, 'area', rows);
     },
   );
 }

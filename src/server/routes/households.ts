@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { messages } from '../../messages.js';
 import { setStatus } from '../../monitor/cases.js';
 import { logEvent } from '../../monitor/events.js';
+import { audit } from '../audit.js';
 import { addMeasure, type MeasureInput } from '../../monitor/measures.js';
 import { fail, sessionOf, storeAs, type ServerContext } from '../context.js';
 import { maskRow } from '../mask.js';
@@ -12,8 +13,13 @@ import { householdInScope, type HouseholdArea } from '../queries/household-area.
 type Params = { Params: { id: string } };
 const params = REQUEST_SCHEMAS.householdParams;
 
-/** The household when it lies in the account's area; otherwise answers 404 and gives null. */
-async function inScope(
+/**
+ * The household when it lies in the account's area; otherwise logs the refused attempt,
+ * answers 404 (whether or not the household exists) and gives null. Shared by every route
+ * under `/api/households/:id`.
+ * @example const h = await inScope(ctx, request, reply); if (h === null) return reply;
+ */
+export async function inScope(
   ctx: ServerContext,
   request: FastifyRequest<Params>,
   reply: FastifyReply,
@@ -21,7 +27,16 @@ async function inScope(
   const h = await ctx.gate.read(() =>
     householdInScope(ctx.store, sessionOf(request).scope, request.params.id),
   );
-  if (h === null) fail(reply, 404, messages.server.householdNotFound(request.params.id));
+  if (h === null) {
+    const me = sessionOf(request);
+    await audit(ctx, me.username, {
+      action: 'refused',
+      entity: 'household',
+      entityId: request.params.id,
+      after: { method: request.method, reason: 'not in the account area', role: me.scope.role },
+    });
+    fail(reply, 404, messages.server.householdNotFound(request.params.id));
+  }
   return h;
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { messages } from '../../messages.js';
-import { logEvent } from '../../monitor/events.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { audit } from '../audit.js';
 import { fail, SESSION_COOKIE, sessionOf, type ServerContext } from '../context.js';
 import { CSRF_COOKIE } from '../csrf.js';
 import { REQUEST_SCHEMAS } from '../openapi.js';
@@ -20,7 +21,10 @@ const accountView = (s: Session) => ({
 
 /**
  * `POST /api/login`, `POST /api/logout`, `GET /api/me`. Failed sign-ins are counted by the
- * limiter (429 with Retry-After once over the limit); a success starts a fresh session.
+ * limiter: a locked account answers 429 with Retry-After; an address under attack waits the
+ * limiter's delay, then signs in with the right password or answers 429. A success starts a
+ * fresh session. Sign-ins, failures (with the address), refusals of a locked account and
+ * sign-outs are logged.
  * @example registerSessionRoutes(app, ctx)
  */
 export function registerSessionRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -30,36 +34,59 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: ServerContext):
     { schema: { body: REQUEST_SCHEMAS.login }, config: { public: true } },
     async (request, reply) => {
       const { username, password } = request.body;
-      const wait = ctx.limiter.retryAfter(request.ip, username);
-      if (wait > 0) {
-        reply.header('retry-after', String(wait));
-        return fail(reply, 429, messages.server.loginLimited(wait));
+      const address = request.ip;
+      const locked = ctx.limiter.accountLocked(username);
+      if (locked > 0) {
+        await audit(ctx, username, {
+          action: 'login locked',
+          entity: 'user',
+          entityId: username,
+          after: { address, retry_after_s: locked },
+        });
+        reply.header('retry-after', String(locked));
+        return fail(reply, 429, messages.server.loginLimited(locked));
       }
+      const limited = ctx.limiter.addressLimited(address);
+      if (limited > 0) await sleep(ctx.limiter.delayMs);
       const account = await ctx.gate.read(() => findAccount(ctx.store.connection, username));
       const ok = await verifyPassword(password, account?.password_hash ?? DUMMY_HASH);
       if (!account || !ok) {
-        ctx.limiter.fail(request.ip, username);
+        ctx.limiter.fail(address, username, account ? 'known' : 'unknown');
+        await audit(ctx, username, {
+          action: 'login failed',
+          entity: 'user',
+          entityId: username,
+          after: { address, known_user: account !== null, address_limited: limited > 0 },
+        });
+        if (limited > 0) {
+          reply.header('retry-after', String(limited));
+          return fail(reply, 429, messages.server.loginLimited(limited));
+        }
         return fail(reply, 401, messages.server.loginFailed());
       }
-      ctx.limiter.succeed(request.ip, username);
+      ctx.limiter.succeed(username);
       ctx.sessions.destroy(request.cookies[SESSION_COOKIE]);
       const session = ctx.sessions.create(username, scopeOf(account));
-      await ctx.gate.write(
-        () =>
-          logEvent(ctx.store.connection, username, {
-            action: 'login',
-            entity: 'user',
-            entityId: username,
-          }),
-        { keepCache: true },
-      );
+      await audit(ctx, username, {
+        action: 'login',
+        entity: 'user',
+        entityId: username,
+        after: { address },
+      });
       reply.setCookie(SESSION_COOKIE, session.id, { ...cookie, httpOnly: true });
       reply.setCookie(CSRF_COOKIE, session.csrf, cookie);
       return accountView(session);
     },
   );
   app.post('/api/logout', async (request, reply) => {
-    ctx.sessions.destroy(sessionOf(request).id);
+    const me = sessionOf(request);
+    ctx.sessions.destroy(me.id);
+    await audit(ctx, me.username, {
+      action: 'logout',
+      entity: 'user',
+      entityId: me.username,
+      after: { address: request.ip },
+    });
     reply.clearCookie(SESSION_COOKIE, cookie).clearCookie(CSRF_COOKIE, cookie);
     return reply.code(204).send();
   });

@@ -11,6 +11,7 @@ import { sqlString } from '../../monitor/sql.js';
 import { importWave, ImportRejected } from '../../monitor/import.js';
 import { runRules } from '../../monitor/run.js';
 import { fail, sessionOf, storeAs, type ServerContext } from '../context.js';
+import { controlInValue } from '../control-chars.js';
 
 /** Limits of an upload: one file of at most 512 MB, and a few small fields. */
 export const UPLOAD_LIMITS = Object.freeze({
@@ -28,6 +29,8 @@ export const UPLOAD_LIMITS = Object.freeze({
  * with the server's rules: the answer holds the import's and the run's results. The server
  * keeps serving throughout; readers wait only while the wave is written. A county account's
  * file may hold only its own county's households (any other row is a problem of the file).
+ * The guard applies as on every route (session, role, Origin, CSRF); a field holding a
+ * control character is refused (400), and the import is logged by `importWave`.
  * @example registerWaveRoutes(app, ctx)
  */
 export function registerWaveRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -60,6 +63,9 @@ export function registerWaveRoutes(app: FastifyInstance, ctx: ServerContext): vo
         return fail(reply, 413, messages.server.uploadTooLarge(UPLOAD_LIMITS.fileSize / 2 ** 20));
       }
       if (file === null) return fail(reply, 400, messages.server.uploadField('file'));
+      // The guard checks JSON bodies; the fields of this one are checked here.
+      const bad = controlInValue(fields, 'body');
+      if (bad !== null) return fail(reply, 400, messages.server.controlChars(bad));
       const wave = fields.wave?.trim();
       if (!wave) return fail(reply, 400, messages.server.uploadField('wave'));
       const date = fields.date?.trim() || undefined;

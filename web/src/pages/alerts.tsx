@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { get, getWithResponse } from '../api.js';
-import { download, toCsv } from '../csv.js';
+import { downloadFrom } from '../csv.js';
 import { label, lang, num, t } from '../i18n.js';
 import { go } from '../route.js';
 import { useData } from '../use-data.js';
@@ -27,21 +27,13 @@ interface Meta {
 }
 
 const PAGE = 100;
-const CSV_COLUMNS = [
-  'household_id',
-  'county',
-  'village',
-  'wave',
-  'rule',
-  'category',
-  'reason',
-  'reason_zh',
-  'vulnerability',
-  'per_capita_income',
-  'status',
-];
+/** Rows the API sends in one page at most; beyond, the CSV export has the whole list. */
+const MAX_PAGE = 1000;
 
-/** The alert queue: filters, sortable columns, paging and CSV export, all done by the API. */
+/**
+ * The alert queue: filters, sortable columns, paging (up to 1,000 rows on screen) and the CSV
+ * export of the whole filtered list, all done by the API.
+ */
 export function AlertsPage(props: { query: URLSearchParams }) {
   const language = lang.use();
   const meta = useData(() => get<Meta>('/api/meta'), 'meta');
@@ -63,13 +55,8 @@ export function AlertsPage(props: { query: URLSearchParams }) {
   };
   const sortBy = (key: string) =>
     setSort(sort === key ? `-${key}` : sort === `-${key}` ? 'wave' : key);
-  const exportCsv = async () => {
-    const rows = await get<AlertRow[]>(`/api/alerts?${base}&limit=100000`);
-    download(
-      `alerts-${filters.wave || 'all'}.csv`,
-      toCsv(rows as unknown as Record<string, unknown>[], CSV_COLUMNS),
-    );
-  };
+  const exportCsv = () =>
+    downloadFrom(`/api/alerts.csv?${base}`, `alerts-${filters.wave || 'all'}.csv`);
   const m = meta.data;
   const select = (key: string, options: [string, string][]) => (
     <label>
@@ -168,11 +155,18 @@ export function AlertsPage(props: { query: URLSearchParams }) {
               </tbody>
             </table>
           </div>
-          {list.data.rows.length < list.data.total && (
-            <button type="button" class="secondary" onClick={() => setLimit(limit + PAGE)}>
-              {t('more')}
-            </button>
-          )}
+          {list.data.rows.length < list.data.total &&
+            (limit < MAX_PAGE ? (
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => setLimit(Math.min(limit + PAGE, MAX_PAGE))}
+              >
+                {t('more')}
+              </button>
+            ) : (
+              <p class="muted more-in-export">{t('moreInExport')}</p>
+            ))}
         </section>
       )}
     </div>
