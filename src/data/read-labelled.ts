@@ -2,7 +2,7 @@ import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { cellText, type DataColumn, type DataTable } from './data-table.js';
 import { dataFormat } from './data-format.js';
-import type { ColumnData, ColumnInfo, ReadOptions } from './read.js';
+import type { ColumnData, ColumnInfo, ReadOptions } from './columns.js';
 
 /**
  * Reads a statistical file (.dta, .sav) whole, only the named columns.

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
-import type { ColumnData, ReadOptions } from './read.js';
+import type { ColumnData, ReadOptions } from './columns.js';
 
 /** True for an Excel workbook path (`.xlsx`). @example isXlsx('survey.xlsx') // true */
 export const isXlsx = (path: string): boolean => /\.xlsx$/i.test(path);

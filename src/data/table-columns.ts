@@ -1,5 +1,5 @@
 import type { DataColumn, DataTable } from './data-table.js';
-import type { Table, TableColumn } from './write-table.js';
+import type { Table, TableColumn } from './table.js';
 
 const plain = {
   label: null,

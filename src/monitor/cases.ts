@@ -1,31 +1,15 @@
 import { UserError } from '../errors.js';
+export { latestCase, type CaseRow } from './latest-case.js';
 import { messages } from '../messages.js';
 import { ACTIVE_STATUSES, CASE_STATUSES, TRANSITIONS, type CaseStatus } from './case-status.js';
 import { eliminationFailures } from './elimination.js';
 import { listEvents, logEvent, type MonitorEvent } from './events.js';
+import { latestCase, type CaseRow } from './latest-case.js';
 import { caseSteps, recordStep, type StepRow } from './procedure.js';
 import { rowsOf, sqlString } from './sql.js';
 import { inTransaction, type Store } from './store.js';
 import { stepDate } from './date-bounds.js';
 import { today } from './wave-info.js';
-
-/** A case as stored. Dates are YYYY-MM-DD. */
-export interface CaseRow {
-  readonly case_id: number;
-  readonly household_id: string;
-  readonly status: CaseStatus;
-  readonly category: string;
-  readonly opened_wave: string;
-  readonly opened_on: string;
-  readonly status_on: string;
-  readonly monitored_since: string | null;
-  readonly closed_on: string | null;
-  readonly reason: string | null;
-  /** The responsible cadre (帮扶责任人): a dashboard user name, or null before assignment. */
-  readonly responsible: string | null;
-  /** How the case was found: self_report, cadre_visit, department_data or model_alert. */
-  readonly found_by: string | null;
-}
 
 /** A household's latest case with its alerts, measures, income by wave and history. */
 export interface CaseFile {
@@ -36,27 +20,6 @@ export interface CaseFile {
   /** The procedure's recorded steps, in order. */
   readonly steps: readonly StepRow[];
   readonly history: readonly MonitorEvent[];
-}
-
-const CASE_COLUMNS = `case_id, household_id, status, category, opened_wave,
-  CAST(opened_on AS VARCHAR) AS opened_on, CAST(status_on AS VARCHAR) AS status_on,
-  CAST(monitored_since AS VARCHAR) AS monitored_since, CAST(closed_on AS VARCHAR) AS closed_on, reason,
-  responsible, found_by`;
-
-/**
- * The household's latest case (a household may have several over time, one open at most).
- * @example await latestCase(store, 'H000123')
- */
-export async function latestCase(
-  store: Pick<Store, 'connection'>,
-  householdId: string,
-): Promise<CaseRow> {
-  const rows = await rowsOf(
-    store.connection,
-    `SELECT ${CASE_COLUMNS} FROM cases WHERE household_id = ${sqlString(householdId)} ORDER BY case_id DESC LIMIT 1`,
-  );
-  if (rows.length === 0) throw new UserError(messages.unknownCase(householdId));
-  return Object.freeze(rows[0]) as unknown as CaseRow;
 }
 
 /**

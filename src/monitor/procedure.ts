@@ -11,7 +11,7 @@ import { ACTIVE_STATUSES } from '../domain/statuses.js';
 import { labelOf } from '../domain/labels.js';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
-import { latestCase, type CaseRow } from './cases.js';
+import { latestCase, type CaseRow } from './latest-case.js';
 import { logEvent } from './events.js';
 import { rowsOf, sqlString, sqlValue } from './sql.js';
 import { inTransaction, type Store } from './store.js';
