@@ -73,7 +73,7 @@ function defaultUser(): string {
 
 /**
  * Maps a DuckDB error on opening a file to one clear line: a lock held by a dashboard server
- * names the server and the two ways out (its upload page, or a PostgreSQL store); a lock held
+ * names the server and the ways out (its upload page, or stopping it); a lock held
  * by another process is "database busy"; anything else names the file.
  * @example throw storeError('x.duckdb', e)
  */
