@@ -20,9 +20,9 @@ export { writeDta } from './data/write-dta.js';
 export { type DataTable, type DataColumn, MISSING_CODES } from './data/data-table.js';
 export { modelFrame, type ModelFrame, type FrameSpec } from './data/model-frame.js';
 export { writeTable, tableFormat } from './data/write-table.js';
-export { simulateSurvey, DEMO_HOUSEHOLDS, DEMO_SEED } from './data/simulate.js';
-export { simulatePanel } from './data/simulate-panel.js';
-export { loadStudy, parseStudy } from './data/study.js';
+export { simulateSurvey, DEMO_HOUSEHOLDS, DEMO_SEED } from './simulate/survey.js';
+export { simulatePanel } from './simulate/panel.js';
+export { loadStudy, parseStudy } from './study/study.js';
 
 export { qr, qrQty, qrQy, qrR, type QR } from './linalg/qr.js';
 export { matrix, fromColumns, type Matrix } from './linalg/matrix.js';
@@ -32,7 +32,7 @@ export { ols, type OlsFit, type OlsOptions } from './models/ols.js';
 export { vcovOls, VCE_TYPES, type VceType, type Vcov } from './models/vcov.js';
 export { tidyCoefficients, waldTest, type TidyRow, type WaldTest } from './models/tidy.js';
 export { regress, type Regression, type RegressOptions } from './models/regress.js';
-export { regressFile, type FileRegression } from './models/regress-file.js';
+export { regressFile, type FileRegression } from './pipeline/regress-file.js';
 export { quantreg, quantregAsync, QREG_SE_TYPES } from './models/quantreg/quantreg.js';
 export { stepwise, nestedModels } from './models/stepwise.js';
 

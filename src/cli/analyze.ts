@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadStudy, type Study } from '../data/study.js';
+import { loadStudy, type Study } from '../study/study.js';
 import { writeDirectory } from '../data/write-directory.js';
 import { messages } from '../messages.js';
 import { isStudyOutput, writeStudyOutputs } from '../report/study-outputs.js';

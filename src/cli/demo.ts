@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { LIANGSHAN_STUDY } from '../data/liangshan-study.js';
-import { DEMO_HOUSEHOLDS, DEMO_SEED, simulateSurvey } from '../data/simulate.js';
-import { parseStudy } from '../data/study.js';
-import { writeSurvey } from '../data/write-survey.js';
+import { LIANGSHAN_STUDY } from '../paper/liangshan-study.js';
+import { DEMO_HOUSEHOLDS, DEMO_SEED, simulateSurvey } from '../simulate/survey.js';
+import { parseStudy } from '../study/study.js';
+import { writeSurvey } from '../simulate/write-survey.js';
 import { messages } from '../messages.js';
 import { analyzeInto, progressLine, withLang } from './analyze.js';
 

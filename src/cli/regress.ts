@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { UserError } from '../errors.js';
 import { warn } from '../log.js';
 import { messages } from '../messages.js';
-import { regressFile } from '../models/regress-file.js';
+import { regressFile } from '../pipeline/regress-file.js';
 import { VCE_TYPES, type VceType } from '../models/vcov.js';
 import { parseChoice, parseList } from './options.js';
 

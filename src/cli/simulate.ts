@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { simulateSurvey } from '../data/simulate.js';
-import { simulatePanel } from '../data/simulate-panel.js';
-import { writeSurvey } from '../data/write-survey.js';
+import { simulateSurvey } from '../simulate/survey.js';
+import { simulatePanel } from '../simulate/panel.js';
+import { writeSurvey } from '../simulate/write-survey.js';
 import { messages } from '../messages.js';
 import { parseNumber } from './options.js';
 

@@ -1,4 +1,4 @@
-import { DICTIONARY } from '../data/dictionary.js';
+import { DICTIONARY } from '../paper/dictionary.js';
 
 /** How an observation column is checked on import. */
 export interface ColumnRule {

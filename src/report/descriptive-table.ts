@@ -1,4 +1,4 @@
-import { DICTIONARY, variableLabel } from '../data/dictionary.js';
+import { DICTIONARY, variableLabel } from '../paper/dictionary.js';
 import { formatEstimate, row, type ReportTable } from './table-model.js';
 import { formatCount } from './number-format.js';
 import type { Lang } from '../domain/localized.js';

@@ -1,5 +1,5 @@
 import { localize, type Lang } from '../domain/localized.js';
-import type { StudyGroup } from '../data/study-schema.js';
+import type { StudyGroup } from '../study/study-schema.js';
 
 /** A group's levels over a sample: their labels and each household's level. */
 export interface GroupLevels {

@@ -1,4 +1,4 @@
-import { variableLabel } from '../data/dictionary.js';
+import { variableLabel } from '../paper/dictionary.js';
 import { cell, formatEstimate, row, type ReportRow, type ReportTable } from './table-model.js';
 import { formatCount } from './number-format.js';
 import type { Lang } from '../domain/localized.js';

@@ -1,5 +1,5 @@
-import { variableLabel } from '../data/dictionary.js';
-import type { Study } from '../data/study.js';
+import { variableLabel } from '../paper/dictionary.js';
+import type { Study } from '../study/study.js';
 import { localize, type Lang } from '../domain/localized.js';
 import { reportWords, type ReportWords } from './report-words.js';
 

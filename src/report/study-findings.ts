@@ -1,4 +1,4 @@
-import { PUBLISHED_TABLE4 } from '../data/published-regressions.js';
+import { PUBLISHED_TABLE4 } from '../paper/published-regressions.js';
 import type { ReportSetup } from './report-setup.js';
 import type { StudyResults } from './study-run.js';
 import { formatEstimate } from './table-model.js';

@@ -1,6 +1,6 @@
 import { localize, type Lang } from '../domain/localized.js';
-import { PUBLISHED_TABLE2, type PublishedVulnerability } from '../data/published.js';
-import type { StudyGroup } from '../data/study-schema.js';
+import { PUBLISHED_TABLE2, type PublishedVulnerability } from '../paper/published.js';
+import type { StudyGroup } from '../study/study-schema.js';
 import { VulnerabilityTally, type Table2Row } from '../vep/vulnerability-tally.js';
 import { groupLevels, MISSING_LEVEL, type GroupColumn } from './group-levels.js';
 

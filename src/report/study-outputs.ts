@@ -1,7 +1,7 @@
 import { access, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeTable } from '../data/write-table.js';
-import type { Study } from '../data/study.js';
+import type { Study } from '../study/study.js';
 import { householdTable } from '../vep/household-table.js';
 import { toCsv } from './formats/csv.js';
 import { toDocx } from './formats/docx.js';

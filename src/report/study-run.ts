@@ -2,8 +2,8 @@ import { basename } from 'node:path';
 import { modelFrame } from '../data/model-frame.js';
 import { columnNames, readColumns, type ColumnData } from '../data/read.js';
 import { isXlsx, readXlsxColumns, xlsxColumnNames } from '../data/read-xlsx.js';
-import { checkStudyColumns, groupReadsText, studyData } from '../data/study-columns.js';
-import type { Study } from '../data/study.js';
+import { checkStudyColumns, groupReadsText, studyData } from '../study/study-columns.js';
+import type { Study } from '../study/study.js';
 import { quantreg, type QuantregResult } from '../models/quantreg/quantreg.js';
 import { regress, type Regression } from '../models/regress.js';
 import {

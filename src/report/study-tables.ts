@@ -1,11 +1,11 @@
-import { PUBLISHED_TABLE2 } from '../data/published.js';
+import { PUBLISHED_TABLE2 } from '../paper/published.js';
 import {
   PUBLISHED_TABLE4,
   TABLE4_SIGN_NOTE,
   TABLE4_SIGN_NOTE_ZH,
   PUBLISHED_TABLE5,
   type PublishedRegressionTable,
-} from '../data/published-regressions.js';
+} from '../paper/published-regressions.js';
 import { descriptiveTable } from './descriptive-table.js';
 import { formatCount } from './number-format.js';
 import { regressionTable, type ModelColumn } from './regression-table.js';

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { LIANGSHAN_STUDY } from '../../src/data/liangshan-study.js';
-import { simulateSurvey } from '../../src/data/simulate.js';
-import { writeSurvey } from '../../src/data/write-survey.js';
+import { LIANGSHAN_STUDY } from '../../src/paper/liangshan-study.js';
+import { simulateSurvey } from '../../src/simulate/survey.js';
+import { writeSurvey } from '../../src/simulate/write-survey.js';
 import { assertAllClose } from '../helpers/assert-close.js';
 import { runCli } from '../helpers/run-cli.js';
 

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PUBLISHED_TABLE2 } from '../../src/data/published.js';
+import { PUBLISHED_TABLE2 } from '../../src/paper/published.js';
 import { docxParagraphs } from '../helpers/docx-text.js';
 import { runCli, type CliRun } from '../helpers/run-cli.js';
 

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readColumns } from '../../src/data/read.js';
 import { SHOCK_NAMES } from '../../src/monitor/columns.js';
 import { openStore } from '../../src/monitor/store.js';
-import { quickVep } from '../data/simulate-vep-check.js';
+import { quickVep } from '../simulate/vep-check.js';
 import { runCli } from '../helpers/run-cli.js';
 import { FIXTURE_COLUMNS, panel, writeCsv, type Row } from '../monitor/fixture.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readColumns } from '../../src/data/read.js';
 import { SHOCK_NAMES } from '../../src/monitor/columns.js';
-import { quickVep } from '../data/simulate-vep-check.js';
+import { quickVep } from '../simulate/vep-check.js';
 import { runCli } from '../helpers/run-cli.js';
 
 // Three survey rounds written by `povrisk simulate --waves 3`, imported as 2021–2023.

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { randomStream } from '../../src/data/random.js';
+import { randomStream } from '../../src/simulate/random.js';
 
 // Workers run compiled JavaScript: exercise the built modules (npm test builds first).
 const dist = (path: string): URL => new URL(`../../dist/${path}`, import.meta.url);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { randomStream } from '../../src/data/random.js';
+import { randomStream } from '../../src/simulate/random.js';
 import { fromColumns, type Matrix } from '../../src/linalg/matrix.js';
 import { assertAllClose } from '../helpers/assert-close.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseStudy } from '../../src/data/study.js';
+import { parseStudy } from '../../src/study/study.js';
 import { reportSetup } from '../../src/report/report-setup.js';
 import { studyFindings } from '../../src/report/study-findings.js';
 import type { StudyResults } from '../../src/report/study-run.js';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { DEMO_HOUSEHOLDS, DEMO_SEED, simulateSurvey } from '../../src/data/simulate.js';
-import { surveyColumn } from '../../src/data/survey-columns.js';
-import { DICTIONARY } from '../../src/data/dictionary.js';
+import { DEMO_HOUSEHOLDS, DEMO_SEED, simulateSurvey } from '../../src/simulate/survey.js';
+import { surveyColumn } from '../../src/simulate/survey-columns.js';
+import { DICTIONARY } from '../../src/paper/dictionary.js';
 import { descriptiveTable, summarizeColumns } from '../../src/report/descriptive-table.js';
 import { toCsv } from '../../src/report/formats/csv.js';
 import { htmlEscape, toHtml } from '../../src/report/formats/html.js';

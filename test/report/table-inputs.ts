@@ -1,4 +1,4 @@
-import { PUBLISHED_TABLE2 } from '../../src/data/published.js';
+import { PUBLISHED_TABLE2 } from '../../src/paper/published.js';
 import type { ModelColumn } from '../../src/report/regression-table.js';
 import type { VulnerabilityBlock } from '../../src/report/vulnerability-table.js';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DICTIONARY } from '../../src/data/dictionary.js';
-import { LIANGSHAN_STUDY } from '../../src/data/liangshan-study.js';
+import { DICTIONARY } from '../../src/paper/dictionary.js';
+import { LIANGSHAN_STUDY } from '../../src/paper/liangshan-study.js';
 import {
   PUBLISHED_TABLE4,
   TABLE4_SIGN_NOTE,
   TABLE4_SIGN_NOTE_ZH,
-} from '../../src/data/published-regressions.js';
-import { parseStudy } from '../../src/data/study.js';
+} from '../../src/paper/published-regressions.js';
+import { parseStudy } from '../../src/study/study.js';
 import { reportSetup } from '../../src/report/report-setup.js';
 import { paperTables } from '../../src/report/study-tables.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { evaluateFormula, parseFormula } from '../../src/data/derive.js';
-import { DEMO_SEED, simulateSurvey } from '../../src/data/simulate.js';
-import { surveyColumn } from '../../src/data/survey-columns.js';
+import { evaluateFormula, parseFormula } from '../../src/study/derive.js';
+import { DEMO_SEED, simulateSurvey } from '../../src/simulate/survey.js';
+import { surveyColumn } from '../../src/simulate/survey-columns.js';
 
 const f64 = (...xs: number[]) => Float64Array.from(xs);
 const run = (text: string, cols: Record<string, Float64Array>, rows = 3) => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { StudyGroup } from '../../src/data/study-schema.js';
-import { parseStudy } from '../../src/data/study.js';
+import type { StudyGroup } from '../../src/study/study-schema.js';
+import { parseStudy } from '../../src/study/study.js';
 import { groupLevels, MISSING_LEVEL, NO_LEVEL } from '../../src/report/group-levels.js';
 import { groupBlocks } from '../../src/report/study-groups.js';
 

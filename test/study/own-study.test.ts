@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { LIANGSHAN_STUDY } from '../../src/data/liangshan-study.js';
-import { simulateSurvey } from '../../src/data/simulate.js';
-import { STUDY_SCHEMA } from '../../src/data/study-schema.js';
-import { writeSurvey } from '../../src/data/write-survey.js';
+import { LIANGSHAN_STUDY } from '../../src/paper/liangshan-study.js';
+import { simulateSurvey } from '../../src/simulate/survey.js';
+import { STUDY_SCHEMA } from '../../src/study/study-schema.js';
+import { writeSurvey } from '../../src/simulate/write-survey.js';
 import { docxParagraphs } from '../helpers/docx-text.js';
 import { runCli } from '../helpers/run-cli.js';
 

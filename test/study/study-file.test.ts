@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { LIANGSHAN_STUDY } from '../../src/data/liangshan-study.js';
-import { simulateSurvey } from '../../src/data/simulate.js';
-import { checkStudyColumns } from '../../src/data/study-columns.js';
-import { STUDY_SCHEMA } from '../../src/data/study-schema.js';
-import { parseStudy } from '../../src/data/study.js';
+import { LIANGSHAN_STUDY } from '../../src/paper/liangshan-study.js';
+import { simulateSurvey } from '../../src/simulate/survey.js';
+import { checkStudyColumns } from '../../src/study/study-columns.js';
+import { STUDY_SCHEMA } from '../../src/study/study-schema.js';
+import { parseStudy } from '../../src/study/study.js';
 
 const columns = simulateSurvey({ households: 20, seed: 1 }).columns.map((c) => c.name);
 const parseText = (text: string) => parseStudy(text, { file: 'study.yaml', dir: '/data' });
@@ -27,7 +27,7 @@ const edit = (from: string, to: string) => {
 
 describe('the built-in study', () => {
   test('is the text of examples/liangshan.study.yaml', () => {
-    // Regenerate src/data/liangshan-study.ts from the example if this fails.
+    // Regenerate src/paper/liangshan-study.ts from the example if this fails.
     expect(LIANGSHAN_STUDY).toBe(readFileSync('examples/liangshan.study.yaml', 'utf8'));
   });
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { PUBLISHED_TABLE2, RISK_BANDS } from '../../data/published.js';
+import { PUBLISHED_TABLE2, RISK_BANDS } from '../../paper/published.js';
 import { MIN_MONITORED_MONTHS } from '../../monitor/case-status.js';
 import { sessionOf, type ServerContext } from '../context.js';
 import { scopeArea, type Scope } from '../scope.js';

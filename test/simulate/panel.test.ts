@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { simulateSurvey } from '../../src/data/simulate.js';
-import { simulatePanel } from '../../src/data/simulate-panel.js';
-import { surveyColumn } from '../../src/data/survey-columns.js';
+import { simulateSurvey } from '../../src/simulate/survey.js';
+import { simulatePanel } from '../../src/simulate/panel.js';
+import { surveyColumn } from '../../src/simulate/survey-columns.js';
 
 const N = 5000;
 const W = 5;

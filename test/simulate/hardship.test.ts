@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { simulatePanel } from '../../src/data/simulate-panel.js';
-import { surveyColumn } from '../../src/data/survey-columns.js';
+import { simulatePanel } from '../../src/simulate/panel.js';
+import { surveyColumn } from '../../src/simulate/survey-columns.js';
 
 describe('simulated registration status and hardship spending', () => {
   const W = 4;

@@ -1,13 +1,6 @@
-import { DICTIONARY } from './dictionary.js';
+import { DICTIONARY } from '../paper/dictionary.js';
 import { cumulative, probit, randomStream } from './random.js';
-import {
-  COUNTIES,
-  expectedLogIncome,
-  logIncomeVariance,
-  MODEL,
-  PMF,
-  VILLAGES,
-} from './simulate-design.js';
+import { COUNTIES, expectedLogIncome, logIncomeVariance, MODEL, PMF, VILLAGES } from './design.js';
 import {
   numericColumn,
   roundTo,

@@ -1,22 +1,22 @@
 import { describe, expect, test } from 'vitest';
 import type { ColumnData } from '../../src/data/read.js';
-import { DICTIONARY } from '../../src/data/dictionary.js';
-import { PUBLISHED_TABLE2 } from '../../src/data/published.js';
-import { randomStream } from '../../src/data/random.js';
+import { DICTIONARY } from '../../src/paper/dictionary.js';
+import { PUBLISHED_TABLE2 } from '../../src/paper/published.js';
+import { randomStream } from '../../src/simulate/random.js';
 import {
   DEMO_HOUSEHOLDS,
   DEMO_SEED,
   SIMULATION_POVERTY_LINE,
   simulateSurvey,
-} from '../../src/data/simulate.js';
-import { surveyColumn, type SimulatedSurvey } from '../../src/data/survey-columns.js';
+} from '../../src/simulate/survey.js';
+import { surveyColumn, type SimulatedSurvey } from '../../src/simulate/survey-columns.js';
 import { fromColumns } from '../../src/linalg/matrix.js';
 import { ols } from '../../src/models/ols.js';
 import { vcovOls } from '../../src/models/vcov.js';
 import { PPP_CHINA_2011_PRIVATE_CONSUMPTION, povertyLine } from '../../src/vep/poverty-line.js';
 import { estimateVep } from '../../src/vep/vep.js';
 import { assertAllClose, assertClose } from '../helpers/assert-close.js';
-import { bandSummary, quickVep } from './simulate-vep-check.js';
+import { bandSummary, quickVep } from './vep-check.js';
 
 const big = simulateSurvey({ households: 20_000, seed: DEMO_SEED });
 const demo = simulateSurvey({ households: DEMO_HOUSEHOLDS, seed: DEMO_SEED });

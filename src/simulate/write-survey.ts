@@ -1,9 +1,9 @@
-import { duckdb } from './duckdb.js';
+import { duckdb } from '../data/duckdb.js';
 import { open, rename, rm } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
-import { quoteIdent } from './source.js';
+import { quoteIdent } from '../data/source.js';
 import type { SimulatedSurvey, SurveyColumn } from './survey-columns.js';
 
 const { DuckDBInstance } = duckdb;

@@ -1,8 +1,8 @@
 import { randomStream } from './random.js';
-import { simulateHardship } from './simulate-hardship.js';
-import { simulateSurvey, type SimulateOptions } from './simulate.js';
-import { MODEL, VILLAGES } from './simulate-design.js';
-import { PANEL_DESIGN, SHOCKS } from './simulate-panel-design.js';
+import { simulateHardship } from './hardship.js';
+import { simulateSurvey, type SimulateOptions } from './survey.js';
+import { MODEL, VILLAGES } from './design.js';
+import { PANEL_DESIGN, SHOCKS } from './panel-design.js';
 import {
   numericColumn,
   roundTo,
@@ -12,7 +12,7 @@ import {
 } from './survey-columns.js';
 
 /** Options of `simulatePanel`: those of `simulateSurvey` plus the number of rounds (default 4). */
-export { SHOCKS } from './simulate-panel-design.js';
+export { SHOCKS } from './panel-design.js';
 
 export interface PanelOptions extends SimulateOptions {
   readonly waves?: number;

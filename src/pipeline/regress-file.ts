@@ -5,9 +5,9 @@ import { UserError } from '../errors.js';
 import { rowThreads, startRowWorkers } from '../linalg/parallel-rows.js';
 import { startTsqr, type TsqrStream } from '../linalg/tsqr.js';
 import { messages } from '../messages.js';
-import type { Regression, RegressOptions } from './regress.js';
-import type { OlsFit } from './ols.js';
-import type { Vcov } from './vcov.js';
+import type { Regression, RegressOptions } from '../models/regress.js';
+import type { OlsFit } from '../models/ols.js';
+import type { Vcov } from '../models/vcov.js';
 
 /** What `regressFile` returns: the model frame besides `regress`'s fit, result and covariance. */
 export interface FileRegression {
@@ -42,8 +42,9 @@ export async function regressFile(
     options.threads === undefined ? undefined : Math.max(1, Math.floor(options.threads));
   // The workers start up while the file is parsed (before its size is known).
   if ((wanted ?? availableParallelism()) > 1) startRowWorkers({ threads: wanted ?? 2 });
-  let estimator: Promise<typeof import('./regress.js')> | undefined;
-  const load = (): Promise<typeof import('./regress.js')> => (estimator ??= import('./regress.js'));
+  let estimator: Promise<typeof import('../models/regress.js')> | undefined;
+  const load = (): Promise<typeof import('../models/regress.js')> =>
+    (estimator ??= import('../models/regress.js'));
   // The design [1, x…] is the reader's storage: one reserved column, then the regressors.
   const numeric = [...spec.x, spec.y, ...(spec.weights ? [spec.weights] : [])];
   const constant = spec.constant ?? true;

@@ -5,7 +5,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml
 import type { Lang, Localized } from '../domain/localized.js';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
-import { closestName } from './closest-name.js';
+import { closestName } from '../data/closest-name.js';
 import { parseFormula, type FormulaNode } from './derive.js';
 import { STUDY_SCHEMA, type StudyFile, type StudyGroup } from './study-schema.js';
 

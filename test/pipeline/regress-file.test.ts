@@ -2,11 +2,11 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomStream } from '../../src/data/random.js';
+import { randomStream } from '../../src/simulate/random.js';
 
 // Workers run compiled JavaScript: exercise the built modules (npm test builds first).
 const dist = (path: string): URL => new URL(`../../dist/${path}`, import.meta.url);
-type FileModule = typeof import('../../src/models/regress-file.js');
+type FileModule = typeof import('../../src/pipeline/regress-file.js');
 type ReadModule = typeof import('../../src/data/read.js');
 type FrameModule = typeof import('../../src/data/model-frame.js');
 type RegressModule = typeof import('../../src/models/regress.js');
@@ -44,7 +44,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('regressFile: reading and factoring at once', () => {
   it('gives exactly the result of readColumns, modelFrame and regress in turn', async () => {
-    const { regressFile } = (await import(dist('models/regress-file.js').href)) as FileModule;
+    const { regressFile } = (await import(dist('pipeline/regress-file.js').href)) as FileModule;
     const { readColumns } = (await import(dist('data/read.js').href)) as ReadModule;
     const { modelFrame } = (await import(dist('data/model-frame.js').href)) as FrameModule;
     const { regress } = (await import(dist('models/regress.js').href)) as RegressModule;
@@ -94,7 +94,7 @@ describe('regressFile: reading and factoring at once', () => {
   });
 
   it('a bad cell deep in a large file is named, and the workers are free for the next read', async () => {
-    const { regressFile } = (await import(dist('models/regress-file.js').href)) as FileModule;
+    const { regressFile } = (await import(dist('pipeline/regress-file.js').href)) as FileModule;
     const bad = csv('bad.csv', 0, 150_000);
     const error = await regressFile(bad, { y: 'y', x: X }, { vce: 'hc1' }).then(
       () => null,

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readColumns } from '../../src/data/read.js';
-import { simulateSurvey } from '../../src/data/simulate.js';
-import { simulatePanel } from '../../src/data/simulate-panel.js';
-import { surveyColumn } from '../../src/data/survey-columns.js';
-import { writeSurvey } from '../../src/data/write-survey.js';
+import { simulateSurvey } from '../../src/simulate/survey.js';
+import { simulatePanel } from '../../src/simulate/panel.js';
+import { surveyColumn } from '../../src/simulate/survey-columns.js';
+import { writeSurvey } from '../../src/simulate/write-survey.js';
 import { runCli } from '../helpers/run-cli.js';
 
 let dir = '';

@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
 import { messages } from '../messages.js';
-import { closestName } from './closest-name.js';
+import { closestName } from '../data/closest-name.js';
 import { evaluateFormula } from './derive.js';
-import type { ColumnData, ColumnInfo } from './read.js';
+import type { ColumnData, ColumnInfo } from '../data/read.js';
 import type { StudyGroup } from './study-schema.js';
 import type { Study, StudyPath } from './study.js';
 
