@@ -48,7 +48,7 @@ derive:
     # Table 3: four yes/no items count 1 each, an employed member 0.5
     formula: industry_fund_loan + own_business + microloan + employment_training + 0.5 * has_employed_member
   - name: county_gdp_10k
-    label: Regional economic situation (GDP per capita, 10,000 yuan)
+    label: { en: "Regional economic situation (GDP per capita, 10,000 yuan)", zh-CN: 地区经济状况（人均GDP，万元） }
     # the paper's variable is in yuan (coefficient -7E-06); per 10,000 yuan it reads -0.07
     formula: county_gdp_per_capita / 10000
 
