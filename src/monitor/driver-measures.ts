@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { readConfig } from '../data/read-config.js';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import type { DriverTerm } from '../vep/drivers.js';
@@ -101,20 +99,6 @@ export function driverMeasuresFrom(input: unknown, path = 'mapping'): DriverMeas
  * @example const mapping = await loadDriverMeasures('measures.yaml');
  */
 export async function loadDriverMeasures(path: string): Promise<DriverMeasures> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new UserError(messages.fileNotFound(path));
-  }
-  let data: unknown;
-  try {
-    data = ['.yaml', '.yml'].includes(extname(path).toLowerCase())
-      ? parseYaml(text)
-      : JSON.parse(text);
-  } catch (e) {
-    const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-    throw new UserError(messages.driverMeasuresInvalid(path, detail));
-  }
+  const data = await readConfig(path, messages.driverMeasuresInvalid);
   return driverMeasuresFrom(data, path);
 }

@@ -1,9 +1,7 @@
 import { Ajv } from 'ajv';
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { CATEGORIES, type Category } from '../domain/categories.js';
 import { DEFAULT_DEADLINES } from '../domain/procedure.js';
+import { readConfig } from '../data/read-config.js';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { PPP_CHINA_2011_PRIVATE_CONSUMPTION } from '../vep/poverty-line.js';
@@ -259,21 +257,7 @@ export function rulesFrom(input: unknown, path = 'rules'): Rules {
  * @example const rules = await loadRules('rules.yaml');
  */
 export async function loadRules(path: string): Promise<Rules> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new UserError(messages.fileNotFound(path));
-  }
-  let data: unknown;
-  try {
-    data = ['.yaml', '.yml'].includes(extname(path).toLowerCase())
-      ? parseYaml(text)
-      : JSON.parse(text);
-  } catch (e) {
-    const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-    throw new UserError(messages.rulesInvalid(path, detail));
-  }
+  const data = await readConfig(path, messages.rulesInvalid);
   return rulesFrom(data, path);
 }
 
