@@ -136,7 +136,8 @@ export function estimateVep(data: ColumnData, options: VepOptions): VepResult {
   const nu = used.length;
   const lny = new Float64Array(nu);
   for (let r = 0; r < nu; r++) lny[r] = Math.log(income[used[r]]);
-  const wu = weights ? Float64Array.from(used, (i) => weights[i]) : null;
+  const wu = weights ? new Float64Array(nu) : null;
+  if (wu && weights) for (let r = 0; r < nu; r++) wu[r] = weights[used[r]];
   // Step 1: WLS of ln y on X (only its residuals are kept: at 10⁷ households each of the
   // fit's per-household arrays is 80 MB).
   const residuals = firstStepResiduals(xs, used, lny, { weights: wu, terms, rows: n });
