@@ -3,8 +3,9 @@
 #   sh bench/vep.sh [N] [K] [csv|parquet]   (defaults: 10000000 10 csv; run `npm run build` first)
 # csv (the issue's benchmark): reads a CSV and writes the per-household CSV; R does the same
 # with data.table::fread, lm.wfit and fwrite (bench/vep.R). parquet: povrisk alone, Parquet in
-# and out. Prints /usr/bin/time -v's wall-clock time and peak resident memory of each, the
-# ratio, and the machine's load average. The data file is made once per (N, K) in
+# and out. Prints /usr/bin/time -v's wall-clock time, CPU time and peak resident memory of
+# each, their ratios, and the machine's load average (on a busy machine the CPU-time ratio is
+# the steadier one). The data file is made once per (N, K) in
 # ${TMPDIR:-/tmp} and reused.
 set -eu
 N=${1:-10000000}
@@ -36,5 +37,13 @@ if [ "$FORMAT" = csv ]; then
   P=$(secs "$DIR/povrisk-vep-bench.time")
   R=$(secs "$DIR/povrisk-vep-bench-r.time")
   echo "povrisk $P s, R $R s: ratio $(echo "$P $R" | awk '{ printf "%.2f", $1 / $2 }')"
+  cpu() { awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$1"; }
+  mem() { awk -F': ' '/Maximum resident/ { printf "%.2f", $2 / 1048576 }' "$1"; }
+  PC=$(cpu "$DIR/povrisk-vep-bench.time")
+  RC=$(cpu "$DIR/povrisk-vep-bench-r.time")
+  PM=$(mem "$DIR/povrisk-vep-bench.time")
+  RM=$(mem "$DIR/povrisk-vep-bench-r.time")
+  echo "CPU (user + system): povrisk $PC s, R $RC s: ratio $(echo "$PC $RC" | awk '{ printf "%.2f", $1 / $2 }')"
+  echo "peak memory: povrisk $PM GiB, R $RM GiB: ratio $(echo "$PM $RM" | awk '{ printf "%.2f", $1 / $2 }')"
 fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -126,11 +126,30 @@ function inlineString(data: Uint8Array, start: number, length: number): string {
   return s;
 }
 
+/** Distinct short strings kept once each (a county name repeated on 10⁷ rows is one string). */
+const INTERN_LIMIT = 4096;
+const interned = new Map<string, string>();
+
+/** The one copy of a short string, while fewer than INTERN_LIMIT distinct ones were seen. */
+function intern(s: string): string {
+  const seen = interned.get(s);
+  if (seen !== undefined) return seen;
+  if (interned.size < INTERN_LIMIT) interned.set(s, s);
+  return s;
+}
+
 /**
  * Appends the m strings of a VARCHAR column of a chunk (null where missing). DuckDB keeps a
- * string of up to 12 bytes inside its 16-byte entry, a longer one behind a pointer.
+ * string of up to 12 bytes inside its 16-byte entry, a longer one behind a pointer. Short
+ * strings are interned (`intern`), so repeated values share one copy.
+ * @example appendStrings(chunk, 0, bindings.data_chunk_get_size(chunk), names)
  */
-function appendStrings(chunk: DataChunk, column: number, m: number, out: (string | null)[]): void {
+export function appendStrings(
+  chunk: DataChunk,
+  column: number,
+  m: number,
+  out: (string | null)[],
+): void {
   const vector = bindings.data_chunk_get_vector(chunk, column);
   const data = bindings.vector_get_data(vector, m * 16);
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
@@ -143,7 +162,7 @@ function appendStrings(chunk: DataChunk, column: number, m: number, out: (string
     }
     const offset = i * 16;
     const length = view.getUint32(offset, true);
-    if (length <= 12) out.push(inlineString(data, offset + 4, length));
+    if (length <= 12) out.push(intern(inlineString(data, offset + 4, length)));
     else {
       const at = data.byteOffset + offset + 8;
       out.push(

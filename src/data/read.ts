@@ -1,10 +1,12 @@
+import { open } from 'node:fs/promises';
 import type { Connection } from '@duckdb/node-bindings';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { dataFormat } from './data-format.js';
 import { bindings } from './duckdb-bindings.js';
 import { queryColumns, queryStrings, type QueriedColumns } from './query-columns.js';
-import { describeSource, quoteIdent, typedCsvSql, type Source } from './source.js';
+import { describeSource, quoteIdent, streamedCsvSql, typedCsvSql, type Source } from './source.js';
+import { csvRejects, streamColumns } from './stream-columns.js';
 
 export type { ColumnData, ColumnInfo, ReadOptions } from './columns.js';
 import type { ColumnData, ReadOptions } from './columns.js';
@@ -133,9 +135,21 @@ async function readWith(
     const numericSql = numericNames.map((name) =>
       doubles.includes(name) ? `COALESCE(${quoteIdent(name)}, 'NaN'::DOUBLE)` : textToDouble(name),
     );
-    const sql = `SELECT ${[...numericSql, ...textSql].join(', ')} FROM ${typedCsvSql(source, doubles)}`;
-    const fast = await queryColumns(connection, sql, shape).catch(() => null);
-    if (fast && fast.badRow < 0) return finish(source, numericNames, textNames, fast);
+    const select = `SELECT ${[...numericSql, ...textSql].join(', ')} FROM `;
+    if (reserve === 0 && options.onRows === undefined) {
+      // Nobody needs the columns side by side as they arrive: stream them, so that DuckDB
+      // holds no second copy of the file's numbers (see `streamColumns`).
+      const sql = select + streamedCsvSql(source, doubles);
+      const expectedRows = await estimatedRows(source.file);
+      const streamed = await streamColumns(connection, sql, { ...shape, expectedRows })
+        .then(async (read) => ((await csvRejects(connection)) === 0 ? read : null))
+        .catch(() => null);
+      if (streamed && streamed.badRow < 0) return finish(source, numericNames, textNames, streamed);
+    } else {
+      const sql = select + typedCsvSql(source, doubles);
+      const fast = await queryColumns(connection, sql, shape).catch(() => null);
+      if (fast && fast.badRow < 0) return finish(source, numericNames, textNames, fast);
+    }
   }
   const numericSql = numericNames.map((name) =>
     typeOf.get(name) === 'VARCHAR'
@@ -163,9 +177,9 @@ function finish(
   source: Source,
   numericNames: readonly string[],
   textNames: readonly string[],
-  read: QueriedColumns,
+  read: QueriedColumns | Omit<QueriedColumns, 'block'>,
 ): ColumnData {
-  const { rows, numeric, missing, text, block, reserve } = read;
+  const { rows, numeric, missing, text, reserve } = read;
   if (rows === 0) throw new UserError(messages.headerOnly(source.path));
   return Object.freeze({
     path: source.path,
@@ -173,8 +187,27 @@ function finish(
     numeric: new Map(numericNames.map((n, c) => [n, numeric[c].subarray(0, rows)])),
     missing: new Map(numericNames.map((n, c) => [n, missing[c]])),
     text: new Map(textNames.map((n, c) => [n, text[c]])),
-    block: Object.freeze({ data: block, reserve }),
+    ...('block' in read ? { block: Object.freeze({ data: read.block, reserve }) } : {}),
   });
+}
+
+/**
+ * Rows a CSV file probably holds, on the high side: its size over the mean length of the
+ * lines in its first megabyte, plus a quarter. Only a first allocation (see `streamColumns`).
+ */
+async function estimatedRows(file: string): Promise<number> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const sample = Buffer.alloc(Math.min(size, 1 << 20));
+    const { bytesRead } = await handle.read(sample, 0, sample.length, 0);
+    let lines = 0;
+    for (let i = sample.indexOf(10); i >= 0 && i < bytesRead; i = sample.indexOf(10, i + 1))
+      lines++;
+    return lines === 0 ? 2048 : Math.ceil((size / (bytesRead / lines)) * 1.25) + 2048;
+  } finally {
+    await handle.close();
+  }
 }
 
 /**

@@ -158,6 +158,18 @@ export function typedCsvSql(source: Source, doubles: readonly string[]): string 
   return csvSql(source.file, source.delim, source.names, new Set(doubles));
 }
 
+/**
+ * `typedCsvSql`, but a bad row (a cell that is not a number, a ragged row, an unclosed quote)
+ * is set aside in the connection's `reject_errors` table instead of failing the query: for a
+ * streamed read, which cannot see a failure part way (see `streamColumns`). Callers check
+ * `reject_errors` after the read, and read the file the checking way when it holds any row.
+ * @example streamedCsvSql(source, ['wage', 'educ'])
+ */
+export function streamedCsvSql(source: Source, doubles: readonly string[]): string {
+  const sql = csvSql(source.file, source.delim, source.names, new Set(doubles));
+  return `${sql.slice(0, -1)}, ignore_errors = true, store_rejects = true)`;
+}
+
 function csvSql(
   path: string,
   delim: string,

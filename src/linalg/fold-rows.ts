@@ -61,8 +61,43 @@ export function foldBlock(T: Float64Array, q: number, A: Float64Array, m: number
     const u0 = tll - alpha;
     // H = I − u uᵀ / (−alpha·u0), with u = (u0, A[:, l]).
     const scale = -1 / (alpha * u0);
-    // Two columns per pass over the rows: each entry of the reflector is loaded once for both.
+    // Four, then two columns per pass over the rows: each entry of the reflector is loaded
+    // once for all of them, and the four sums are independent chains of additions (each still
+    // adds its terms in row order, so the result is the same, bit for bit, as one column at
+    // a time).
     let j = l + 1;
+    for (; j + 3 < q; j += 4) {
+      const a0 = j * BLOCK;
+      const a1 = a0 + BLOCK;
+      const a2 = a1 + BLOCK;
+      const a3 = a2 + BLOCK;
+      let s0 = u0 * T[l + j * q];
+      let s1 = u0 * T[l + (j + 1) * q];
+      let s2 = u0 * T[l + (j + 2) * q];
+      let s3 = u0 * T[l + (j + 3) * q];
+      for (let r = 0; r < m; r++) {
+        const v = A[al + r];
+        s0 += v * A[a0 + r];
+        s1 += v * A[a1 + r];
+        s2 += v * A[a2 + r];
+        s3 += v * A[a3 + r];
+      }
+      const f0 = s0 * scale;
+      const f1 = s1 * scale;
+      const f2 = s2 * scale;
+      const f3 = s3 * scale;
+      T[l + j * q] -= f0 * u0;
+      T[l + (j + 1) * q] -= f1 * u0;
+      T[l + (j + 2) * q] -= f2 * u0;
+      T[l + (j + 3) * q] -= f3 * u0;
+      for (let r = 0; r < m; r++) {
+        const v = A[al + r];
+        A[a0 + r] -= f0 * v;
+        A[a1 + r] -= f1 * v;
+        A[a2 + r] -= f2 * v;
+        A[a3 + r] -= f3 * v;
+      }
+    }
     for (; j + 1 < q; j += 2) {
       const aj = j * BLOCK;
       const ak = aj + BLOCK;

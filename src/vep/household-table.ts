@@ -16,7 +16,7 @@ export function householdTable(
   const idName = options.idName ?? 'id';
   const id: TableColumn = options.ids
     ? { name: idName, type: 'text', values: options.ids }
-    : { name: idName, type: 'integer', values: Float64Array.from({ length: n }, (_, i) => i + 1) };
+    : { name: idName, type: 'integer', values: rowNumbers(n) };
   return {
     rows: n,
     columns: [
@@ -32,4 +32,11 @@ export function householdTable(
       { name: 'status', type: 'category', codes: result.status, labels: result.statusLabels },
     ],
   };
+}
+
+/** 1, 2, …, n. */
+function rowNumbers(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i + 1;
+  return out;
 }

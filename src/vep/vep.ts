@@ -136,12 +136,13 @@ export function estimateVep(data: ColumnData, options: VepOptions): VepResult {
   const nu = used.length;
   const lny = new Float64Array(nu);
   for (let r = 0; r < nu; r++) lny[r] = Math.log(income[used[r]]);
-  const wu = weights ? Float64Array.from(used, (i) => weights[i]) : null;
-  // Step 1: WLS of ln y on X.
-  const first = wlsColumns(xs, used, lny, { weights: wu, terms });
-  if (first.dfResidual <= 0) throw new UserError(messages.vepTooFewHouseholds(nu, first.rank, n));
+  const wu = weights ? new Float64Array(nu) : null;
+  if (wu && weights) for (let r = 0; r < nu; r++) wu[r] = weights[used[r]];
+  // Step 1: WLS of ln y on X (only its residuals are kept: at 10⁷ households each of the
+  // fit's per-household arrays is 80 MB).
+  const residuals = firstStepResiduals(xs, used, lny, { weights: wu, terms, rows: n });
   // Step 2: the variance equation, and σ² for every household with all regressors.
-  const eq = varianceEquation(xs, used, first.residuals, {
+  const eq = varianceEquation(xs, used, residuals, {
     model: o.variance,
     floor: o.floor,
     weights: wu,
@@ -221,6 +222,19 @@ export function estimateVep(data: ColumnData, options: VepOptions): VepResult {
     terms: Object.freeze(terms),
     summary,
   });
+}
+
+/** Step 1's residuals; a UserError when no degrees of freedom are left. */
+function firstStepResiduals(
+  xs: readonly Float64Array[],
+  used: Int32Array,
+  lny: Float64Array,
+  options: { weights: Float64Array | null; terms: readonly string[]; rows: number },
+): Float64Array {
+  const first = wlsColumns(xs, used, lny, { weights: options.weights, terms: options.terms });
+  if (first.dfResidual <= 0)
+    throw new UserError(messages.vepTooFewHouseholds(used.length, first.rank, options.rows));
+  return first.residuals;
 }
 
 interface ValidOptions {

@@ -79,6 +79,26 @@ describe('readColumns', () => {
     );
   });
 
+  it('names a bad cell, or a ragged row, far past the first chunks of a streamed read', async () => {
+    const rows = (bad: number, cell: string): string => {
+      const lines = ['y,x,g'];
+      for (let i = 1; i <= 5000; i++) lines.push(i === bad ? cell : `${i},${i / 4},a`);
+      return `${lines.join('\n')}\n`;
+    };
+    const path = file('late.csv', rows(4321, '4321,4x,a'));
+    expect(await userError(readColumns(path, { numeric: ['y', 'x'], text: ['g'] }))).toBe(
+      `${path}: column 'x', row 4321 (line 4322): '4x' is not a number`,
+    );
+    const ragged = file('ragged.csv', rows(4500, '4500,1'));
+    expect(await userError(readColumns(ragged, { numeric: ['y', 'x'] }))).toMatch(
+      /ragged\.csv: .*line 4501/,
+    );
+    const good = await readColumns(file('good.csv', rows(0, '')), { numeric: ['x'], text: ['g'] });
+    expect(good.rows).toBe(5000);
+    expect(good.numeric.get('x')![4999]).toBe(1250);
+    expect(good.text.get('g')!.length).toBe(5000);
+  });
+
   it('reports the first bad cell in file order across columns', async () => {
     const path = file('bad2.csv', 'y,x\n1,2\n2,zz\nyy,3\n');
     expect(await userError(readColumns(path, { numeric: ['y', 'x'] }))).toBe(
