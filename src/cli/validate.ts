@@ -48,7 +48,7 @@ export function registerValidate(program: Command): void {
     .option('--model <m>', `${VALIDATE_MODELS.join(' or ')} (default cross-section)`)
     .option(
       '--variance <model>',
-      `variance equation: ${VARIANCE_MODELS.join(', ')} (default linear)`,
+      `variance equation: ${VARIANCE_MODELS.join(', ')} (default linear; history: exponential)`,
     )
     .option('--weights <col>', 'sampling weights (used in the fit; measures count households)')
     .option('--threshold <t>', 'the vep rule flags v >= t (default 0.5)')
@@ -104,6 +104,7 @@ export function registerValidate(program: Command): void {
       }
       const printed = {
         model: result.model,
+        variance: result.variance,
         line: result.line,
         threshold: result.threshold,
         capacity: result.capacity,

@@ -83,7 +83,8 @@ export async function validateStore(
     x: rules.vep.x,
     line,
     model: options.model,
-    variance: rules.vep.variance,
+    // The rules' variance equation for their VEP; the history model keeps its own default.
+    variance: options.model === 'history' ? undefined : rules.vep.variance,
     threshold: options.threshold,
     capacity: options.capacity,
     monitoring: {

@@ -47,7 +47,7 @@ export function validationSections(result: Validation): string {
  */
 export function validationHtml(result: Validation): string {
   const head =
-    `Model ${result.model}; poverty line ${result.line.toFixed(2)}; vep rule v ≥ ${result.threshold}; ` +
+    `Model ${result.model} (${result.variance} variance); poverty line ${result.line.toFixed(2)}; vep rule v ≥ ${result.threshold}; ` +
     `top rule: the ${result.capacity * 100}% highest v.`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Does the warning work?</title>

@@ -5,7 +5,7 @@ import { messages } from '../messages.js';
 import { auc } from './auc.js';
 import { brier } from './brier.js';
 import { calibration, type CalibrationBin } from './calibration.js';
-import { historyVep } from './history.js';
+import { HISTORY_VARIANCE, historyVep } from './history.js';
 import { panelIndex } from './panel-index.js';
 import { ruleOutcome, type RuleOutcome } from './rule-outcome.js';
 import { topFlags } from './top-flags.js';
@@ -35,7 +35,10 @@ export interface MonitoringRuleSpec {
     | undefined;
 }
 
-/** Options of `validateWarning`. Defaults: cross-section, linear variance, threshold 0.5, capacity 0.1. */
+/**
+ * Options of `validateWarning`. Defaults: cross-section, threshold 0.5, capacity 0.1, variance
+ * linear for `cross-section` (as `povrisk vep`) and exponential for `history`.
+ */
 export interface ValidateOptions {
   /** Household id column (text). */
   readonly id: string;
@@ -45,6 +48,7 @@ export interface ValidateOptions {
   readonly x: readonly string[];
   readonly line: number;
   readonly model?: ValidateModel | undefined;
+  /** Default: `linear` for `cross-section`, `exponential` for `history` (`HISTORY_VARIANCE`). */
   readonly variance?: VarianceModel | undefined;
   readonly weights?: string | undefined;
   readonly threshold?: number | undefined;
@@ -76,12 +80,18 @@ export interface PairValidation {
 /** What `povrisk validate --json` prints, plus the scores behind it (not printed). */
 export interface Validation {
   readonly model: ValidateModel;
+  /** The variance equation used (see `ValidateOptions.variance` for the defaults). */
+  readonly variance: VarianceModel;
   readonly line: number;
   readonly threshold: number;
   readonly capacity: number;
   readonly pairs: readonly PairValidation[];
-  /** Per pair, the scored households' v and outcome (1 = below the line at `to`), for charts. */
-  readonly scores: readonly { readonly v: Float64Array; readonly y: Uint8Array }[];
+  /** Per pair, the scored households' ids, v and outcome (1 = below the line at `to`), for charts. */
+  readonly scores: readonly {
+    readonly ids: readonly string[];
+    readonly v: Float64Array;
+    readonly y: Uint8Array;
+  }[];
 }
 
 const nullIfNaN = (x: number): number | null => (Number.isNaN(x) ? null : x);
@@ -91,7 +101,7 @@ const nullIfNaN = (x: number): number | null => (Number.isNaN(x) ? null : x);
  * (t, t+1) of a long panel (one row per household and wave): fits the model on wave t
  * (`cross-section`: `estimateVep`, exactly `povrisk vep`; `history`: `historyVep`, which needs
  * wave t−1 too), scores every household observed in both waves that has all regressors (and
- * for `history` a positive income at t), and compares with the outcome income_{t+1} < line.
+ * for `history` a positive income at t or before: its permanent income), and compares with the outcome income_{t+1} < line.
  * Households without an income at t+1 are left out and counted. Reports AUC (Mann–Whitney,
  * `auc`), Brier score, a ten-bin calibration table and, per rule, flagged / caught / precision
  * / recall: `vep` (v ≥ threshold), `poor_now` (income_t < line), `top` (the ceil(capacity·n)
@@ -136,7 +146,7 @@ export function validateWarning(data: ColumnData, options: ValidateOptions): Val
   const shocks = (m.shockColumns ?? []).map(num);
 
   const pairs: PairValidation[] = [];
-  const scores: { v: Float64Array; y: Uint8Array }[] = [];
+  const scores: { ids: readonly string[]; v: Float64Array; y: Uint8Array }[] = [];
   for (let a = 0; a + 1 < W; a++) {
     const from = waves[a];
     const to = waves[a + 1];
@@ -161,15 +171,26 @@ export function validateWarning(data: ColumnData, options: ValidateOptions): Val
       if (model === 'history') {
         if (a === 0) note = messages.validate.noHistory(from);
         else {
-          const log = (x: number) => (x > 0 ? Math.log(x) : NaN);
+          const permanentUpTo = (h: number, w: number) => {
+            let sum = 0;
+            let count = 0;
+            for (let s = 0; s <= w; s++) {
+              const y = incomeAt(h, s);
+              if (y > 0) {
+                sum += Math.log(y);
+                count++;
+              }
+            }
+            return count > 0 ? sum / count : NaN;
+          };
           v = historyVep(waveData, {
             income: options.income,
             x: options.x,
             line: options.line,
             weights: options.weights,
             variance: options.variance,
-            lagLogIncome: Float64Array.from(members, (h) => log(incomeAt(h, a - 1))),
-            logIncome: Float64Array.from(members, (h) => log(incomeAt(h, a))),
+            pastPermanent: Float64Array.from(members, (h) => permanentUpTo(h, a - 1)),
+            permanent: Float64Array.from(members, (h) => permanentUpTo(h, a)),
           }).vulnerability;
         }
       } else {
@@ -291,10 +312,11 @@ export function validateWarning(data: ColumnData, options: ValidateOptions): Val
         rules: Object.freeze(rules),
       }),
     );
-    scores.push(Object.freeze({ v: vs, y }));
+    scores.push(Object.freeze({ ids: Object.freeze(ids), v: vs, y }));
   }
   return Object.freeze({
     model,
+    variance: options.variance ?? (model === 'history' ? HISTORY_VARIANCE : 'linear'),
     line: options.line,
     threshold,
     capacity,
