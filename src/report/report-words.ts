@@ -1,4 +1,5 @@
 import type { Lang } from '../domain/localized.js';
+import { validationWords, type ValidationWords } from './validation-words.js';
 
 /** Every fixed word of a study report (tables, charts, page), in one language. */
 export interface ReportWords {
@@ -65,6 +66,8 @@ export interface ReportWords {
     readonly quantileTitle: string;
   };
   readonly findings: string;
+  /** The "does the warning work?" section (panel data). */
+  readonly validation: ValidationWords;
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -154,6 +157,7 @@ const en = (u: string): ReportWords => ({
     quantileTitle: 'Coefficients across quantiles with 95% confidence bands (dashed: OLS)',
   },
   findings: 'Main findings',
+  validation: validationWords('en'),
 });
 
 const ZH_METHODS: Readonly<Record<string, string>> = {
@@ -245,6 +249,7 @@ const zh = (u: string): ReportWords => ({
     quantileTitle: '各分位数上的系数及 95% 置信带（虚线：OLS）',
   },
   findings: '主要发现',
+  validation: validationWords('zh-CN'),
 });
 
 /**

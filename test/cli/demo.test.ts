@@ -86,7 +86,9 @@ describe('povrisk demo (npm start)', () => {
       'table3',
       'table4',
       'table5',
+      'validation',
     ]);
+    expect(r.validation).toBeNull(); // a cross-section: no waves to check the warning on
     expect(r.table4.models).toHaveLength(7);
     expect(r.table4.stepwise.method).toBe('backward stepwise');
     expect(r.table5.quantreg.fits.map((f: { tau: number }) => f.tau)).toEqual([0.3, 0.5, 0.7, 0.9]);
