@@ -10,6 +10,12 @@ import { paperTables, type StudyTables } from './study-tables.js';
 import type { ReportTable } from './table-model.js';
 import type { Validation } from '../vep/validate.js';
 import { validationSections } from './validation-html.js';
+import { publishedComparison, type PublishedComparison } from './published-comparison.js';
+import {
+  PUBLISHED_TABLE4,
+  PUBLISHED_TABLE5,
+  TABLE4_SIGN_LOST,
+} from '../paper/published-regressions.js';
 
 const CSS = `
 :root{--ink:#1d2433;--muted:#5b6475;--line:#d5d9e0;--accent:#2f5d8a}
@@ -82,6 +88,8 @@ export interface HtmlReportOptions {
   readonly findings?: readonly Finding[];
   /** On panel data, the validation of each model with its scores (`StudyRun.validation.models`). */
   readonly validation?: readonly Validation[];
+  /** The data are simulated (explains misses against the published coefficients); default false. */
+  readonly simulated?: boolean;
 }
 
 /** A panel's padding and border around its table, in px. */
@@ -239,9 +247,38 @@ export function htmlReport(results: StudyResults, options: HtmlReportOptions): s
   }));
   if (results.table4.stepwise)
     models.push({ label: w.stepwise, coefficients: results.table4.stepwise.result.coefficients });
+  const fmt = (x: number) => Number(x.toPrecision(3)).toString().replace('-', '−');
+  /** A note under a table compared with the paper: its coefficients more than 2 SEs off. */
+  const missNote = (table: string, c: PublishedComparison, corrected: boolean) => {
+    if (c.compared === 0) return '';
+    const items = c.misses.map(
+      (m) =>
+        `${m.column} ${label(m.term)} ${m.z > 0 ? '+' : '−'}${Math.abs(m.z).toFixed(1)} SE (${w.thisStudy} ${fmt(m.ours)}; ${w.published} ${fmt(m.published)})`,
+    );
+    const text = w.publishedMisses({
+      table,
+      misses: items,
+      compared: c.compared,
+      limit: c.limit,
+      corrected,
+    });
+    const why = c.misses.length
+      ? ` ${options.simulated ? w.missesWhySimulated : w.missesWhyOwnData}`
+      : '';
+    return `<p class="note published-misses">${esc(text + why)}</p>`;
+  };
   parts.push(
     `<section id="table-4"><h2>${esc(tables.table4.title ?? w.table(4))}</h2>`,
     pair(tables.table4, paper?.table4 ?? null, setup, { stacked: true }),
+    paper
+      ? missNote(
+          w.table(4),
+          publishedComparison(models, PUBLISHED_TABLE4, {
+            signCorrected: TABLE4_SIGN_LOST,
+          }),
+          true,
+        )
+      : '',
     figure(
       coefficientStabilityChart(models, { label, title: w.charts.stabilityTitle }),
       w.stabilityCaption,
@@ -252,6 +289,19 @@ export function htmlReport(results: StudyResults, options: HtmlReportOptions): s
   if (tables.table5 && results.table5) {
     parts.push(
       pair(tables.table5, paper?.table5 ?? null, setup),
+      paper
+        ? missNote(
+            w.table(5),
+            publishedComparison(
+              results.table5.quantreg.fits.map((f) => ({
+                label: `QR ${Math.round(f.tau * 100)}`,
+                coefficients: f.coefficients,
+              })),
+              PUBLISHED_TABLE5,
+            ),
+            false,
+          )
+        : '',
       figure(
         quantileCoefficientsChart(results.table5.quantreg.fits, {
           ols: results.table5.ols.coefficients,
