@@ -134,6 +134,13 @@ export function monitoringRules(columns: ReadonlySet<string>, income: string): M
       : undefined,
     incomeDropShare: isRulesIncome ? r.income_drop.share : undefined,
     shockColumns: shocks.length > 0 ? shocks : undefined,
-    highVulnerability: hasVep ? { threshold: r.high_vulnerability.threshold, ...r.vep } : undefined,
+    // The rules' VEP at its own line, else the latest monitoring line (6,000 CNY by default).
+    highVulnerability: hasVep
+      ? {
+          threshold: r.high_vulnerability.threshold,
+          ...r.vep,
+          line: r.vep.line ?? lineForYear(r.monitoring_lines, null),
+        }
+      : undefined,
   };
 }

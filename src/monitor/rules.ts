@@ -4,7 +4,6 @@ import { DEFAULT_DEADLINES } from '../domain/procedure.js';
 import { readConfig } from '../data/read-config.js';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
-import { PPP_CHINA_2011_PRIVATE_CONSUMPTION } from '../vep/poverty-line.js';
 import { SHOCK_NAMES } from './columns.js';
 
 export { CATEGORIES, type Category } from '../domain/categories.js';
@@ -74,7 +73,8 @@ export interface Rules {
   };
   /** Days allowed for each procedural step after the previous one (see `DEFAULT_DEADLINES`). */
   readonly procedure: { readonly deadlines: Readonly<Record<DeadlineStep, number>> };
-  readonly vep: VepSpec;
+  /** The rules' VEP; `line` null (the default): each wave's monitoring line. */
+  readonly vep: Omit<VepSpec, 'line'> & { readonly line: number | null };
 }
 
 /**
@@ -84,7 +84,9 @@ export interface Rules {
  * and a marginal household at risk (边缘易致贫户) otherwise; an income drop of 30% or more
  * since the previous wave, a new shock, or rigid spending (medical, schooling, disaster loss)
  * above half the household's income, a household in sudden severe hardship (突发严重困难户). The VEP model is the paper's income
- * equation (section 3.2) with the $1.90-a-day line at 2011 PPP (2,563.176 CNY).
+ * equation (section 3.2) at the wave's monitoring line (`vep.line` null): at the paper's
+ * $1.90-a-day line (2,563.176 CNY, `vep: { line: 2563.176 }` in a rules file) v ≥ 0.6 flags
+ * nobody once incomes are above the 4,000 CNY exit standard (docs/monitoring.md).
  */
 export const DEFAULT_RULES: Rules = Object.freeze({
   monitoring_lines: Object.freeze({ '2021': 6000 }),
@@ -113,7 +115,7 @@ export const DEFAULT_RULES: Rules = Object.freeze({
   vep: Object.freeze({
     income: 'per_capita_income',
     x: Object.freeze(['head_male', 'family_size', 'debt', 'net_income']),
-    line: 1.9 * 365 * PPP_CHINA_2011_PRIVATE_CONSUMPTION,
+    line: null,
     variance: 'linear' as const,
   }),
 });

@@ -62,7 +62,9 @@ export async function runRules(store: Store, options: RunOptions): Promise<RunRe
     const lines = await saveLines(c, store.user, rules.monitoring_lines);
     const line = lineForYear(lines, year);
     const stored = options.model === undefined ? null : await storedModel(c, options.model);
-    const scores = stored ? await applyWave(c, wave, stored) : await fitWave(c, wave, rules.vep);
+    const scores = stored
+      ? await applyWave(c, wave, stored)
+      : await fitWave(c, wave, { ...rules.vep, line: rules.vep.line ?? line });
     const modelId = Number((await c.runAndReadAll("SELECT nextval('model_seq')")).getRows()[0][0]);
     const model = scores.model;
     const scored = await appendScores(c, modelId, wave, scores);

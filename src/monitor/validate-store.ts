@@ -42,8 +42,8 @@ export async function validateStore(
   const yearOf = new Map(
     waves.map((w) => [String(w.wave), w.year === null ? null : Number(w.year)]),
   );
-  const line =
-    options.line ?? lineForYear(lines, yearOf.get(String(waves[waves.length - 1].wave))!);
+  const latestLine = lineForYear(lines, yearOf.get(String(waves[waves.length - 1].wave))!);
+  const line = options.line ?? latestLine;
   const names = [...new Set([rules.vep.income, ...rules.vep.x, ...SHOCK_NAMES])];
   const parts: { wave: string; ids: string[]; data: ColumnData }[] = [];
   for (const w of waves)
@@ -94,7 +94,12 @@ export async function validateStore(
       incomeDropShare: rules.income_drop.enabled ? rules.income_drop.share : undefined,
       shockColumns: rules.new_shock.enabled ? rules.new_shock.flags : undefined,
       highVulnerability: rules.high_vulnerability.enabled
-        ? { threshold: rules.high_vulnerability.threshold, ...rules.vep }
+        ? // The rules' VEP at its own line, else the latest wave's monitoring line.
+          {
+            threshold: rules.high_vulnerability.threshold,
+            ...rules.vep,
+            line: rules.vep.line ?? latestLine,
+          }
         : undefined,
     },
   });
