@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { columnNames, readColumns } from '../data/read.js';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
-import { DEFAULT_RULES, lineForYear } from '../monitor/rules.js';
+import { DEFAULT_RULES, lineForYear, vepLine } from '../monitor/rules.js';
 import { SHOCK_NAMES } from '../monitor/columns.js';
 import { validationHtml } from '../report/validation-html.js';
 import { validationText } from '../report/validation-text.js';
@@ -134,12 +134,13 @@ export function monitoringRules(columns: ReadonlySet<string>, income: string): M
       : undefined,
     incomeDropShare: isRulesIncome ? r.income_drop.share : undefined,
     shockColumns: shocks.length > 0 ? shocks : undefined,
-    // The rules' VEP at its own line, else the latest monitoring line (6,000 CNY by default).
+    // The rules' VEP at its own line, else the poverty line under the latest monitoring line
+    // (6,000 / 1.5 = 4,000 CNY by default).
     highVulnerability: hasVep
       ? {
           threshold: r.high_vulnerability.threshold,
           ...r.vep,
-          line: r.vep.line ?? lineForYear(r.monitoring_lines, null),
+          line: vepLine(r, lineForYear(r.monitoring_lines, null)),
         }
       : undefined,
   };

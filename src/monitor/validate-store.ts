@@ -3,7 +3,7 @@ import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { validateWarning, type Validation, type ValidateModel } from '../vep/validate.js';
 import { SHOCK_NAMES } from './columns.js';
-import { DEFAULT_RULES, lineForYear, type Rules } from './rules.js';
+import { DEFAULT_RULES, lineForYear, vepLine, type Rules } from './rules.js';
 import { monitoringLines } from './run.js';
 import { waveColumns } from './score.js';
 import type { Store } from './store.js';
@@ -94,11 +94,11 @@ export async function validateStore(
       incomeDropShare: rules.income_drop.enabled ? rules.income_drop.share : undefined,
       shockColumns: rules.new_shock.enabled ? rules.new_shock.flags : undefined,
       highVulnerability: rules.high_vulnerability.enabled
-        ? // The rules' VEP at its own line, else the latest wave's monitoring line.
+        ? // The rules' VEP at its own line, else the poverty line under the latest monitoring line.
           {
             threshold: rules.high_vulnerability.threshold,
             ...rules.vep,
-            line: rules.vep.line ?? latestLine,
+            line: vepLine(rules, latestLine),
           }
         : undefined,
     },

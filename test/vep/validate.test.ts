@@ -136,7 +136,7 @@ describe('validateWarning against R (test/fixtures/r/validate.R)', () => {
               threshold: 0.6,
               income: 'per_capita_income',
               x: sim.x,
-              line: 6000,
+              line: 6000 / 1.5,
               variance: 'linear',
             },
           },
