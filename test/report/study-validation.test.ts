@@ -4,7 +4,11 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeInto, withLang } from '../../src/cli/analyze.js';
 import { setWarningSink } from '../../src/log.js';
-import { loadStudy } from '../../src/study/study.js';
+import { simulatePanel } from '../../src/simulate/panel.js';
+import { writeSurvey } from '../../src/simulate/write-survey.js';
+import { loadStudy, parseStudy } from '../../src/study/study.js';
+import { runStudy } from '../../src/report/study-run.js';
+import { monitoringRules } from '../../src/cli/validate.js';
 import { assertClose } from '../helpers/assert-close.js';
 
 /** The R reference of `povrisk validate` on the same panel (test/fixtures/r/validate.R). */
@@ -153,5 +157,49 @@ describe('analyze on panel data: the report checks the warning on the next wave'
     expect(section).toContain('召回率');
     expect(section).toContain('假阳性率');
     expect(section).not.toContain('False-positive rate');
+  });
+
+  it('a panel written by povrisk simulate --waves is recognised by its wave column, with the monitoring rules its columns allow', async () => {
+    const file = join(dir, 'simulated-panel.csv');
+    await writeSurvey(simulatePanel({ households: 200, seed: 3, waves: 3 }), file);
+    const study = parseStudy(
+      `data: { path: ${file}, id: household_id }
+vep: { income: per_capita_income, x: [head_male, family_size, debt, net_income], poverty_line: { line: 6000 } }
+explanatory: [head_male, family_size]
+`,
+      { file: 'panel.yaml', dir },
+    );
+    const previous = setWarningSink(() => undefined);
+    try {
+      const run = await runStudy(study, { monitoring: monitoringRules });
+      const v = run.results.validation!;
+      expect([v.wave, v.id, v.latest]).toEqual(['wave', 'household_id', '3']);
+      expect(run.results.study.rows).toBe(200);
+      const pair = v.models[1].pairs[1];
+      expect(pair.n).toBe(200);
+      expect(pair.rules.map((r) => r.rule)).toEqual([
+        'vep',
+        'poor_now',
+        'top',
+        'high_vulnerability',
+        'low_income',
+        'income_drop',
+        'new_shock',
+      ]);
+    } finally {
+      setWarningSink(previous);
+    }
+  });
+
+  it('data.wave without data.id is refused, naming the key', () => {
+    expect(() =>
+      parseStudy(
+        `data: { path: a.csv, wave: round }
+vep: { income: y, x: [a], poverty_line: { line: 1 } }
+explanatory: [a]
+`,
+        { file: 'panel.yaml', dir },
+      ),
+    ).toThrow(/data\.wave.*a panel needs data\.id too/);
   });
 });
