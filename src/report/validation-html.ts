@@ -79,7 +79,7 @@ export function validationSections(
             row(
               w.ruleName(name),
               pairs.flatMap((p) => {
-                const r = p.rules.find((x) => x.rule === name);
+                const r = p.n > 0 ? p.rules.find((x) => x.rule === name) : undefined;
                 return r
                   ? [
                       td(String(r.flagged)),
