@@ -96,6 +96,18 @@ export interface Validation {
 
 const nullIfNaN = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
+/** `Type.from(source, f)` as a plain loop (several times faster on a million rows). */
+function mapTo<T extends Float64Array | Int32Array | Uint8Array>(
+  Type: new (n: number) => T,
+  source: ArrayLike<number>,
+  f: (x: number) => number,
+): T {
+  const n = source.length;
+  const out = new Type(n);
+  for (let i = 0; i < n; i++) out[i] = f(source[i]);
+  return out;
+}
+
 /**
  * Does the warning predict who falls below the line? For each pair of consecutive waves
  * (t, t+1) of a long panel (one row per household and wave): fits the model on wave t
@@ -153,8 +165,8 @@ export function validateWarning(data: ColumnData, options: ValidateOptions): Val
     // Households of wave t, and the subset of the input's columns for them.
     const members: number[] = [];
     for (let h = 0; h < H; h++) if (rowOf[h * W + a] >= 0) members.push(h);
-    const rowsT = Int32Array.from(members, (h) => rowOf[h * W + a]);
-    const gather = (col: Float64Array) => Float64Array.from(rowsT, (r) => col[r]);
+    const rowsT = mapTo(Int32Array, members, (h) => rowOf[h * W + a]);
+    const gather = (col: Float64Array) => mapTo(Float64Array, rowsT, (r) => col[r]);
     const waveData: ColumnData = Object.freeze({
       path: `${data.path} (wave ${from})`,
       rows: rowsT.length,
@@ -189,8 +201,8 @@ export function validateWarning(data: ColumnData, options: ValidateOptions): Val
             line: options.line,
             weights: options.weights,
             variance: options.variance,
-            pastPermanent: Float64Array.from(members, (h) => permanentUpTo(h, a - 1)),
-            permanent: Float64Array.from(members, (h) => permanentUpTo(h, a)),
+            pastPermanent: mapTo(Float64Array, members, (h) => permanentUpTo(h, a - 1)),
+            permanent: mapTo(Float64Array, members, (h) => permanentUpTo(h, a)),
           }).vulnerability;
         }
       } else {
@@ -228,11 +240,11 @@ export function validateWarning(data: ColumnData, options: ValidateOptions): Val
     }
     if (missingOutcome > 0) warn(messages.validate.missingOutcome(missingOutcome, from, to));
     const n = k.length;
-    const vs = Float64Array.from(k, (j) => v![j]);
-    const y = Uint8Array.from(k, (j) => (incomeAt(members[j], a + 1) < options.line ? 1 : 0));
+    const vs = mapTo(Float64Array, k, (j) => v![j]);
+    const y = mapTo(Uint8Array, k, (j) => (incomeAt(members[j], a + 1) < options.line ? 1 : 0));
     const ids = k.map((j) => panel.ids[members[j]]);
     const flag = (f: (j: number, h: number) => boolean) =>
-      Uint8Array.from(k, (j) => (f(j, members[j]) ? 1 : 0));
+      mapTo(Uint8Array, k, (j) => (f(j, members[j]) ? 1 : 0));
     const poorNow = flag((_, h) => incomeAt(h, a) < options.line);
     const poorNowScore = Float64Array.from(poorNow);
     const rules: RuleOutcome[] = [
