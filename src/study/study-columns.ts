@@ -156,7 +156,10 @@ export function studyData(study: Study, plan: StudyColumnPlan, file: ColumnData)
   for (const [name, col] of plan.text)
     text.set(name, file.text.get(col) as readonly (string | null)[]);
   if (plan.wave !== null)
-    text.set(study.data.wave ?? WAVE_COLUMN, file.text.get(plan.wave) as readonly (string | null)[]);
+    text.set(
+      study.data.wave ?? WAVE_COLUMN,
+      file.text.get(plan.wave) as readonly (string | null)[],
+    );
   // labels of a .dta/.sav file's columns, under their study names (levels: from-labels)
   const info = new Map<string, ColumnInfo>();
   for (const [name, col] of plan.numeric) {

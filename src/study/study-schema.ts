@@ -181,7 +181,10 @@ export const STUDY_SCHEMA = {
       properties: {
         path: { ...name, description: 'data file, relative to the study file' },
         id: name,
-        wave: { ...name, description: 'wave column of a panel (needs id); default wave if present' },
+        wave: {
+          ...name,
+          description: 'wave column of a panel (needs id); default wave if present',
+        },
         columns: { type: 'object', additionalProperties: name },
         sheet: name,
       },
