@@ -8,6 +8,7 @@ import { checkStudyData, runStudy } from '../report/study-run.js';
 import { printPdf } from '../report/print-pdf.js';
 import { REPORT_LANGS } from '../domain/localized.js';
 import { UserError } from '../errors.js';
+import { monitoringRules } from './validate.js';
 
 interface AnalyzeFlags {
   out: string;
@@ -59,7 +60,10 @@ export async function analyzeInto(
     out,
     async (tmp) => {
       const s = options.before ? await options.before(tmp) : study;
-      const run = await runStudy(s, { onProgress: options.onProgress });
+      const run = await runStudy(s, {
+        onProgress: options.onProgress,
+        monitoring: monitoringRules,
+      });
       options.onProgress?.('writing the report, tables, households.csv and results.json');
       await writeStudyOutputs(tmp, run, s, { latex: options.latex, simulated: options.simulated });
       if (options.pdf) {

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { columnNames, readColumns } from '../data/read.js';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
-import { DEFAULT_RULES, lineForYear } from '../monitor/rules.js';
+import { DEFAULT_RULES, lineForYear, vepLine } from '../monitor/rules.js';
 import { SHOCK_NAMES } from '../monitor/columns.js';
 import { validationHtml } from '../report/validation-html.js';
 import { validationText } from '../report/validation-text.js';
@@ -48,7 +48,7 @@ export function registerValidate(program: Command): void {
     .option('--model <m>', `${VALIDATE_MODELS.join(' or ')} (default cross-section)`)
     .option(
       '--variance <model>',
-      `variance equation: ${VARIANCE_MODELS.join(', ')} (default linear)`,
+      `variance equation: ${VARIANCE_MODELS.join(', ')} (default linear; history: exponential)`,
     )
     .option('--weights <col>', 'sampling weights (used in the fit; measures count households)')
     .option('--threshold <t>', 'the vep rule flags v >= t (default 0.5)')
@@ -104,6 +104,7 @@ export function registerValidate(program: Command): void {
       }
       const printed = {
         model: result.model,
+        variance: result.variance,
         line: result.line,
         threshold: result.threshold,
         capacity: result.capacity,
@@ -133,6 +134,14 @@ export function monitoringRules(columns: ReadonlySet<string>, income: string): M
       : undefined,
     incomeDropShare: isRulesIncome ? r.income_drop.share : undefined,
     shockColumns: shocks.length > 0 ? shocks : undefined,
-    highVulnerability: hasVep ? { threshold: r.high_vulnerability.threshold, ...r.vep } : undefined,
+    // The rules' VEP at its own line, else the poverty line under the latest monitoring line
+    // (6,000 / 1.5 = 4,000 CNY by default).
+    highVulnerability: hasVep
+      ? {
+          threshold: r.high_vulnerability.threshold,
+          ...r.vep,
+          line: vepLine(r, lineForYear(r.monitoring_lines, null)),
+        }
+      : undefined,
   };
 }

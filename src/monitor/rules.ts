@@ -4,7 +4,6 @@ import { DEFAULT_DEADLINES } from '../domain/procedure.js';
 import { readConfig } from '../data/read-config.js';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
-import { PPP_CHINA_2011_PRIVATE_CONSUMPTION } from '../vep/poverty-line.js';
 import { SHOCK_NAMES } from './columns.js';
 
 export { CATEGORIES, type Category } from '../domain/categories.js';
@@ -74,7 +73,8 @@ export interface Rules {
   };
   /** Days allowed for each procedural step after the previous one (see `DEFAULT_DEADLINES`). */
   readonly procedure: { readonly deadlines: Readonly<Record<DeadlineStep, number>> };
-  readonly vep: VepSpec;
+  /** The rules' VEP; `line` null (the default): the poverty line under each wave's monitoring line (`vepLine`). */
+  readonly vep: Omit<VepSpec, 'line'> & { readonly line: number | null };
 }
 
 /**
@@ -84,7 +84,10 @@ export interface Rules {
  * and a marginal household at risk (边缘易致贫户) otherwise; an income drop of 30% or more
  * since the previous wave, a new shock, or rigid spending (medical, schooling, disaster loss)
  * above half the household's income, a household in sudden severe hardship (突发严重困难户). The VEP model is the paper's income
- * equation (section 3.2) with the $1.90-a-day line at 2011 PPP (2,563.176 CNY).
+ * equation (section 3.2) at the poverty line under the wave's monitoring line (`vep.line` null,
+ * see `vepLine`: 6,000 / 1.5 = 4,000 CNY, the 2020 exit standard): at the paper's $1.90-a-day
+ * line (2,563.176 CNY, `vep: { line: 2563.176 }` in a rules file) v ≥ 0.6 flags nobody once
+ * incomes are above the exit standard (docs/monitoring.md).
  */
 export const DEFAULT_RULES: Rules = Object.freeze({
   monitoring_lines: Object.freeze({ '2021': 6000 }),
@@ -113,7 +116,7 @@ export const DEFAULT_RULES: Rules = Object.freeze({
   vep: Object.freeze({
     income: 'per_capita_income',
     x: Object.freeze(['head_male', 'family_size', 'debt', 'net_income']),
-    line: 1.9 * 365 * PPP_CHINA_2011_PRIVATE_CONSUMPTION,
+    line: null,
     variance: 'linear' as const,
   }),
 });
@@ -259,6 +262,19 @@ export function rulesFrom(input: unknown, path = 'rules'): Rules {
 export async function loadRules(path: string): Promise<Rules> {
   const data = await readConfig(path, messages.rulesInvalid);
   return rulesFrom(data, path);
+}
+
+/** The monitoring line is set at this multiple of the national poverty line (6,000 = 1.5 × 4,000). */
+export const MONITORING_LINE_MULTIPLE = 1.5;
+
+/**
+ * The line of the rules' VEP: `vep.line` when the rules give one, else the poverty line under
+ * the monitoring line, monitoring line / 1.5 (returning to poverty means falling below the
+ * poverty standard; the monitoring line keeps a 50% margin above it for `low_income`).
+ * @example vepLine(DEFAULT_RULES, 6000) // 4000
+ */
+export function vepLine(rules: Pick<Rules, 'vep'>, monitoringLine: number): number {
+  return rules.vep.line ?? monitoringLine / MONITORING_LINE_MULTIPLE;
 }
 
 /**

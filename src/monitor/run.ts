@@ -4,7 +4,7 @@ import { messages } from '../messages.js';
 import { alertOutcomes, type AlertOutcome } from './alert-outcomes.js';
 import { raiseAlerts } from './alerts.js';
 import { logEvent } from './events.js';
-import { DEFAULT_RULES, lineForYear, type Rules } from './rules.js';
+import { DEFAULT_RULES, lineForYear, vepLine, type Rules } from './rules.js';
 import { appendScores, applyWave, fitWave, type StoredModel } from './score.js';
 import { inTransaction, type Store } from './store.js';
 import { rowsOf, sqlString } from './sql.js';
@@ -62,7 +62,9 @@ export async function runRules(store: Store, options: RunOptions): Promise<RunRe
     const lines = await saveLines(c, store.user, rules.monitoring_lines);
     const line = lineForYear(lines, year);
     const stored = options.model === undefined ? null : await storedModel(c, options.model);
-    const scores = stored ? await applyWave(c, wave, stored) : await fitWave(c, wave, rules.vep);
+    const scores = stored
+      ? await applyWave(c, wave, stored)
+      : await fitWave(c, wave, { ...rules.vep, line: vepLine(rules, line) });
     const modelId = Number((await c.runAndReadAll("SELECT nextval('model_seq')")).getRows()[0][0]);
     const model = scores.model;
     const scored = await appendScores(c, modelId, wave, scores);

@@ -3,7 +3,7 @@ import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { validateWarning, type Validation, type ValidateModel } from '../vep/validate.js';
 import { SHOCK_NAMES } from './columns.js';
-import { DEFAULT_RULES, lineForYear, type Rules } from './rules.js';
+import { DEFAULT_RULES, lineForYear, vepLine, type Rules } from './rules.js';
 import { monitoringLines } from './run.js';
 import { waveColumns } from './score.js';
 import type { Store } from './store.js';
@@ -42,8 +42,8 @@ export async function validateStore(
   const yearOf = new Map(
     waves.map((w) => [String(w.wave), w.year === null ? null : Number(w.year)]),
   );
-  const line =
-    options.line ?? lineForYear(lines, yearOf.get(String(waves[waves.length - 1].wave))!);
+  const latestLine = lineForYear(lines, yearOf.get(String(waves[waves.length - 1].wave))!);
+  const line = options.line ?? latestLine;
   const names = [...new Set([rules.vep.income, ...rules.vep.x, ...SHOCK_NAMES])];
   const parts: { wave: string; ids: string[]; data: ColumnData }[] = [];
   for (const w of waves)
@@ -83,7 +83,8 @@ export async function validateStore(
     x: rules.vep.x,
     line,
     model: options.model,
-    variance: rules.vep.variance,
+    // The rules' variance equation for their VEP; the history model keeps its own default.
+    variance: options.model === 'history' ? undefined : rules.vep.variance,
     threshold: options.threshold,
     capacity: options.capacity,
     monitoring: {
@@ -93,7 +94,12 @@ export async function validateStore(
       incomeDropShare: rules.income_drop.enabled ? rules.income_drop.share : undefined,
       shockColumns: rules.new_shock.enabled ? rules.new_shock.flags : undefined,
       highVulnerability: rules.high_vulnerability.enabled
-        ? { threshold: rules.high_vulnerability.threshold, ...rules.vep }
+        ? // The rules' VEP at its own line, else the poverty line under the latest monitoring line.
+          {
+            threshold: rules.high_vulnerability.threshold,
+            ...rules.vep,
+            line: vepLine(rules, latestLine),
+          }
         : undefined,
     },
   });

@@ -29,6 +29,13 @@ const _ = null;
 export const TABLE4_SIGN_NOTE =
   "The printed signs of road, motivation and wage share are lost minus signs: with Table 3's means, intercept + Σ b·x̄ gives a mean vulnerability of 0.69–1.01 across the seven columns with the signs as printed and 0.155–0.168 with them reversed, against Table 2's 0.16; the text, too, says the three lower the risk.";
 
+/** The terms whose printed Table 4 signs are lost minus signs (`TABLE4_SIGN_NOTE`). */
+export const TABLE4_SIGN_LOST: readonly string[] = Object.freeze([
+  'road_hardened',
+  'motivation',
+  'wage_share',
+]);
+
 /** `TABLE4_SIGN_NOTE` in Chinese, for the Chinese edition of the report. */
 export const TABLE4_SIGN_NOTE_ZH =
   '原文表4中道路、内生动力和工资性收入占比的正号应为负号（印刷时丢失）：以表3的均值计算，截距 + Σ b·x̄ 按原符号得到的平均脆弱性为 0.69–1.01（七列），将这三项符号取反则为 0.155–0.168，与表2的 0.16 相符；原文正文也称这三项降低风险。';

@@ -8,6 +8,14 @@ import type { Finding } from './study-findings.js';
 import type { StudyResults } from './study-run.js';
 import { paperTables, type StudyTables } from './study-tables.js';
 import type { ReportTable } from './table-model.js';
+import type { Validation } from '../vep/validate.js';
+import { validationSections } from './validation-html.js';
+import { publishedComparison, type PublishedComparison } from './published-comparison.js';
+import {
+  PUBLISHED_TABLE4,
+  PUBLISHED_TABLE5,
+  TABLE4_SIGN_LOST,
+} from '../paper/published-regressions.js';
 
 const CSS = `
 :root{--ink:#1d2433;--muted:#5b6475;--line:#d5d9e0;--accent:#2f5d8a}
@@ -40,6 +48,7 @@ table.povrisk-table tbody tr:last-child>*{border-bottom:2px solid var(--ink)}
 table.povrisk-table th.indent{padding-left:22px}
 table.povrisk-table tfoot td{color:var(--muted);font-size:.8rem;padding-top:6px;white-space:normal}
 svg.chart{max-width:100%;height:auto;font:11px system-ui,"Noto Sans","Noto Sans CJK SC",sans-serif}
+.charts{display:flex;flex-wrap:wrap;gap:12px;margin:10px 0}section.validation-pair{margin:18px 0}
 #findings ul{margin:6px 0 0;padding-left:22px}#findings li{margin:3px 0}#findings li.caveat{color:var(--muted)}
 svg .grid{stroke:#e3e6eb}svg .axis{stroke:#333}svg .zero{stroke:#888;stroke-dasharray:2 2}
 svg .bar{fill:#4c6f96}svg .tick{fill:#555}svg .axis-title,svg .panel-title{fill:#222;font-weight:600}
@@ -77,6 +86,10 @@ export interface HtmlReportOptions {
   readonly generated?: string;
   /** The "Main findings" at the top (`studyFindings`); default none. */
   readonly findings?: readonly Finding[];
+  /** On panel data, the validation of each model with its scores (`StudyRun.validation.models`). */
+  readonly validation?: readonly Validation[];
+  /** The data are simulated (explains misses against the published coefficients); default false. */
+  readonly simulated?: boolean;
 }
 
 /** A panel's padding and border around its table, in px. */
@@ -136,7 +149,8 @@ const figure = (svg: string, caption: string) =>
  * titles, labels), each beside the paper's published figures where they exist when the study
  * compares with the paper, with the charts: the distribution of vulnerability with the bands
  * shaded, Table 2 by group, coefficient stability across the nested models, and coefficients
- * across quantiles with confidence bands.
+ * across quantiles with confidence bands; on panel data, a last section "How well does the
+ * warning predict the next wave" (`validationSections` of both models).
  * @example await writeFile('report.html', htmlReport(run.results, { tables, setup }))
  */
 export function htmlReport(results: StudyResults, options: HtmlReportOptions): string {
@@ -169,6 +183,7 @@ export function htmlReport(results: StudyResults, options: HtmlReportOptions): s
     '<nav>',
     ...(options.findings?.length ? [`<a href="#findings">${esc(w.findings)}</a>`] : []),
     ...[1, 2, 3, 4, 5].map((k) => `<a href="#table-${k}">${esc(w.table(k))}</a>`),
+    ...(results.validation ? [`<a href="#validation">${esc(w.validation.section)}</a>`] : []),
     '</nav>',
     '<div class="cards">',
     `<div class="card">${esc(w.cards.used)}<b>${s.n_used}</b></div>`,
@@ -232,9 +247,38 @@ export function htmlReport(results: StudyResults, options: HtmlReportOptions): s
   }));
   if (results.table4.stepwise)
     models.push({ label: w.stepwise, coefficients: results.table4.stepwise.result.coefficients });
+  const fmt = (x: number) => Number(x.toPrecision(3)).toString().replace('-', '−');
+  /** A note under a table compared with the paper: its coefficients more than 2 SEs off. */
+  const missNote = (table: string, c: PublishedComparison, corrected: boolean) => {
+    if (c.compared === 0) return '';
+    const items = c.misses.map(
+      (m) =>
+        `${m.column} ${label(m.term)} ${m.z > 0 ? '+' : '−'}${Math.abs(m.z).toFixed(1)} SE (${w.thisStudy} ${fmt(m.ours)}; ${w.published} ${fmt(m.published)})`,
+    );
+    const text = w.publishedMisses({
+      table,
+      misses: items,
+      compared: c.compared,
+      limit: c.limit,
+      corrected,
+    });
+    const why = c.misses.length
+      ? ` ${options.simulated ? w.missesWhySimulated : w.missesWhyOwnData}`
+      : '';
+    return `<p class="note published-misses">${esc(text + why)}</p>`;
+  };
   parts.push(
     `<section id="table-4"><h2>${esc(tables.table4.title ?? w.table(4))}</h2>`,
     pair(tables.table4, paper?.table4 ?? null, setup, { stacked: true }),
+    paper
+      ? missNote(
+          w.table(4),
+          publishedComparison(models, PUBLISHED_TABLE4, {
+            signCorrected: TABLE4_SIGN_LOST,
+          }),
+          true,
+        )
+      : '',
     figure(
       coefficientStabilityChart(models, { label, title: w.charts.stabilityTitle }),
       w.stabilityCaption,
@@ -245,6 +289,19 @@ export function htmlReport(results: StudyResults, options: HtmlReportOptions): s
   if (tables.table5 && results.table5) {
     parts.push(
       pair(tables.table5, paper?.table5 ?? null, setup),
+      paper
+        ? missNote(
+            w.table(5),
+            publishedComparison(
+              results.table5.quantreg.fits.map((f) => ({
+                label: `QR ${Math.round(f.tau * 100)}`,
+                coefficients: f.coefficients,
+              })),
+              PUBLISHED_TABLE5,
+            ),
+            false,
+          )
+        : '',
       figure(
         quantileCoefficientsChart(results.table5.quantreg.fits, {
           ols: results.table5.ols.coefficients,
@@ -257,7 +314,26 @@ export function htmlReport(results: StudyResults, options: HtmlReportOptions): s
   } else {
     parts.push(`<p class="note">${esc(w.noQuantiles)}</p>`);
   }
-  parts.push('</section></main>');
+  parts.push('</section>');
+  const v = results.validation;
+  if (v && options.validation?.length) {
+    const first = v.models[0];
+    parts.push(
+      `<section id="validation"><h2>${esc(w.validation.section)}</h2>`,
+      `<p class="note">${esc(
+        w.validation.intro({
+          line: first.line.toFixed(2),
+          threshold: first.threshold,
+          capacity: first.capacity,
+          latest: v.latest,
+        }),
+      )}</p>`,
+      `<p class="note">${esc(w.validation.measures)}</p>`,
+      validationSections(options.validation, { words: w.validation }),
+      '</section>',
+    );
+  }
+  parts.push('</main>');
   parts.push(
     `<footer>${esc(w.footer(options.generated ?? 'povrisk.'))}</footer>`,
     '</body></html>',

@@ -1,4 +1,5 @@
 import type { Lang } from '../domain/localized.js';
+import { validationWords, type ValidationWords } from './validation-words.js';
 
 /** Every fixed word of a study report (tables, charts, page), in one language. */
 export interface ReportWords {
@@ -65,6 +66,23 @@ export interface ReportWords {
     readonly quantileTitle: string;
   };
   readonly findings: string;
+  /**
+   * Which coefficients differ from the published ones by more than `limit` published SEs
+   * (`misses`: one formatted item each), out of `compared`; `corrected`: Table 4's sign note.
+   */
+  readonly publishedMisses: (o: {
+    table: string;
+    misses: readonly string[];
+    compared: number;
+    limit: number;
+    corrected: boolean;
+  }) => string;
+  /** Why simulated data miss published coefficients. */
+  readonly missesWhySimulated: string;
+  /** Why a study's own data may differ from the paper's coefficients. */
+  readonly missesWhyOwnData: string;
+  /** The "does the warning work?" section (panel data). */
+  readonly validation: ValidationWords;
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -154,6 +172,16 @@ const en = (u: string): ReportWords => ({
     quantileTitle: 'Coefficients across quantiles with 95% confidence bands (dashed: OLS)',
   },
   findings: 'Main findings',
+  publishedMisses: ({ table, misses, compared, limit, corrected }) =>
+    `${table} against the published figures${corrected ? ' (the signs of road, motivation and wage share corrected)' : ''}: ` +
+    (misses.length === 0
+      ? `all ${compared} coefficients compared lie within ${limit} published standard errors.`
+      : `${misses.length} of ${compared} coefficients compared differ by more than ${limit} published standard errors: ${misses.join('; ')}.`),
+  missesWhySimulated:
+    "Why: the simulated survey plants each effect through family net income (src/simulate/design.ts), and the VEP sees it only through net income's place in the income equation; a variable with little variation (a hardened road: two villages without) comes out attenuated, others (the subsistence allowance) larger than published. Moving those loadings would move the calibrated Tables 1–3 too (docs/validation.md).",
+  missesWhyOwnData:
+    "These are not the paper's data: differences from the published coefficients are expected, and the published standard errors describe the paper's sample only.",
+  validation: validationWords('en'),
 });
 
 const ZH_METHODS: Readonly<Record<string, string>> = {
@@ -245,6 +273,16 @@ const zh = (u: string): ReportWords => ({
     quantileTitle: '各分位数上的系数及 95% 置信带（虚线：OLS）',
   },
   findings: '主要发现',
+  publishedMisses: ({ table, misses, compared, limit, corrected }) =>
+    `${table}与原文公布结果的比较${corrected ? '（道路、内生动力和工资性收入占比的符号已更正）' : ''}：` +
+    (misses.length === 0
+      ? `参与比较的 ${compared} 个系数均在原文 ${limit} 个标准误以内。`
+      : `参与比较的 ${compared} 个系数中有 ${misses.length} 个与原文相差超过 ${limit} 个标准误：${misses.join('；')}。`),
+  missesWhySimulated:
+    '原因：模拟调查通过家庭纯收入植入各变量的作用（src/simulate/design.ts），VEP 只能通过纯收入在收入方程中的作用看到它们；变化很少的变量（道路硬化：仅两个村没有）的作用被削弱，另一些变量（低保）的作用则大于原文。调整这些载荷会同时改变已校准的表1–表3（docs/validation.md）。',
+  missesWhyOwnData:
+    '本研究的数据并非原文数据：与原文系数存在差异是正常的，原文的标准误只描述原文样本。',
+  validation: validationWords('zh-CN'),
 });
 
 /**

@@ -82,6 +82,8 @@ export async function writeStudyOutputs(
     setup,
     generated: setup.words.generated(now),
     findings: studyFindings(run.results, setup, { simulated: options.simulated }),
+    ...(run.validation ? { validation: run.validation.models } : {}),
+    simulated: options.simulated ?? false,
   });
   await writeFile(join(dir, 'report.html'), html);
   written.push('report.html');

@@ -2,7 +2,12 @@ import { basename } from 'node:path';
 import { modelFrame } from '../data/model-frame.js';
 import { columnNames, readColumns, type ColumnData } from '../data/read.js';
 import { isXlsx, readXlsxColumns, xlsxColumnNames } from '../data/read-xlsx.js';
-import { checkStudyColumns, groupReadsText, studyData } from '../study/study-columns.js';
+import {
+  checkStudyColumns,
+  groupReadsText,
+  studyData,
+  WAVE_COLUMN,
+} from '../study/study-columns.js';
 import type { Study } from '../study/study.js';
 import { quantreg, type QuantregResult } from '../models/quantreg/quantreg.js';
 import { regress, type Regression } from '../models/regress.js';
@@ -20,6 +25,9 @@ import { messages } from '../messages.js';
 import { reportWords } from './report-words.js';
 import { groupBlocks, type GroupBlock } from './study-groups.js';
 import { histogram, type Histogram } from './study-histogram.js';
+import { studyPanel, type StudyValidation } from './study-validation.js';
+import type { MonitoringRuleSpec, PairValidation } from '../vep/validate.js';
+import type { VarianceModel } from '../vep/variance-equation.js';
 
 /** Everything a study computes, as plain data (results.json). */
 export interface StudyResults {
@@ -54,6 +62,24 @@ export interface StudyResults {
     /** OLS of the same regressors, the reference line of the quantile chart. */
     readonly ols: Regression;
   } | null;
+  /**
+   * On panel data (a wave column with two waves or more): how well the warning predicted the
+   * next wave, per model, as `povrisk validate --json` prints it; null otherwise.
+   */
+  readonly validation: {
+    readonly id: string;
+    readonly wave: string;
+    readonly waves: readonly string[];
+    readonly latest: string;
+    readonly models: readonly {
+      readonly model: string;
+      readonly variance: VarianceModel;
+      readonly line: number;
+      readonly threshold: number;
+      readonly capacity: number;
+      readonly pairs: readonly PairValidation[];
+    }[];
+  } | null;
 }
 
 /** A finished run: the results, and the per-household VEP output and ids for households.csv. */
@@ -61,6 +87,8 @@ export interface StudyRun {
   readonly results: StudyResults;
   readonly vep: VepResult;
   readonly ids: readonly (string | null)[] | undefined;
+  /** The validation on panel data, with each model's scores (for the charts); else null. */
+  readonly validation: StudyValidation | null;
 }
 
 /**
@@ -74,7 +102,7 @@ export async function checkStudyData(study: Study) {
   const plan = checkStudyColumns(study, names);
   // Only Stata and SPSS files carry value labels: refuse from-labels on others before reading.
   if (!/\.(dta|sav|zsav)$/i.test(path)) noValueLabels(study, null);
-  return plan;
+  return { ...plan, available: names };
 }
 
 /** Fails on the first `from-labels` group whose column has no value labels in `info`. */
@@ -98,19 +126,57 @@ function noValueLabels(study: Study, info: ColumnData['info'] | null): void {
  */
 export async function runStudy(
   study: Study,
-  options: { onProgress?: (step: string) => void } = {},
+  options: {
+    onProgress?: (step: string) => void;
+    monitoring?: (columns: ReadonlySet<string>, income: string) => MonitoringRuleSpec;
+  } = {},
 ): Promise<StudyRun> {
   const progress = options.onProgress ?? (() => {});
   const plan = await checkStudyData(study);
   progress(`reading ${basename(study.data.path)}`);
+  // On a panel, the monitoring rules whose columns the file has are scored too.
+  const monitoring =
+    plan.wave !== null && options.monitoring
+      ? options.monitoring(new Set(plan.available), study.vep.income)
+      : undefined;
+  const ruleColumns = monitoring
+    ? [
+        ...(monitoring.shockColumns ?? []),
+        ...(monitoring.highVulnerability
+          ? [monitoring.highVulnerability.income, ...monitoring.highVulnerability.x]
+          : []),
+      ]
+    : [];
   const columns = {
-    numeric: [...new Set(plan.numeric.values())],
-    text: [...new Set([...(plan.id !== null ? [plan.id] : []), ...plan.text.values()])],
+    numeric: [...new Set([...plan.numeric.values(), ...ruleColumns])],
+    text: [
+      ...new Set([
+        ...(plan.id !== null ? [plan.id] : []),
+        ...(plan.wave !== null ? [plan.wave] : []),
+        ...plan.text.values(),
+      ]),
+    ],
   };
   const file = isXlsx(study.data.path)
     ? await readXlsxColumns(study.data.path, { ...columns, sheet: study.data.sheet })
     : await readColumns(study.data.path, columns);
-  const data = studyData(study, plan, file);
+  const read = studyData(study, plan, file);
+  const extra = ruleColumns.filter((c) => !read.numeric.has(c));
+  const all: ColumnData = extra.length
+    ? {
+        ...read,
+        numeric: new Map([
+          ...read.numeric,
+          ...extra.map((c) => [c, file.numeric.get(c)!] as const),
+        ]),
+      }
+    : read;
+  if (plan.wave !== null) progress('checking the warning on each pair of waves');
+  const { validation, latest: data } = studyPanel(all, study, {
+    wave: plan.wave === null ? null : (study.data.wave ?? WAVE_COLUMN),
+    id: study.data.id,
+    monitoring,
+  });
   progress(`estimating vulnerability (${data.rows} households)`);
   const vep = estimateVep(data, {
     income: study.vep.income,
@@ -207,10 +273,29 @@ export async function runStudy(
       stepwise: selection,
     }),
     table5,
+    validation: validation
+      ? Object.freeze({
+          id: validation.id,
+          wave: validation.wave,
+          waves: validation.waves,
+          latest: validation.latest,
+          models: validation.models.map((m) =>
+            Object.freeze({
+              model: m.model,
+              variance: m.variance,
+              line: m.line,
+              threshold: m.threshold,
+              capacity: m.capacity,
+              pairs: m.pairs,
+            }),
+          ),
+        })
+      : null,
   });
   return Object.freeze({
     results,
     vep,
     ids: study.data.id !== null ? data.text.get(study.data.id) : undefined,
+    validation,
   });
 }

@@ -11,7 +11,7 @@ const f = (x: number | null, digits = 3): string => (x === null ? '—' : x.toFi
  */
 export function validationText(result: Validation): string {
   const head =
-    `Does the warning work? model ${result.model}, line ${result.line.toFixed(2)}, ` +
+    `Does the warning work? model ${result.model} (${result.variance} variance), line ${result.line.toFixed(2)}, ` +
     `threshold ${result.threshold}, capacity ${result.capacity}`;
   const blocks = result.pairs.map((p) => {
     const title =

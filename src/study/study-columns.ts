@@ -14,6 +14,11 @@ export interface StudyColumnPlan {
   readonly id: string | null;
   /** Study name → the data file's column, for the group columns read as text. */
   readonly text: ReadonlyMap<string, string>;
+  /**
+   * The wave column of a panel in the file (`data.wave`, else `wave` when the file has it and
+   * the study names an id), or null.
+   */
+  readonly wave: string | null;
 }
 
 /**
@@ -112,8 +117,20 @@ export function checkStudyColumns(study: Study, available: readonly string[]): S
     if (!available.includes(id))
       study.fail(['data', 'id'], messages.study.noColumn(id, data, closestName(id, available)));
   }
-  return { numeric, id, text };
+  let wave: string | null = null;
+  if (study.data.wave !== null) {
+    wave = fileColumn(study.data.wave);
+    if (!available.includes(wave))
+      study.fail(
+        ['data', 'wave'],
+        messages.study.noColumn(wave, data, closestName(wave, available)),
+      );
+  } else if (id !== null && available.includes(WAVE_COLUMN)) wave = WAVE_COLUMN;
+  return { numeric, id, text, wave };
 }
+
+/** The wave column's name when a study does not name one (`povrisk simulate --waves` writes it). */
+export const WAVE_COLUMN = 'wave';
 
 /**
  * The study's variables from the columns read from its file: renamed to study names, with
@@ -138,6 +155,11 @@ export function studyData(study: Study, plan: StudyColumnPlan, file: ColumnData)
   }
   for (const [name, col] of plan.text)
     text.set(name, file.text.get(col) as readonly (string | null)[]);
+  if (plan.wave !== null)
+    text.set(
+      study.data.wave ?? WAVE_COLUMN,
+      file.text.get(plan.wave) as readonly (string | null)[],
+    );
   // labels of a .dta/.sav file's columns, under their study names (levels: from-labels)
   const info = new Map<string, ColumnInfo>();
   for (const [name, col] of plan.numeric) {

@@ -31,6 +31,12 @@ export interface StudyFile {
     readonly path: string;
     /** Household identifier column, written to households.csv; default the row number. */
     readonly id?: string;
+    /**
+     * Wave (survey round) column of a panel, one row per household and wave (needs `id`):
+     * Tables 1–5 use the latest wave, and the report checks the warning on the next wave.
+     * Default: the column `wave` when the file has one (as `povrisk simulate --waves` writes).
+     */
+    readonly wave?: string;
     /** Study name → column name in the file, for files whose columns are named otherwise. */
     readonly columns?: Readonly<Record<string, string>>;
     /** Worksheet of an .xlsx file; default the first. */
@@ -175,6 +181,10 @@ export const STUDY_SCHEMA = {
       properties: {
         path: { ...name, description: 'data file, relative to the study file' },
         id: name,
+        wave: {
+          ...name,
+          description: 'wave column of a panel (needs id); default wave if present',
+        },
         columns: { type: 'object', additionalProperties: name },
         sheet: name,
       },

@@ -35,6 +35,8 @@ export interface Study {
     /** The data file, resolved against the study file's folder. */
     readonly path: string;
     readonly id: string | null;
+    /** The wave column of a panel as the study file names it, or null (then `wave` if the file has it). */
+    readonly wave: string | null;
     readonly columns: Readonly<Record<string, string>>;
     readonly sheet: string | null;
   };
@@ -150,6 +152,8 @@ function resolveStudy(
   ctx: { file: string; dir: string; fail: (path: StudyPath, detail: string) => never },
 ): Study {
   const { fail } = ctx;
+  if (s.data.wave !== undefined && s.data.id === undefined)
+    fail(['data', 'wave'], 'a panel needs data.id too (the household column)');
   const pl = s.vep.poverty_line;
   let line: number;
   if (pl.line !== undefined && pl.usd_per_day !== undefined) {
@@ -228,6 +232,7 @@ function resolveStudy(
     data: Object.freeze({
       path: resolve(ctx.dir, s.data.path),
       id: s.data.id ?? null,
+      wave: s.data.wave ?? null,
       columns: Object.freeze({ ...(s.data.columns ?? {}) }),
       sheet: s.data.sheet ?? null,
     }),

@@ -1,7 +1,9 @@
 /**
  * The area under the ROC curve of scores `v` for a 0/1 outcome `y` (1 = the event), as the
- * Mann–Whitney statistic: P(v of an event > v of a non-event) + ½·P(tie), computed from
- * average ranks, (R₁ − n₁(n₁ + 1)/2) / (n₁·n₀). NaN when either group is empty. Only the first
+ * Mann–Whitney statistic: P(v of an event > v of a non-event) + ½·P(tie), i.e. U / (n₁·n₀)
+ * with U = (R₁ − n₁(n₁ + 1)/2) from average ranks, counted here as, for each event, the
+ * non-events below it plus half those tied with it, over the two groups' sorted scores (an
+ * exact half-integer, so the same number). NaN when either group is empty. Only the first
  * `n` entries are read; every v must be a number (not NaN).
  * @example auc(Float64Array.of(0.1, 0.4, 0.35, 0.8), Uint8Array.of(0, 0, 1, 1), 4) // 0.75
  */
@@ -10,18 +12,27 @@ export function auc(v: Float64Array, y: Uint8Array, n: number = v.length): numbe
   for (let i = 0; i < n; i++) events += y[i];
   const others = n - events;
   if (events === 0 || others === 0) return NaN;
-  const order = sortedOrder(v, n);
-  let rankSum = 0;
-  for (let start = 0; start < n;) {
-    let end = start + 1;
-    while (end < n && v[order[end]] === v[order[start]]) end++;
-    // Ranks start+1..end share their average, (start + 1 + end) / 2.
-    let hits = 0;
-    for (let k = start; k < end; k++) hits += y[order[k]];
-    rankSum += (hits * (start + 1 + end)) / 2;
-    start = end;
+  // U = #{(event, non-event): v_e > v_n} + ½·#{ties}, from the two groups' sorted scores
+  // (typed-array sorts, no comparator); the same half-integer as the average-rank formula.
+  const ve = new Float64Array(events);
+  const vn = new Float64Array(others);
+  for (let i = 0, a = 0, b = 0; i < n; i++) {
+    if (y[i]) ve[a++] = v[i];
+    else vn[b++] = v[i];
   }
-  return (rankSum - (events * (events + 1)) / 2) / (events * others);
+  ve.sort();
+  vn.sort();
+  let below = 0;
+  let notAbove = 0;
+  let u = 0;
+  for (let i = 0; i < events; i++) {
+    const x = ve[i];
+    while (below < others && vn[below] < x) below++;
+    if (notAbove < below) notAbove = below;
+    while (notAbove < others && vn[notAbove] <= x) notAbove++;
+    u += below + (notAbove - below) / 2;
+  }
+  return u / (events * others);
 }
 
 /**

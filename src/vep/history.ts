@@ -4,44 +4,51 @@ import { linearPredictor } from './linear-predictor.js';
 import { HARVEY_CORRECTION, type VarianceModel } from './variance-equation.js';
 import { estimateVep, type VepResult } from './vep.js';
 
-/** The name of the lagged log income regressor the history model adds. */
-export const HISTORY_TERM = 'log_income_lag';
+/** The name of the permanent-income regressor the history model adds. */
+export const HISTORY_TERM = 'permanent_log_income';
 
-/** Options of `historyVep`. Defaults as `estimateVep`. */
+/** The history model's variance equation unless one is asked for: exponential (always positive). */
+export const HISTORY_VARIANCE: VarianceModel = 'exponential';
+
+/** Options of `historyVep`. Defaults as `estimateVep`, except `variance` (`exponential`). */
 export interface HistoryOptions {
   readonly income: string;
   readonly x: readonly string[];
   readonly line: number;
   readonly weights?: string | undefined;
+  /** Variance equation; default `exponential` (`HISTORY_VARIANCE`). */
   readonly variance?: VarianceModel | undefined;
-  /** ln income of each row's household one wave earlier (NaN when unknown); fits the model. */
-  readonly lagLogIncome: Float64Array;
-  /** ln income of each row's household in this wave (NaN when unknown); predicts the next wave. */
-  readonly logIncome: Float64Array;
+  /**
+   * Each row's household's permanent income before this wave: the mean of its ln y over the
+   * earlier waves with a positive income (NaN when none); fits the model.
+   */
+  readonly pastPermanent: Float64Array;
+  /** The same mean over the waves up to and including this one; predicts the next wave. */
+  readonly permanent: Float64Array;
 }
 
 /** The fitted history model and each row's predicted vulnerability for the next wave. */
 export interface HistoryResult {
   readonly fit: VepResult;
-  /** v for the next wave: Φ((ln z − μ) / σ) at [x, ln income now]; NaN without them. */
+  /** v for the next wave: Φ((ln z − μ) / σ) at [x, permanent income now]; NaN without them. */
   readonly vulnerability: Float64Array;
 }
 
 /**
  * A history-aware vulnerability: the three-step FGLS VEP (`estimateVep`) with the household's
- * own lagged log income among the regressors of both the mean and the variance equation,
- *   ln y_t = x_t β + γ ln y_{t−1} + e,   σ²_t = x_t θ + δ ln y_{t−1}  (or exp(…), Harvey),
- * fitted on one wave t (households that were also observed, with a positive income, in t−1),
- * then rolled one wave forward: μ_{t+1} = x_t β + γ ln y_t, σ²_{t+1} likewise, and
- * v = Φ((ln z − μ_{t+1}) / σ_{t+1}). A dynamic (AR(1)-with-covariates) version of Chaudhuri,
- * Jalan & Suryahadi (2002); the past income carries what a cross-section misses about
- * permanent income (Zhang & Wan 2009; Ligon & Schechter 2003; Dercon & Krishnan 2000).
- * See docs/validation.md.
- * @example historyVep(wave2, { income: 'inc', x: ['size'], line: 2563, lagLogIncome, logIncome }).vulnerability
+ * own permanent income p (the mean of its past log incomes, as Zhang & Wan 2009 recommend)
+ * among the regressors of both the mean and the variance equation,
+ *   ln y_t = x_t β + γ p_{t−1} + e,   ln σ²_t = x_t θ + δ p_{t−1} (Harvey; or linear σ²),
+ * where p_{t−1} is the mean of ln y over the waves before t, fitted on one wave t, then rolled
+ * one wave forward with p_t (the mean up to t): μ_{t+1} = x_t β + γ p_t, σ²_{t+1} likewise,
+ * v = Φ((ln z − μ_{t+1}) / σ_{t+1}). The variance equation is exponential unless `variance`
+ * says otherwise: with the household's income among its regressors a linear σ² goes negative
+ * for many households, whose v then sits at 0 or 1. See docs/validation.md.
+ * @example historyVep(wave2, { income: 'inc', x: ['size'], line: 2563, pastPermanent, permanent }).vulnerability
  */
 export function historyVep(data: ColumnData, options: HistoryOptions): HistoryResult {
   const numeric = new Map(data.numeric);
-  numeric.set(HISTORY_TERM, options.lagLogIncome);
+  numeric.set(HISTORY_TERM, options.pastPermanent);
   const x = [...options.x, HISTORY_TERM];
   const fit = estimateVep(
     { path: data.path, rows: data.rows, numeric, text: data.text },
@@ -50,10 +57,10 @@ export function historyVep(data: ColumnData, options: HistoryOptions): HistoryRe
       x,
       line: options.line,
       weights: options.weights,
-      variance: options.variance,
+      variance: options.variance ?? HISTORY_VARIANCE,
     },
   );
-  const xs = [...options.x.map((name) => data.numeric.get(name)!), options.logIncome];
+  const xs = [...options.x.map((name) => data.numeric.get(name)!), options.permanent];
   const n = data.rows;
   const mu = linearPredictor(xs, fit.beta, n);
   const s2 = linearPredictor(xs, fit.theta, n);

@@ -11,15 +11,31 @@ export function topFlags(
 ): Uint8Array {
   const n = options.n ?? v.length;
   const k = Math.min(n, Math.ceil(options.capacity * n - 1e-9));
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  const numeric = ids.slice(0, n).map((s) => (/^\s*-?\d+(\.\d+)?\s*$/.test(s) ? Number(s) : NaN));
-  const allNumeric = numeric.every((x) => !Number.isNaN(x));
-  const byId = allNumeric
-    ? (a: number, b: number) => numeric[a] - numeric[b]
-    : (a: number, b: number) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0);
-  order.sort((a, b) => v[b] - v[a] || byId(a, b));
   const flags = new Uint8Array(n);
-  for (let r = 0; r < k; r++) flags[order[r]] = 1;
+  if (k === 0) return flags;
+  // The k-th highest v (a typed-array sort, no comparator): everything above it is flagged;
+  // of the households tied at it, those first by id fill the remaining places.
+  const sorted = Float64Array.from(v.subarray(0, n)).sort();
+  const cut = sorted[n - k];
+  let taken = 0;
+  const tied: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (v[i] > cut) {
+      flags[i] = 1;
+      taken++;
+    } else if (v[i] === cut) tied.push(i);
+  }
+  if (tied.length > k - taken) {
+    // Ids compare as numbers when every one of the n ids is a number.
+    const isNumber = (s: string) => /^\s*-?\d+(\.\d+)?\s*$/.test(s);
+    let allNumeric = true;
+    for (let i = 0; i < n && allNumeric; i++) allNumeric = isNumber(ids[i]);
+    tied.sort(
+      allNumeric
+        ? (a, b) => Number(ids[a]) - Number(ids[b])
+        : (a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0),
+    );
+  }
+  for (let j = 0; taken < k; j++, taken++) flags[tied[j]] = 1;
   return flags;
 }

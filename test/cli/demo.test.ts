@@ -86,11 +86,24 @@ describe('povrisk demo (npm start)', () => {
       'table3',
       'table4',
       'table5',
+      'validation',
     ]);
+    expect(r.validation).toBeNull(); // a cross-section: no waves to check the warning on
     expect(r.table4.models).toHaveLength(7);
     expect(r.table4.stepwise.method).toBe('backward stepwise');
     expect(r.table5.quantreg.fits.map((f: { tau: number }) => f.tau)).toEqual([0.3, 0.5, 0.7, 0.9]);
     expect(r.vulnerability_histogram.counts.reduce((a: number, b: number) => a + b, 0)).toBe(676);
+  });
+
+  test("the report says which model (7) coefficients miss the paper's by more than 2 SEs, and why", () => {
+    const html = readFileSync(out('report.html'), 'utf8');
+    const note = html.match(/<p class="note published-misses">Table 4[^<]*/)?.[0] ?? '';
+    // docs/validation.md, by hand: road (−0.197 + 0.329) / 0.059 = 2.2; allowance (0.0278 − 0.012) / 0.007 = 2.3
+    expect(note).toMatch(/\(7\) Transportation infrastructure construction \+2\.2 SE/);
+    expect(note).toMatch(/\(7\) Subsistence allowance policy \+2\.3 SE/);
+    expect(note).toContain(
+      'Why: the simulated survey plants each effect through family net income',
+    );
   });
 
   test('households.csv: one row per household with the VEP output', () => {

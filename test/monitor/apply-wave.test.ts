@@ -49,7 +49,7 @@ describe('monitor run with a stored model (applyWave)', () => {
         await importWave(store, join(dir, `${variance}-1.csv`), { wave: 'a', date: '2021-06-30' });
         await importWave(store, join(dir, `${variance}-2.csv`), { wave: 'b', date: '2022-06-30' });
         const rules = rulesFrom({ vep: { line: 9000, variance } });
-        const spec = rules.vep;
+        const spec = { ...rules.vep, line: 9000 };
         const fit = await runRules(store, { wave: 'a', rules });
         const applied = await runRules(store, { wave: 'b', rules, model: fit.model_id });
         expect(applied.method).toBe('apply');

@@ -5,7 +5,7 @@ import { setWarningSink } from '../../src/log.js';
 import { validateWarning } from '../../src/vep/validate.js';
 
 describe('validate on the simulated panel (2,000 households × 4 rounds, seed 2020)', () => {
-  it('history beats the cross-section VEP on AUC and Brier in every pair it scores (line 6,000)', () => {
+  it('with the default options, history beats the cross-section VEP and poor_now on AUC and Brier in every pair it scores (line 6,000)', () => {
     const panel = simulatePanel({ households: 2000, seed: 2020, waves: 4 });
     const x = ['head_male', 'family_size', 'debt', 'net_income'];
     const asText = (name: string) => Array.from(surveyColumn(panel, name), String);
@@ -39,6 +39,7 @@ describe('validate on the simulated panel (2,000 households × 4 rounds, seed 20
     })();
     const scored = history.pairs.filter((p) => p.n > 0);
     expect(scored.length).toBe(2);
+    let pairs = 0;
     for (const h of scored) {
       const c = cross.pairs.find((p) => p.from === h.from)!;
       expect(h.n).toBe(c.n);
@@ -47,6 +48,10 @@ describe('validate on the simulated panel (2,000 households × 4 rounds, seed 20
       expect(h.base_rate!).toBeLessThan(0.15);
       expect(h.auc!, `${h.from}→${h.to} AUC`).toBeGreaterThan(c.auc!);
       expect(h.brier!, `${h.from}→${h.to} Brier`).toBeLessThan(c.brier!);
+      expect(h.auc!, `${h.from}→${h.to} AUC vs poor_now`).toBeGreaterThan(h.poor_now_auc!);
+      expect(h.brier!, `${h.from}→${h.to} Brier vs poor_now`).toBeLessThan(h.poor_now_brier!);
+      pairs++;
     }
+    expect(pairs).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
 import { sortedOrder } from '../../vep/auc.js';
 import { esc, px, svgElement } from './svg.js';
 import { unitSquare } from './unit-square.js';
+import { validationWords, type ValidationWords } from '../validation-words.js';
 
 /**
  * Points of the ROC curve of scores `v` for a 0/1 outcome `y`: (false-positive rate,
@@ -36,19 +37,26 @@ export function rocPoints(
 
 /**
  * A ROC curve as an inline SVG (no scripts): true-positive rate against false-positive rate,
- * the chance diagonal dashed, the AUC in the title. Defaults: 360 × 340 px.
+ * the chance diagonal dashed, the AUC in the title. Defaults: 360 × 340 px, English `words`.
  * @example rocCurve(rocPoints(v, y), { auc: 0.81, title: 'Waves 1 → 2' })
  */
 export function rocCurve(
   points: readonly (readonly [number, number])[],
-  options: { auc: number | null; title: string; width?: number; height?: number },
+  options: {
+    auc: number | null;
+    title: string;
+    width?: number;
+    height?: number;
+    words?: ValidationWords;
+  },
 ): string {
+  const w = options.words ?? validationWords('en');
   const width = options.width ?? 360;
   const height = options.height ?? 340;
   const box = { left: 44, right: width - 14, top: 30, bottom: height - 44 };
   const { x, y, body } = unitSquare(box);
   const path = points.map(([a, b], k) => `${k ? 'L' : 'M'}${px(x(a))},${px(y(b))}`).join('');
-  const label = `${options.title}: ROC, AUC ${options.auc === null ? '—' : options.auc.toFixed(3)}`;
+  const label = `${options.title}: ${w.roc}, AUC ${options.auc === null ? '—' : options.auc.toFixed(3)}`;
   return svgElement(
     { width, height, title: label, className: 'chart roc' },
     body +
@@ -56,7 +64,7 @@ export function rocCurve(
         ? `<path class="curve" d="${path}" fill="none" stroke="#1f5fa8" stroke-width="2"/>`
         : '') +
       `<text class="chart-title" x="${box.left}" y="18">${esc(label)}</text>` +
-      `<text class="axis-title" x="${px((box.left + box.right) / 2)}" y="${height - 8}" text-anchor="middle">False-positive rate (not poor next wave, flagged)</text>` +
-      `<text class="axis-title" transform="translate(12 ${px((box.top + box.bottom) / 2)}) rotate(-90)" text-anchor="middle">True-positive rate</text>`,
+      `<text class="axis-title" x="${px((box.left + box.right) / 2)}" y="${height - 8}" text-anchor="middle">${esc(w.falsePositive)}</text>` +
+      `<text class="axis-title" transform="translate(12 ${px((box.top + box.bottom) / 2)}) rotate(-90)" text-anchor="middle">${esc(w.truePositive)}</text>`,
   );
 }
