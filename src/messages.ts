@@ -182,6 +182,7 @@ export const messages = {
     at: (file: string, line: number | null, path: string, detail: string) =>
       `${file}${line !== null ? ` line ${line}` : ''}${path ? `, ${path}` : ''}: ${detail}`,
     unreadable: (detail: string) => `cannot parse the study file: ${detail}`,
+    pppWithLine: () => 'ppp goes with usd_per_day',
     unknownKey: (suggestion: string | null) =>
       `unknown key${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
     noColumn: (column: string, data: string, suggestion: string | null) =>
