@@ -47,7 +47,7 @@ function pageSql(options: QueueOptions): string {
 }
 
 function queueSql(where: string, options: QueueOptions): string {
-  const asOf = options.asOf === undefined ? today() : parseDate('--as-of', options.asOf);
+  const asOf = options.asOf === undefined ? today() : parseDate('asOf', options.asOf);
   const deadlines = { ...DEFAULT_DEADLINES, ...options.deadlines } as Record<string, number>;
   const order = PROCEDURE_STEPS.map(
     (s, i) => `(${sqlString(s)}, ${i}, ${s === 'found' ? 'NULL' : deadlines[s]})`,
