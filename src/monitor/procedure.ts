@@ -17,17 +17,9 @@ import { rowsOf, sqlString, sqlValue } from './sql.js';
 import { inTransaction, type Store } from './store.js';
 import { stepDate } from './date-bounds.js';
 import { parseDate, today } from './wave-info.js';
+import type { StepRow } from '../domain/household-detail.js';
 
-/** A recorded step of a case's procedure. Dates are YYYY-MM-DD. */
-export interface StepRow {
-  readonly step: ProcedureStep;
-  readonly date: string;
-  readonly result: string;
-  /** The public notice's last day (other steps: null). */
-  readonly end_date: string | null;
-  readonly note: string | null;
-  readonly user_name: string;
-}
+export type { StepRow } from '../domain/household-detail.js';
 
 /** Options of `recordStep`. Defaults: `date` today; `result` the positive one (confirmed, approved, no_objection). */
 export interface StepOptions {
