@@ -1,5 +1,5 @@
 /*
- * The rows of the case queues, as the CLI's `--json` and the API answer them: one definition,
+ * The rows of the alert list, the case queues and the village view, as the CLI's `--json` and the API answer them: one definition,
  * which the monitor builds and the dashboard reads. Field names are the JSON's (snake_case).
  */
 
@@ -62,4 +62,52 @@ export interface QueueRow {
   readonly next_step: string | null;
   readonly due: string | null;
   readonly days_overdue: number | null;
+}
+
+/** One row of `povrisk monitor alerts`. */
+export interface AlertRow {
+  readonly household_id: string;
+  readonly county: string;
+  readonly village: string;
+  readonly wave: string;
+  readonly rule: string;
+  readonly category: string;
+  readonly reason: string;
+  readonly reason_zh: string;
+  readonly vulnerability: number | null;
+  readonly per_capita_income: number | null;
+  /** The status of the household's case: flagged, verified, monitored, risk eliminated, dismissed. */
+  readonly status: string;
+}
+
+/** A driver common among a village's vulnerable households. */
+export interface VillageDriver {
+  readonly term: string;
+  readonly en: string;
+  readonly zh: string;
+  /** Vulnerable households whose largest negative contribution to μ is this term. */
+  readonly households: number;
+  /** Kinds of help that address it (the driver-to-measure mapping). */
+  readonly measures: readonly string[];
+}
+
+/** One village: households by band, open cases by category, and common drivers. */
+export interface VillageRow {
+  readonly county: string;
+  readonly township: string;
+  readonly village: string;
+  readonly households: number;
+  readonly bands: Readonly<Record<'low' | 'medium' | 'high' | 'unscored', number>>;
+  readonly open_cases: Readonly<Record<string, number>>;
+  /** Vulnerable households (v ≥ threshold) in the wave. */
+  readonly vulnerable: number;
+  readonly drivers: readonly VillageDriver[];
+}
+
+/** The village view: the wave it describes, and its villages. */
+export interface VillageView {
+  readonly wave: string | null;
+  readonly model_id: number | null;
+  readonly threshold: number;
+  readonly villages: readonly VillageRow[];
 }
