@@ -8,8 +8,6 @@ import type { CaseQueueRow, CaseReason } from '../domain/case-rows.js';
 
 export type { CaseQueueRow, CaseReason } from '../domain/case-rows.js';
 
-
-
 /** Vulnerability bands of the queue, as the paper's Table 2. */
 export const CASE_BANDS = Object.freeze(['low', 'medium', 'high', 'unscored'] as const);
 

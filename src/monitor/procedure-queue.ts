@@ -7,7 +7,6 @@ import type { QueueRow } from '../domain/case-rows.js';
 
 export type { QueueRow } from '../domain/case-rows.js';
 
-
 /**
  * Options of the procedure queues. Defaults: `asOf` today; `deadlines` `DEFAULT_DEADLINES`
  * (days allowed for each step after the previous one; the rules file's `procedure.deadlines`);
