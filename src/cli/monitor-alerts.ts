@@ -1,5 +1,11 @@
 import type { Command } from 'commander';
-import { ALERT_SORTS, alertPage, listAlerts, type AlertSort } from '../monitor/list-alerts.js';
+import {
+  ALERT_SORTS,
+  alertPage,
+  listAlerts,
+  type AlertRow,
+  type AlertSort,
+} from '../monitor/list-alerts.js';
 import { textTable } from '../report/text-table.js';
 import { json, storeCommand, withStore, type StoreFlags } from './monitor-store.js';
 import { parseChoice, parseNumber } from './options.js';
@@ -40,41 +46,42 @@ export function registerMonitorAlerts(monitor: Command): void {
             limit === undefined
               ? { rows: await listAlerts(store, flags, { sort }), total: undefined }
               : await alertPage(store, flags, { sort, limit });
-          if (flags.json) {
-            json(
-              rows.map((r) => ({
-                household_id: r.household_id,
-                county: r.county,
-                village: r.village,
-                wave: r.wave,
-                rule: r.rule,
-                reason: r.reason,
-                reason_zh: r.reason_zh,
-                category: r.category,
-                vulnerability: r.vulnerability,
-                per_capita_income: r.per_capita_income,
-                status: r.status,
-              })),
-            );
-          } else {
-            const table = [
-              ['household', 'county', 'village', 'wave', 'rule', 'status', 'reason'],
-              ...rows.map((r) => [
-                r.household_id,
-                r.county,
-                r.village,
-                r.wave,
-                r.rule,
-                r.status,
-                r.reason,
-              ]),
-            ];
-            process.stdout.write(`${textTable(table)}\n`);
-            if (total !== undefined && total > rows.length) {
-              process.stdout.write(`(the first ${rows.length} of ${total} alerts)\n`);
-            }
-          }
+          printAlerts(rows, total, flags);
         });
       },
     );
+}
+
+/** The alerts as JSON (these fields, in this order) or as a table, with the page's extent. */
+function printAlerts(
+  rows: readonly AlertRow[],
+  total: number | undefined,
+  flags: { json?: boolean },
+): void {
+  if (flags.json) {
+    json(
+      rows.map((r) => ({
+        household_id: r.household_id,
+        county: r.county,
+        village: r.village,
+        wave: r.wave,
+        rule: r.rule,
+        reason: r.reason,
+        reason_zh: r.reason_zh,
+        category: r.category,
+        vulnerability: r.vulnerability,
+        per_capita_income: r.per_capita_income,
+        status: r.status,
+      })),
+    );
+  } else {
+    const table = [
+      ['household', 'county', 'village', 'wave', 'rule', 'status', 'reason'],
+      ...rows.map((r) => [r.household_id, r.county, r.village, r.wave, r.rule, r.status, r.reason]),
+    ];
+    process.stdout.write(`${textTable(table)}\n`);
+    if (total !== undefined && total > rows.length) {
+      process.stdout.write(`(the first ${rows.length} of ${total} alerts)\n`);
+    }
+  }
 }

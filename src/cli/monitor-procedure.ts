@@ -68,7 +68,17 @@ function registerProcedureSteps(monitor: Command): void {
         await withStore(flags, async (store) => json(await openCase(store, id, flags)));
       },
     );
+  registerStep(monitor);
+  storeCommand(monitor, 'assign', "make a dashboard user the case's responsible cadre (帮扶责任人)")
+    .argument('<household_id>', 'household identifier')
+    .requiredOption('--cadre <user>', 'user name of the responsible cadre')
+    .action(async (id: string, flags: StoreFlags & { cadre: string }) => {
+      await withStore(flags, async (store) => json(await assignCadre(store, id, flags.cadre)));
+    });
+}
 
+/** `monitor step ID STEP`: record the next step of a case, and print the steps so far. */
+function registerStep(monitor: Command): void {
   storeCommand(monitor, 'step', 'record the next step of a case, in order')
     .argument('<household_id>', 'household identifier')
     .argument('<step>', PROCEDURE_STEPS.filter((s) => s !== 'found').join(', '))
@@ -109,13 +119,6 @@ function registerProcedureSteps(monitor: Command): void {
       },
     )
     .option('--json', 'print the steps as JSON');
-
-  storeCommand(monitor, 'assign', "make a dashboard user the case's responsible cadre (帮扶责任人)")
-    .argument('<household_id>', 'household identifier')
-    .requiredOption('--cadre <user>', 'user name of the responsible cadre')
-    .action(async (id: string, flags: StoreFlags & { cadre: string }) => {
-      await withStore(flags, async (store) => json(await assignCadre(store, id, flags.cadre)));
-    });
 }
 
 /** `monitor overdue|my-cases`: the open cases past a deadline, and those of one cadre. */
