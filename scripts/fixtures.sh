@@ -24,11 +24,12 @@ for script in test/fixtures/r/*.R; do
 done
 for script in test/fixtures/r/*.sh; do [ -e "$script" ] && run "$script"; done
 [ -e test/fixtures/r/dta-ref.R ] && run test/fixtures/r/dta-ref.R
-# Binary .dta/.sav files written by haven, foreign or readstat carry the time they were written
-# (Stata's 17-character "dd Mon yyyy hh:mm" header field). A rewritten binary that differs from
-# the committed one in at most those 17 bytes is put back; every value read from it is still
-# compared, exactly, through test/fixtures/ref/dta/*.json.
-for f in $(git diff --name-only -- 'test/fixtures/dta/*.dta' 'test/fixtures/dta/*.sav'); do
+# Binary .dta/.sav/.zsav files written by haven, foreign or readstat carry the time they were
+# written (Stata's 17-character "dd Mon yyyy hh:mm" header field; SPSS's 9-byte date and 8-byte
+# time, bytes 93-109 of a .sav or .zsav). A rewritten binary that differs from the committed one
+# in at most 17 bytes is put back; every value read from it is still compared, exactly, through
+# test/fixtures/ref/dta/*.json.
+for f in $(git diff --name-only -- 'test/fixtures/dta/*.dta' 'test/fixtures/dta/*.sav' 'test/fixtures/dta/*.zsav'); do
   if [ "$(cmp -l <(git show "HEAD:$f") "$f" | wc -l)" -le 17 ]; then git checkout -q -- "$f"; fi
 done
 changes=$(git status --porcelain -- test/fixtures)

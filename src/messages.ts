@@ -118,7 +118,7 @@ export const messages = {
     `no case for household '${id}' (a case opens when the household is flagged)`,
   badTransition: (id: string, from: string, to: string, allowed: readonly string[]) =>
     `household ${id}: cannot move from '${from}' to '${to}' (allowed: ${allowed.length ? allowed.join(', ') : 'none, the case is closed'})`,
-  dismissNeedsReason: () => `a reason is required to dismiss a case (--reason TEXT)`,
+  dismissNeedsReason: (reason: string) => `a reason is required to dismiss a case (${reason} TEXT)`,
   eliminationRefused: (id: string, failed: readonly string[]) =>
     `household ${id}: risk elimination refused: ${failed.join('; ')}`,
   eliminationConditions: {
@@ -154,9 +154,10 @@ export const messages = {
       `household ${id}: ${step} already recorded on ${date}`,
     stepBefore: (id: string, step: string, date: string, previous: string, previousDate: string) =>
       `household ${id}: ${step} on ${date} cannot come before ${previous} (${previousDate})`,
-    noticeShort: (days: number, min: number) =>
-      `the public notice lasted ${days} day(s); at least ${min} are required (--notice-end)`,
-    noticeEndNeeded: () => 'the public notice needs its last day (--notice-end YYYY-MM-DD)',
+    noticeShort: (days: number, min: number, noticeEnd: string) =>
+      `the public notice lasted ${days} day(s); at least ${min} are required (${noticeEnd})`,
+    noticeEndNeeded: (noticeEnd: string) =>
+      `the public notice needs its last day (${noticeEnd} YYYY-MM-DD)`,
     notAStep: (step: string, steps: readonly string[]) =>
       `invalid step: '${step}' (one of ${steps.join(', ')})`,
     negative: (step: string, result: string) => `${step}: ${result}`,
@@ -171,8 +172,8 @@ export const messages = {
       `household ${id}: '${status}' is reached by recording the ${step} step (povrisk monitor step ${id} ${step})`,
     transitionOver: (id: string, closedOn: string, until: string) =>
       `household ${id}: the risk was eliminated on ${closedOn}; measures may be recorded until ${until} (the transition period)`,
-    endBeforeStart: (start: string, end: string) =>
-      `--end-date ${end} is before the measure's date ${start}`,
+    endBeforeStart: (endDate: string, start: string, end: string) =>
+      `${endDate} ${end} is before the measure's date ${start}`,
   },
   caseClosed: (id: string, status: string) => `household ${id}: the case is closed (${status})`,
   noObservations: (wave: string) => `wave ${wave} has no observations`,
@@ -182,6 +183,7 @@ export const messages = {
     at: (file: string, line: number | null, path: string, detail: string) =>
       `${file}${line !== null ? ` line ${line}` : ''}${path ? `, ${path}` : ''}: ${detail}`,
     unreadable: (detail: string) => `cannot parse the study file: ${detail}`,
+    pppWithLine: () => 'ppp goes with usd_per_day',
     unknownKey: (suggestion: string | null) =>
       `unknown key${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
     noColumn: (column: string, data: string, suggestion: string | null) =>

@@ -4,37 +4,12 @@ import { caseOf } from '../monitor/cases.js';
 import { loadDriverMeasures } from '../monitor/driver-measures.js';
 import { householdDrivers } from '../monitor/household-drivers.js';
 import { householdProfile } from '../monitor/household-profile.js';
-import { DEFAULT_DB, openStore, type Store } from '../monitor/store.js';
 import { villageView } from '../monitor/village-view.js';
 import { textTable } from '../report/text-table.js';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
+import { json, storeCommand, withStore, type StoreFlags } from './monitor-store.js';
 import { parseChoice, parseNumber } from './options.js';
-
-interface StoreFlags {
-  db: string;
-  user?: string;
-  json?: boolean;
-}
-
-const json = (x: unknown) => process.stdout.write(`${JSON.stringify(x, null, 2)}\n`);
-
-async function withStore<T>(flags: StoreFlags, body: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(flags.db, { user: flags.user });
-  try {
-    return await body(store);
-  } finally {
-    store.close();
-  }
-}
-
-function storeCommand(parent: Command, name: string, description: string): Command {
-  return parent
-    .command(name)
-    .description(description)
-    .option('--db <file>', 'monitoring database (DuckDB file)', DEFAULT_DB)
-    .option('--user <name>', 'who is acting, for the event log (default $USER)');
-}
 
 type QueueFlags = StoreFlags &
   Record<

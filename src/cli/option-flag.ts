@@ -3,6 +3,7 @@ const FLAGS: Readonly<Record<string, string>> = Object.freeze({
   taus: '--tau',
   floor: '--variance-floor',
   usdPerDay: '--line-usd-day',
+  status: 'STATUS',
 });
 
 /**

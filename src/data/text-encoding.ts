@@ -1,6 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { UserError } from '../errors.js';
-import { messages } from '../messages.js';
+import { optionError } from '../errors.js';
 
 /** Text encodings povrisk reads, by the name a user may give to `--encoding`. */
 export const ENCODINGS = [
@@ -37,7 +36,7 @@ export function encodingName(value: string): string {
   try {
     new TextDecoder(name);
   } catch {
-    throw new UserError(messages.badOption('--encoding', value, `one of ${ENCODINGS.join(', ')}`));
+    throw optionError.bad('encoding', value, `one of ${ENCODINGS.join(', ')}`);
   }
   return name;
 }

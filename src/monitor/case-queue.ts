@@ -4,47 +4,9 @@ import type { AreaFilter } from './list-alerts.js';
 import { rowsOf, sqlString } from './sql.js';
 import type { Store } from './store.js';
 import { today } from './wave-info.js';
+import type { CaseQueueRow, CaseReason } from '../domain/case-rows.js';
 
-/** One reason a case is open: an alert's rule, wave and text in English and Chinese. */
-export interface CaseReason {
-  readonly wave: string;
-  readonly rule: string;
-  readonly reason: string;
-  readonly reason_zh: string;
-}
-
-/** One row of the case queue: a household with an open case. */
-export interface CaseQueueRow {
-  readonly household_id: string;
-  readonly county: string;
-  readonly township: string;
-  readonly village: string;
-  readonly case_id: number;
-  readonly status: string;
-  readonly category: string;
-  readonly opened_on: string;
-  /** How the case was found: self_report, cadre_visit, department_data or model_alert. */
-  readonly found_by: string | null;
-  /** The responsible cadre (帮扶责任人), a dashboard user name; null before assignment. */
-  readonly responsible: string | null;
-  /** The last procedural step recorded (found, verification, … county_approval). */
-  readonly last_step: string | null;
-  /** The latest of the case's status change, its procedural steps and its measures (YYYY-MM-DD). */
-  readonly last_step_on: string;
-  readonly days_since_step: number;
-  /** Distinct rules of the case's alerts, sorted. */
-  readonly rules: readonly string[];
-  /** Every alert of the case, oldest wave first. */
-  readonly reasons: readonly CaseReason[];
-  /** The household's latest wave, and its income there. */
-  readonly wave: string | null;
-  readonly per_capita_income: number | null;
-  /** The latest wave scored for the household, and its vulnerability there (that wave's latest model). */
-  readonly score_wave: string | null;
-  readonly vulnerability: number | null;
-  /** low (< 0.3), medium (0.3–0.6 inclusive), high (> 0.6), or unscored (`src/domain/bands.ts`). */
-  readonly band: string;
-}
+export type { CaseQueueRow, CaseReason } from '../domain/case-rows.js';
 
 /** Vulnerability bands of the queue, as the paper's Table 2. */
 export const CASE_BANDS = Object.freeze(['low', 'medium', 'high', 'unscored'] as const);

@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { OptionError, optionError, UserError } from '../errors.js';
 export { latestCase, type CaseRow } from './latest-case.js';
 import { messages } from '../messages.js';
 import { ACTIVE_STATUSES, CASE_STATUSES, TRANSITIONS, type CaseStatus } from './case-status.js';
@@ -80,11 +80,11 @@ export async function setStatus(
   options: StatusOptions = {},
 ): Promise<CaseRow> {
   if (!(CASE_STATUSES as readonly string[]).includes(status)) {
-    throw new UserError(messages.badOption('STATUS', status, `one of ${CASE_STATUSES.join(', ')}`));
+    throw optionError.bad('status', status, `one of ${CASE_STATUSES.join(', ')}`);
   }
   const to = status as CaseStatus;
   // Bounds first (no later than tomorrow), so a refusal never depends on the case's state.
-  const date = stepDate('--date', options.date ?? today());
+  const date = stepDate('date', options.date ?? today());
   if (to === 'verified' || to === 'monitored') {
     const k = await latestCase(store, householdId);
     if (!TRANSITIONS[k.status].includes(to))
@@ -98,9 +98,10 @@ export async function setStatus(
     const allowed = TRANSITIONS[k.status];
     if (!allowed.includes(to))
       throw new UserError(messages.badTransition(householdId, k.status, to, allowed));
-    stepDate('--date', date, { notBefore: k.status_on, what: "the case's last change" });
+    stepDate('date', date, { notBefore: k.status_on, what: "the case's last change" });
     const reason = options.reason?.trim() || null;
-    if (to === 'dismissed' && reason === null) throw new UserError(messages.dismissNeedsReason());
+    if (to === 'dismissed' && reason === null)
+      throw new OptionError((name) => messages.dismissNeedsReason(name('reason')));
     if (to === 'risk eliminated') {
       const failed = await eliminationFailures(c, k, date);
       if (failed.length > 0) throw new UserError(messages.eliminationRefused(householdId, failed));

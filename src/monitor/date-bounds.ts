@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { OptionError, optionError } from '../errors.js';
 import { messages } from '../messages.js';
 import { parseDate, today } from './wave-info.js';
 
@@ -16,7 +16,7 @@ export function addDays(date: string, days: number): string {
  * Checks a date the user gives for a step of a case (a status change, a measure): a real
  * calendar date, no later than today plus `CLOCK_SKEW_DAYS`, and no earlier than `notBefore`
  * (the previous step) when given. Returns the date.
- * @example stepDate('--date', '2099-01-01', { notBefore: '2021-07-10', what: "the case's last change" }) // throws: lies in the future
+ * @example stepDate('date', '2099-01-01', { notBefore: '2021-07-10', what: "the case's last change" }) // throws: lies in the future
  */
 export function stepDate(
   option: string,
@@ -25,14 +25,13 @@ export function stepDate(
 ): string {
   const date = parseDate(option, value);
   const latest = addDays(today(), CLOCK_SKEW_DAYS);
-  if (date > latest) throw new UserError(messages.server.dateInFuture(option, date, latest));
+  if (date > latest)
+    throw new OptionError((name) => messages.server.dateInFuture(name(option), date, latest));
   if (bounds.notBefore !== undefined && date < bounds.notBefore) {
-    throw new UserError(
-      messages.badOption(
-        option,
-        date,
-        `not before ${bounds.what ?? 'the previous step'}, ${bounds.notBefore}`,
-      ),
+    throw optionError.bad(
+      option,
+      date,
+      `not before ${bounds.what ?? 'the previous step'}, ${bounds.notBefore}`,
     );
   }
   return date;

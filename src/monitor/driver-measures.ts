@@ -3,6 +3,9 @@ import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import type { DriverTerm } from '../vep/drivers.js';
 import { MEASURE_TYPES } from './measures.js';
+import type { Suggestion } from '../domain/household-detail.js';
+
+export type { Suggestion } from '../domain/household-detail.js';
 
 /**
  * Kinds of help a driver can point to: the recordable measure types (帮扶措施), plus
@@ -38,12 +41,6 @@ export const DEFAULT_DRIVER_MEASURES: DriverMeasures = Object.freeze({
   head_male: ['social_assistance'],
   county_gdp_per_capita: ['industry', 'infrastructure'],
 });
-
-/** One suggested kind of help, and the terms (largest negative drivers) that call for it. */
-export interface Suggestion {
-  readonly measure: string;
-  readonly terms: readonly string[];
-}
 
 /**
  * Kinds of help for a household's `top` largest negative contributions to expected log

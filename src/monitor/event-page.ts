@@ -1,5 +1,4 @@
-import { UserError } from '../errors.js';
-import { messages } from '../messages.js';
+import { optionError } from '../errors.js';
 import type { MonitorEvent } from './events.js';
 import { rowsOf, sqlString } from './sql.js';
 import type { Store } from './store.js';
@@ -40,7 +39,7 @@ export async function eventPage(
     ['offset', offset],
   ] as const) {
     if (!Number.isSafeInteger(v) || v < 0) {
-      throw new UserError(messages.badOption(`--${name}`, String(v), 'a whole number ≥ 0'));
+      throw optionError.bad(name, String(v), 'a whole number ≥ 0');
     }
   }
   const where: string[] = [];
@@ -52,11 +51,11 @@ export async function eventPage(
   eq('entity', filter.entity);
   eq('entity_id', filter.entityId);
   if (filter.since !== undefined) {
-    where.push(`recorded_at >= DATE ${sqlString(parseDate('--since', filter.since))}`);
+    where.push(`recorded_at >= DATE ${sqlString(parseDate('since', filter.since))}`);
   }
   if (filter.until !== undefined) {
     where.push(
-      `recorded_at < DATE ${sqlString(parseDate('--until', filter.until))} + INTERVAL 1 DAY`,
+      `recorded_at < DATE ${sqlString(parseDate('until', filter.until))} + INTERVAL 1 DAY`,
     );
   }
   const from = `FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;

@@ -1,17 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { rowsOf, sqlString, sqlValue } from './sql.js';
+import type { MonitorEvent } from '../domain/household-detail.js';
 
-/** One entry of the append-only event log. */
-export interface MonitorEvent {
-  readonly event_id: number;
-  readonly recorded_at: string;
-  readonly user_name: string;
-  readonly action: string;
-  readonly entity: string;
-  readonly entity_id: string | null;
-  readonly before: unknown;
-  readonly after: unknown;
-}
+export type { MonitorEvent } from '../domain/household-detail.js';
 
 /** What changed: an action on an entity, with its state before and after (JSON). */
 export interface EventInput {

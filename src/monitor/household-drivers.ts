@@ -1,36 +1,13 @@
 import { quoteIdent } from '../data/source.js';
 import { CAUSE_LABELS } from '../vep/classify.js';
-import { equationDrivers, varianceOffset, type EquationDrivers } from '../vep/drivers.js';
-import { suggestMeasures, type DriverMeasures, type Suggestion } from './driver-measures.js';
+import { equationDrivers, varianceOffset } from '../vep/drivers.js';
+import { suggestMeasures, type DriverMeasures } from './driver-measures.js';
 import type { VepSpec } from './rules.js';
 import { rowsOf, sqlString } from './sql.js';
 import type { Store } from './store.js';
+import type { HouseholdDrivers } from '../domain/household-detail.js';
 
-/** What drives a household's risk in its latest scored wave (the API's `drivers`). */
-export interface HouseholdDrivers {
-  readonly wave: string;
-  readonly model_id: number;
-  /** The VEP poverty line of the model (CNY per person per year), which v refers to. */
-  readonly line: number;
-  /** μ = baseline + Σ contributions. */
-  readonly mean: EquationDrivers;
-  /**
-   * The variance equation's index: Xθ (linear; σ² = max(Xθ, floor)) or ln σ² (exponential),
-   * = baseline + Σ contributions.
-   */
-  readonly variance: EquationDrivers & {
-    readonly model: 'linear' | 'exponential';
-    readonly sigma2: number;
-    readonly floored: boolean;
-  };
-  readonly mu: number;
-  readonly sigma: number;
-  readonly vulnerability: number;
-  /** Vulnerable (v ≥ 0.5) because μ < ln z (`low mean`) or despite it (`high variance`); null if not vulnerable. */
-  readonly cause: (typeof CAUSE_LABELS)[number] | null;
-  /** Kinds of help for the largest negative drivers of μ. */
-  readonly suggestions: readonly Suggestion[];
-}
+export type { HouseholdDrivers } from '../domain/household-detail.js';
 
 /** Options of `householdDrivers`. Defaults: the built-in mapping, 3 drivers, threshold 0.5. */
 export interface HouseholdDriversOptions {

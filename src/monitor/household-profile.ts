@@ -2,29 +2,9 @@ import { quoteIdent } from '../data/source.js';
 import { INDICATOR_GROUPS } from '../domain/indicator-groups.js';
 import { rowsOf, sqlString } from './sql.js';
 import type { Store } from './store.js';
+import type { HouseholdProfile } from '../domain/household-detail.js';
 
-/** One indicator of the latest wave, and its change since the previous wave. */
-export interface ProfileItem {
-  readonly name: string;
-  readonly en: string;
-  readonly zh: string;
-  readonly value: number | null;
-  readonly previous: number | null;
-  /** value − previous (null when either is missing or there is no previous wave). */
-  readonly change: number | null;
-}
-
-/** A household's profile: the latest and previous waves, and the indicators by group. */
-export interface HouseholdProfile {
-  readonly wave: string | null;
-  readonly previous_wave: string | null;
-  readonly groups: readonly {
-    readonly group: string;
-    readonly en: string;
-    readonly zh: string;
-    readonly items: readonly ProfileItem[];
-  }[];
-}
+export type { HouseholdProfile, ProfileItem } from '../domain/household-detail.js';
 
 /**
  * The household's indicators in its latest wave (current versions), grouped as the paper

@@ -3,14 +3,9 @@ import { quoteIdent } from '../data/source.js';
 import { messages } from '../messages.js';
 import { ID_COLUMNS, STORED_COLUMNS, type ColumnRule } from './columns.js';
 import { rowsOf, sqlString } from './sql.js';
+import type { RowProblem } from '../domain/monitor-answers.js';
 
-/** One invalid cell of an import file. `row` is the 1-based data row (the header is line 1). */
-export interface RowProblem {
-  readonly row: number;
-  readonly column: string;
-  readonly value: string | null;
-  readonly why: string;
-}
+export type { RowProblem } from '../domain/monitor-answers.js';
 
 function ruleCheck(rule: ColumnRule, t: string): { test: string; why: string } | null {
   const whys = messages.cellRule;

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { columnNames } from '../data/read.js';
 import { quoteIdent } from '../data/source.js';
 import { stageSource } from '../data/stage-source.js';
-import { UserError } from '../errors.js';
+import { optionError, UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import {
   ID_COLUMNS,
@@ -76,8 +76,8 @@ export async function importWave(
   options: ImportOptions,
 ): Promise<ImportResult> {
   const wave = options.wave.trim();
-  if (wave === '') throw new UserError(messages.badOption('--wave', options.wave, 'a label'));
-  const date = options.date === undefined ? null : parseDate('--date', options.date);
+  if (wave === '') throw optionError.bad('wave', options.wave, 'a label');
+  const date = options.date === undefined ? null : parseDate('date', options.date);
   const names = await columnNames(file, { encoding: options.encoding });
   const missing = [...ID_COLUMNS, ...OBSERVATION_NAMES].filter((n) => !names.includes(n));
   if (missing.length > 0) throw new UserError(messages.importMissingColumns(file, missing));

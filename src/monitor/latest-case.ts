@@ -1,26 +1,10 @@
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
-import type { CaseStatus } from './case-status.js';
 import { rowsOf, sqlString } from './sql.js';
 import type { Store } from './store.js';
+import type { CaseRow } from '../domain/household-detail.js';
 
-/** A case as stored. Dates are YYYY-MM-DD. */
-export interface CaseRow {
-  readonly case_id: number;
-  readonly household_id: string;
-  readonly status: CaseStatus;
-  readonly category: string;
-  readonly opened_wave: string;
-  readonly opened_on: string;
-  readonly status_on: string;
-  readonly monitored_since: string | null;
-  readonly closed_on: string | null;
-  readonly reason: string | null;
-  /** The responsible cadre (帮扶责任人): a dashboard user name, or null before assignment. */
-  readonly responsible: string | null;
-  /** How the case was found: self_report, cadre_visit, department_data or model_alert. */
-  readonly found_by: string | null;
-}
+export type { CaseRow } from '../domain/household-detail.js';
 
 const CASE_COLUMNS = `case_id, household_id, status, category, opened_wave,
   CAST(opened_on AS VARCHAR) AS opened_on, CAST(status_on AS VARCHAR) AS status_on,

@@ -1,21 +1,8 @@
 import { rowsOf, sqlString } from './sql.js';
 import type { Store } from './store.js';
+import type { AlertRow } from '../domain/case-rows.js';
 
-/** One row of `povrisk monitor alerts`. */
-export interface AlertRow {
-  readonly household_id: string;
-  readonly county: string;
-  readonly village: string;
-  readonly wave: string;
-  readonly rule: string;
-  readonly category: string;
-  readonly reason: string;
-  readonly reason_zh: string;
-  readonly vulnerability: number | null;
-  readonly per_capita_income: number | null;
-  /** The status of the household's case: flagged, verified, monitored, risk eliminated, dismissed. */
-  readonly status: string;
-}
+export type { AlertRow } from '../domain/case-rows.js';
 
 /** An area: a county, a township, a village (names as in the `areas` table), or all. */
 export interface AreaFilter {

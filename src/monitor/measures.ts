@@ -1,5 +1,5 @@
 import { MEASURE_TYPES, TRANSITION_MONTHS } from '../domain/measure-types.js';
-import { UserError } from '../errors.js';
+import { OptionError, optionError, UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { ACTIVE_STATUSES } from './case-status.js';
 import { latestCase } from './latest-case.js';
@@ -45,15 +45,14 @@ export async function addMeasure(
   const months = options.transitionMonths ?? TRANSITION_MONTHS;
   const type = input.type.trim().toLowerCase().replaceAll('-', '_');
   if (!(MEASURE_TYPES as readonly string[]).includes(type)) {
-    throw new UserError(
-      messages.badOption('--type', input.type, `one of ${MEASURE_TYPES.join(', ')}`),
-    );
+    throw optionError.bad('type', input.type, `one of ${MEASURE_TYPES.join(', ')}`);
   }
-  const date = stepDate('--date', input.date);
-  const end = input.end_date === undefined ? null : parseDate('--end-date', input.end_date);
-  if (end !== null && end < date) throw new UserError(messages.procedure.endBeforeStart(date, end));
+  const date = stepDate('date', input.date);
+  const end = input.end_date === undefined ? null : parseDate('endDate', input.end_date);
+  if (end !== null && end < date)
+    throw new OptionError((name) => messages.procedure.endBeforeStart(name('endDate'), date, end));
   if (input.amount !== undefined && !(Number.isFinite(input.amount) && input.amount >= 0)) {
-    throw new UserError(messages.badOption('--amount', String(input.amount), 'must be at least 0'));
+    throw optionError.bad('amount', String(input.amount), 'must be at least 0');
   }
   return inTransaction(store, async (c) => {
     const k = await latestCase(store, householdId);
@@ -70,7 +69,7 @@ export async function addMeasure(
         throw new UserError(messages.procedure.transitionOver(householdId, k.closed_on, until));
     } else if (!ACTIVE_STATUSES.includes(k.status))
       throw new UserError(messages.caseClosed(householdId, k.status));
-    stepDate('--date', date, { notBefore: k.opened_on, what: 'the opening of the case' });
+    stepDate('date', date, { notBefore: k.opened_on, what: 'the opening of the case' });
     const id = Number((await c.runAndReadAll("SELECT nextval('measure_seq')")).getRows()[0][0]);
     await c.run(
       `INSERT INTO measures VALUES (${id}, ${k.case_id}, ${sqlString(householdId)}, ${sqlString(type)},

@@ -3,26 +3,9 @@ import type { AreaFilter } from './list-alerts.js';
 import { rowsOf, sqlString } from './sql.js';
 import type { Store } from './store.js';
 import { parseDate, today } from './wave-info.js';
+import type { QueueRow } from '../domain/case-rows.js';
 
-/** An open case with the step it waits for and when that step is due. */
-export interface QueueRow {
-  readonly case_id: number;
-  readonly household_id: string;
-  readonly county: string;
-  readonly township: string;
-  readonly village: string;
-  readonly status: string;
-  readonly category: string;
-  readonly found_by: string | null;
-  readonly responsible: string | null;
-  /** The last step recorded and its date (a public notice: its last day). */
-  readonly last_step: string;
-  readonly since: string;
-  /** The next step (null once the county has approved), its due date and days overdue (≤ 0: not yet). */
-  readonly next_step: string | null;
-  readonly due: string | null;
-  readonly days_overdue: number | null;
-}
+export type { QueueRow } from '../domain/case-rows.js';
 
 /**
  * Options of the procedure queues. Defaults: `asOf` today; `deadlines` `DEFAULT_DEADLINES`
@@ -47,7 +30,7 @@ function pageSql(options: QueueOptions): string {
 }
 
 function queueSql(where: string, options: QueueOptions): string {
-  const asOf = options.asOf === undefined ? today() : parseDate('--as-of', options.asOf);
+  const asOf = options.asOf === undefined ? today() : parseDate('asOf', options.asOf);
   const deadlines = { ...DEFAULT_DEADLINES, ...options.deadlines } as Record<string, number>;
   const order = PROCEDURE_STEPS.map(
     (s, i) => `(${sqlString(s)}, ${i}, ${s === 'found' ? 'NULL' : deadlines[s]})`,

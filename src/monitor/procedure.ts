@@ -9,7 +9,7 @@ import {
 } from '../domain/procedure.js';
 import { ACTIVE_STATUSES } from '../domain/statuses.js';
 import { labelOf } from '../domain/labels.js';
-import { UserError } from '../errors.js';
+import { OptionError, optionError, UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { latestCase, type CaseRow } from './latest-case.js';
 import { logEvent } from './events.js';
@@ -17,17 +17,9 @@ import { rowsOf, sqlString, sqlValue } from './sql.js';
 import { inTransaction, type Store } from './store.js';
 import { stepDate } from './date-bounds.js';
 import { parseDate, today } from './wave-info.js';
+import type { StepRow } from '../domain/household-detail.js';
 
-/** A recorded step of a case's procedure. Dates are YYYY-MM-DD. */
-export interface StepRow {
-  readonly step: ProcedureStep;
-  readonly date: string;
-  readonly result: string;
-  /** The public notice's last day (other steps: null). */
-  readonly end_date: string | null;
-  readonly note: string | null;
-  readonly user_name: string;
-}
+export type { StepRow } from '../domain/household-detail.js';
 
 /** Options of `recordStep`. Defaults: `date` today; `result` the positive one (confirmed, approved, no_objection). */
 export interface StepOptions {
@@ -78,16 +70,19 @@ export async function recordStep(
   const results = STEP_RESULTS[s];
   const result = (options.result ?? results[0]).trim().toLowerCase().replaceAll('-', '_');
   if (!results.includes(result)) {
-    throw new UserError(messages.badOption('--result', result, `one of ${results.join(', ')}`));
+    throw optionError.bad('result', result, `one of ${results.join(', ')}`);
   }
-  const date = stepDate('--date', options.date ?? today());
+  const date = stepDate('date', options.date ?? today());
   let end: string | null = null;
   if (s === 'public_notice') {
-    if (options.noticeEnd === undefined) throw new UserError(messages.procedure.noticeEndNeeded());
-    end = parseDate('--notice-end', options.noticeEnd);
+    if (options.noticeEnd === undefined)
+      throw new OptionError((name) => messages.procedure.noticeEndNeeded(name('noticeEnd')));
+    end = parseDate('noticeEnd', options.noticeEnd);
     const days = (Date.parse(end) - Date.parse(date)) / 86_400_000 + 1;
     if (days < MIN_NOTICE_DAYS) {
-      throw new UserError(messages.procedure.noticeShort(days, MIN_NOTICE_DAYS));
+      throw new OptionError((name) =>
+        messages.procedure.noticeShort(days, MIN_NOTICE_DAYS, name('noticeEnd')),
+      );
     }
   }
   return inTransaction(store, async (c) => {
@@ -179,17 +174,13 @@ export async function openCase(
 ): Promise<CaseRow> {
   const foundBy = options.foundBy.trim().toLowerCase().replaceAll('-', '_');
   if (!(FOUND_BY as readonly string[]).includes(foundBy)) {
-    throw new UserError(
-      messages.badOption('--found-by', options.foundBy, `one of ${FOUND_BY.join(', ')}`),
-    );
+    throw optionError.bad('foundBy', options.foundBy, `one of ${FOUND_BY.join(', ')}`);
   }
   const categories = ['unstable', 'marginal', 'sudden_hardship'];
   if (options.category !== undefined && !categories.includes(options.category)) {
-    throw new UserError(
-      messages.badOption('--category', options.category, `one of ${categories.join(', ')}`),
-    );
+    throw optionError.bad('category', options.category, `one of ${categories.join(', ')}`);
   }
-  const date = stepDate('--date', options.date ?? today());
+  const date = stepDate('date', options.date ?? today());
   const h = sqlString(householdId);
   return inTransaction(store, async (c) => {
     const obs = await rowsOf(

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { UserError } from '../errors.js';
+import { optionError, UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { alertOutcomes, type AlertOutcome } from './alert-outcomes.js';
 import { raiseAlerts } from './alerts.js';
@@ -138,8 +138,7 @@ async function storedModel(c: DuckDBConnection, id: number): Promise<StoredModel
     c,
     `SELECT CAST(spec AS VARCHAR) AS spec, CAST(coefficients AS VARCHAR) AS coef FROM models WHERE model_id = ${id}`,
   );
-  if (rows.length === 0)
-    throw new UserError(messages.badOption('--model', String(id), 'the id of a stored model'));
+  if (rows.length === 0) throw optionError.bad('model', String(id), 'the id of a stored model');
   const coef = JSON.parse(String(rows[0].coef));
   return Object.freeze({ spec: JSON.parse(String(rows[0].spec)), ...coef });
 }

@@ -2,16 +2,9 @@ import { CASE_STATUSES } from './case-status.js';
 import type { AreaFilter } from './list-alerts.js';
 import { rowsOf, sqlString } from './sql.js';
 import type { Store } from './store.js';
+import type { StoreSummary } from '../domain/monitor-answers.js';
 
-/** Counts of what a store holds. `observations` counts household-waves (not versions). */
-export interface StoreSummary {
-  readonly households: number;
-  readonly waves: number;
-  readonly observations: number;
-  /** Alerts whose case is still open (flagged, verified or monitored). */
-  readonly alerts_open: number;
-  readonly cases_by_status: Readonly<Record<string, number>>;
-}
+export type { StoreSummary } from '../domain/monitor-answers.js';
 
 /**
  * What `povrisk monitor summary --json` prints: over the whole store, or over the households

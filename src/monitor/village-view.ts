@@ -6,38 +6,9 @@ import type { AreaFilter } from './list-alerts.js';
 import type { VepSpec } from './rules.js';
 import { rowsOf, sqlString } from './sql.js';
 import type { Store } from './store.js';
+import type { VillageView } from '../domain/case-rows.js';
 
-/** A driver common among a village's vulnerable households. */
-export interface VillageDriver {
-  readonly term: string;
-  readonly en: string;
-  readonly zh: string;
-  /** Vulnerable households whose largest negative contribution to μ is this term. */
-  readonly households: number;
-  /** Kinds of help that address it (the driver-to-measure mapping). */
-  readonly measures: readonly string[];
-}
-
-/** One village: households by band, open cases by category, and common drivers. */
-export interface VillageRow {
-  readonly county: string;
-  readonly township: string;
-  readonly village: string;
-  readonly households: number;
-  readonly bands: Readonly<Record<'low' | 'medium' | 'high' | 'unscored', number>>;
-  readonly open_cases: Readonly<Record<string, number>>;
-  /** Vulnerable households (v ≥ threshold) in the wave. */
-  readonly vulnerable: number;
-  readonly drivers: readonly VillageDriver[];
-}
-
-/** The village view: the wave it describes, and its villages. */
-export interface VillageView {
-  readonly wave: string | null;
-  readonly model_id: number | null;
-  readonly threshold: number;
-  readonly villages: readonly VillageRow[];
-}
+export type { VillageDriver, VillageRow, VillageView } from '../domain/case-rows.js';
 
 /** Options of `villageView`. Defaults: vulnerable when v ≥ 0.5; the built-in mapping. */
 export interface VillageViewOptions {

@@ -1,15 +1,15 @@
-import { UserError } from '../errors.js';
-import { messages } from '../messages.js';
+import { optionError } from '../errors.js';
 
 /**
- * Checks a `YYYY-MM-DD` date option (a real calendar date) and returns it.
- * @example parseDate('--date', '2021-06-30') // '2021-06-30'
+ * Checks a `YYYY-MM-DD` date option (a real calendar date) and returns it; an OptionError
+ * naming `option` otherwise.
+ * @example parseDate('date', '2021-06-30') // '2021-06-30'
  */
 export function parseDate(option: string, value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
   if (!m || !d || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) {
-    throw new UserError(messages.badOption(option, value, 'a date YYYY-MM-DD'));
+    throw optionError.bad(option, value, 'a date YYYY-MM-DD');
   }
   return value;
 }

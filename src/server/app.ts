@@ -6,6 +6,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isUserError } from '../errors.js';
+import { userMessage } from './field-name.js';
 import { warn } from '../log.js';
 import { messages } from '../messages.js';
 import { DEFAULT_RULES, type Rules } from '../monitor/rules.js';
@@ -99,7 +100,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) return fail(reply, 400, error.message);
-    if (isUserError(error as unknown)) return fail(reply, 400, error.message);
+    if (isUserError(error as unknown)) return fail(reply, 400, userMessage(error));
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return fail(reply, error.statusCode, error.message);
     }

@@ -1,5 +1,5 @@
 import { DICTIONARY } from '../paper/dictionary.js';
-import { cumulative, probit, randomStream } from './random.js';
+import { cumulative, probit, randomStream, type Random } from './random.js';
 import { COUNTIES, expectedLogIncome, logIncomeVariance, MODEL, PMF, VILLAGES } from './design.js';
 import {
   numericColumn,
@@ -64,8 +64,28 @@ export function simulateSurvey(options: SimulateOptions = {}): SimulatedSurvey {
   const seed = options.seed ?? DEMO_SEED;
   const line = options.povertyLine ?? SIMULATION_POVERTY_LINE;
   const rng = (name: string) => randomStream(seed, name);
-  const col = () => new Float64Array(n);
+  const place = placeHouseholds(n);
+  const h = drawCharacteristics(n, rng, place.county);
+  const m = drawMotivation(n, rng, h);
+  const netIncome = drawNetIncome(n, rng, { ...place, ...h, ...m });
+  const debt = drawDebt(n, rng, m.items[2]);
+  const income = drawIncome(n, rng, { male: h.male, size: h.size, debt, netIncome }, line);
+  const columns = surveyColumns({ ...place, ...h, ...m, netIncome, debt, income });
+  return Object.freeze({
+    rows: n,
+    households: n,
+    waves: 1,
+    seed,
+    povertyLine: line,
+    columns: Object.freeze(columns),
+  });
+}
 
+type Streams = (name: string) => Random;
+
+/** Where each household lives: its id, county, township and village, road and county GDP. */
+function placeHouseholds(n: number) {
+  const col = () => new Float64Array(n);
   const villageOf = allocate(n);
   const townships = [...new Set(VILLAGES.map((v) => v.township))];
   const countyNames = COUNTIES.map((c) => c.county);
@@ -87,8 +107,13 @@ export function simulateSurvey(options: SimulateOptions = {}): SimulatedSurvey {
     road[i] = v.road;
     gdp[i] = COUNTIES[c].gdpPerCapita;
   }
+  return { householdId, county, township, village, road, gdp, townships, countyNames };
+}
 
-  // Household characteristics drawn directly from their distributions.
+/** Household characteristics drawn directly from their distributions. */
+function drawCharacteristics(n: number, rng: Streams, county: Float64Array) {
+  const col = () => new Float64Array(n);
+  const countyNames = COUNTIES.map((c) => c.county);
   const [male, size, education, disabled, chronic, hospitalized, ethnicity, able] = Array.from(
     { length: 8 },
     col,
@@ -122,21 +147,24 @@ export function simulateSurvey(options: SimulateOptions = {}): SimulatedSurvey {
     ethnicity[i] = r.ethnicity.categorical(cdf.ethnicity[county[i]]);
     able[i] = r.able.binomial(size[i] - disabled[i], MODEL.ableToWork);
   }
+  return { male, size, education, disabled, chronic, hospitalized, ethnicity, able };
+}
 
-  // Motivation: five items loading on a latent drive; wage share follows employment.
+/** The five motivation items (loading on a latent drive), support, wage share and allowance. */
+function drawMotivation(
+  n: number,
+  rng: Streams,
+  h: { size: Float64Array; disabled: Float64Array; chronic: Float64Array; able: Float64Array },
+) {
+  const col = () => new Float64Array(n);
+  const { size, disabled, chronic, able } = h;
   const items = Array.from({ length: 5 }, col);
   const [motivation, support, wageShare, allowance] = [col(), col(), col(), col()];
   const thresholds = MODEL.items.map((p) => probit(1 - p));
   const loading = MODEL.driveLoading;
   const unique = Math.sqrt(1 - loading * loading);
   const rDrive = rng('drive');
-  const rItems = [
-    'industry_fund_loan',
-    'own_business',
-    'microloan',
-    'employment_training',
-    'has_employed_member',
-  ].map(rng);
+  const rItems = MOTIVATION_ITEMS.map(rng);
   const rSupport = rng('industrial_support');
   const rWage = rng('wage_share');
   const rAllowance = rng('subsistence_allowance');
@@ -167,29 +195,58 @@ export function simulateSurvey(options: SimulateOptions = {}): SimulatedSurvey {
     }
   }
   roundTo(wageShare, 4);
+  return { items, motivation, support, wageShare, allowance };
+}
 
-  // Net income: lognormal with Table 1's mean and SD; its log is a standardised score of the
-  // household's characteristics (the planted effects) plus noise.
-  const netIncome = col();
+/** The motivation items, in the order of `MODEL.items`. */
+const MOTIVATION_ITEMS = [
+  'industry_fund_loan',
+  'own_business',
+  'microloan',
+  'employment_training',
+  'has_employed_member',
+];
+
+/**
+ * Net income: Gamma with Table 1's mean and SD, through the Wilson–Hilferty transform of a
+ * standardised score of the household's characteristics (the planted effects) plus noise
+ * (monotone, so the score's ordering carries over).
+ */
+function drawNetIncome(
+  n: number,
+  rng: Streams,
+  x: Record<
+    | 'gdp'
+    | 'road'
+    | 'motivation'
+    | 'wageShare'
+    | 'disabled'
+    | 'allowance'
+    | 'male'
+    | 'education'
+    | 'size'
+    | 'ethnicity',
+    Float64Array
+  >,
+): Float64Array {
+  const netIncome = new Float64Array(n);
   const inputs: Record<string, Float64Array> = {
-    county_gdp_per_capita: gdp,
-    road_hardened: road,
-    motivation,
-    wage_share: wageShare,
-    disabled_count: disabled,
-    subsistence_allowance: allowance,
-    head_male: male,
-    head_education: education,
-    family_size: size,
+    county_gdp_per_capita: x.gdp,
+    road_hardened: x.road,
+    motivation: x.motivation,
+    wage_share: x.wageShare,
+    disabled_count: x.disabled,
+    subsistence_allowance: x.allowance,
+    head_male: x.male,
+    head_education: x.education,
+    family_size: x.size,
   };
   const terms = Object.entries(MODEL.netLoadings).map(([name, loadingK]) => {
     if (name === 'han')
-      return { x: ethnicity, mean: 0.04155, sd: 0.19957, loading: loadingK, han: true };
+      return { x: x.ethnicity, mean: 0.04155, sd: 0.19957, loading: loadingK, han: true };
     const m = published(name);
     return { x: inputs[name], mean: m.mean, sd: m.sd, loading: loadingK, han: false };
   });
-  // Gamma(k, θ) with Table 1's mean and SD, through the Wilson–Hilferty transform of the
-  // standard normal score (monotone, so the score's ordering carries over).
   const net = published('net_income');
   const shape = (net.mean / net.sd) ** 2;
   const scale = net.sd ** 2 / net.mean;
@@ -203,9 +260,12 @@ export function simulateSurvey(options: SimulateOptions = {}): SimulatedSurvey {
     const cube = 1 - 1 / (9 * shape) + z / (3 * Math.sqrt(shape));
     netIncome[i] = Math.max(MODEL.minNetIncome, Math.round(shape * scale * cube * cube * cube));
   }
+  return netIncome;
+}
 
-  // Debt: building loans and microloans; positive amounts lognormal, Table 1's mean and SD overall.
-  const debt = col();
+/** Debt: building loans and microloans; positive amounts lognormal, Table 1's mean and SD overall. */
+function drawDebt(n: number, rng: Streams, microloan: Float64Array): Float64Array {
+  const debt = new Float64Array(n);
   const debtStats = published('debt');
   const pDebt = 1 - (1 - MODEL.items[2]) * (1 - MODEL.buildingLoan);
   const posMean = debtStats.mean / pDebt;
@@ -216,60 +276,93 @@ export function simulateSurvey(options: SimulateOptions = {}): SimulatedSurvey {
   for (let i = 0; i < n; i++) {
     const building = rDebt.bernoulli(MODEL.buildingLoan);
     const amount = rDebt.lognormal(debtMeanlog, debtSdlog);
-    if (building === 1 || items[2][i] === 1)
+    if (building === 1 || microloan[i] === 1)
       debt[i] = Math.max(100, Math.round(amount / 100) * 100);
   }
+  return debt;
+}
 
-  // Per-capita income from the heteroskedastic income equation.
-  const income = col();
+/** Per-capita income from the heteroskedastic income equation, placed against the line. */
+function drawIncome(
+  n: number,
+  rng: Streams,
+  x: Record<'male' | 'size' | 'debt' | 'netIncome', Float64Array>,
+  line: number,
+): Float64Array {
+  const income = new Float64Array(n);
   const rIncome = rng('per_capita_income');
   const lnLine = Math.log(line);
   for (let i = 0; i < n; i++) {
-    const x = { headMale: male[i], familySize: size[i], debt: debt[i], netIncome: netIncome[i] };
+    const h = {
+      headMale: x.male[i],
+      familySize: x.size[i],
+      debt: x.debt[i],
+      netIncome: x.netIncome[i],
+    };
     income[i] = Math.exp(
-      expectedLogIncome(x, lnLine) + Math.sqrt(logIncomeVariance(x)) * rIncome.normal(),
+      expectedLogIncome(h, lnLine) + Math.sqrt(logIncomeVariance(h)) * rIncome.normal(),
     );
   }
-  roundTo(income, 2);
+  return roundTo(income, 2);
+}
 
-  const columns: SurveyColumn[] = [
-    numericColumn('household_id', householdId),
-    textColumn('county', county, countyNames),
-    textColumn('township', township, townships),
+/** The survey's columns, in the data dictionary's order. */
+function surveyColumns(
+  c: Record<
+    | 'householdId'
+    | 'county'
+    | 'township'
+    | 'village'
+    | 'male'
+    | 'size'
+    | 'debt'
+    | 'netIncome'
+    | 'income'
+    | 'allowance'
+    | 'support'
+    | 'road'
+    | 'gdp'
+    | 'motivation'
+    | 'ethnicity'
+    | 'disabled'
+    | 'hospitalized'
+    | 'chronic'
+    | 'wageShare'
+    | 'education'
+    | 'able',
+    Float64Array
+  > & { items: Float64Array[]; townships: string[]; countyNames: string[] },
+): SurveyColumn[] {
+  return [
+    numericColumn('household_id', c.householdId),
+    textColumn('county', c.county, c.countyNames),
+    textColumn('township', c.township, c.townships),
     textColumn(
       'village',
-      village,
+      c.village,
       VILLAGES.map((v) => v.village),
     ),
-    numericColumn('head_male', male),
-    numericColumn('family_size', size),
-    numericColumn('debt', debt),
-    numericColumn('net_income', netIncome),
-    numericColumn('per_capita_income', income, 2),
-    numericColumn('subsistence_allowance', allowance),
-    numericColumn('industrial_support', support),
-    numericColumn('road_hardened', road),
-    numericColumn('county_gdp_per_capita', gdp),
-    numericColumn('motivation', motivation, 1),
-    numericColumn('industry_fund_loan', items[0]),
-    numericColumn('own_business', items[1]),
-    numericColumn('microloan', items[2]),
-    numericColumn('employment_training', items[3]),
-    numericColumn('has_employed_member', items[4]),
-    numericColumn('head_ethnicity', ethnicity),
-    numericColumn('disabled_count', disabled),
-    numericColumn('hospitalized', hospitalized),
-    numericColumn('chronic_count', chronic),
-    numericColumn('wage_share', wageShare, 4),
-    numericColumn('head_education', education),
-    numericColumn('able_to_work', able),
+    numericColumn('head_male', c.male),
+    numericColumn('family_size', c.size),
+    numericColumn('debt', c.debt),
+    numericColumn('net_income', c.netIncome),
+    numericColumn('per_capita_income', c.income, 2),
+    numericColumn('subsistence_allowance', c.allowance),
+    numericColumn('industrial_support', c.support),
+    numericColumn('road_hardened', c.road),
+    numericColumn('county_gdp_per_capita', c.gdp),
+    numericColumn('motivation', c.motivation, 1),
+    numericColumn('industry_fund_loan', c.items[0]),
+    numericColumn('own_business', c.items[1]),
+    numericColumn('microloan', c.items[2]),
+    numericColumn('employment_training', c.items[3]),
+    numericColumn('has_employed_member', c.items[4]),
+    numericColumn('head_ethnicity', c.ethnicity),
+    numericColumn('disabled_count', c.disabled),
+    numericColumn('hospitalized', c.hospitalized),
+    numericColumn('chronic_count', c.chronic),
+    numericColumn('wage_share', c.wageShare, 4),
+    numericColumn('head_education', c.education),
+    numericColumn('able_to_work', c.able),
   ];
-  return Object.freeze({
-    rows: n,
-    households: n,
-    waves: 1,
-    seed,
-    povertyLine: line,
-    columns: Object.freeze(columns),
-  });
 }

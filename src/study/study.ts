@@ -3,9 +3,10 @@ import { basename, dirname, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Lang, Localized } from '../domain/localized.js';
-import { UserError } from '../errors.js';
+import { isOptionError, UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { closestName } from '../data/closest-name.js';
+import { povertyLine } from '../vep/poverty-line.js';
 import { parseFormula, type FormulaNode } from './derive.js';
 import { STUDY_SCHEMA, type StudyFile, type StudyGroup } from './study-schema.js';
 
@@ -155,22 +156,9 @@ function resolveStudy(
   if (s.data.wave !== undefined && s.data.id === undefined)
     fail(['data', 'wave'], 'a panel needs data.id too (the household column)');
   const pl = s.vep.poverty_line;
-  let line: number;
-  if (pl.line !== undefined && pl.usd_per_day !== undefined) {
-    line = fail(['vep', 'poverty_line'], 'give either line or usd_per_day (with ppp), not both');
-  } else if (pl.line !== undefined) {
-    if (pl.ppp !== undefined) fail(['vep', 'poverty_line', 'ppp'], 'ppp goes with usd_per_day');
-    line = pl.line;
-  } else if (pl.usd_per_day !== undefined) {
-    if (pl.ppp === undefined)
-      fail(
-        ['vep', 'poverty_line'],
-        'usd_per_day needs ppp (local currency per international dollar)',
-      );
-    line = pl.usd_per_day * 365 * (pl.ppp as number);
-  } else {
-    line = fail(['vep', 'poverty_line'], 'give line, or usd_per_day with ppp');
-  }
+  const line = studyPovertyLine(pl, fail);
+  if (pl.line !== undefined && pl.ppp !== undefined)
+    fail(['vep', 'poverty_line', 'ppp'], messages.study.pppWithLine());
   const bands = s.vep.bands ?? [0.3, 0.6];
   if (!(bands[0] < bands[1]))
     fail(['vep', 'bands'], 'the first cut point must be below the second');
@@ -294,6 +282,27 @@ function pointerPath(pointer: string): (string | number)[] {
     .split('/')
     .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'))
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/** The study file's keys for the options of `povertyLine`. */
+const POVERTY_LINE_KEYS: Readonly<Record<string, string>> = Object.freeze({
+  usdPerDay: 'usd_per_day',
+});
+
+/** The poverty line of a study file, by `povertyLine`; its option errors name the file's keys. */
+function studyPovertyLine(
+  pl: StudyFile['vep']['poverty_line'],
+  fail: (path: StudyPath, detail: string) => never,
+): number {
+  try {
+    return povertyLine({ line: pl.line, usdPerDay: pl.usd_per_day, ppp: pl.ppp });
+  } catch (e) {
+    if (!isOptionError(e)) throw e;
+    return fail(
+      ['vep', 'poverty_line'],
+      e.render((o) => POVERTY_LINE_KEYS[o] ?? o),
+    );
+  }
 }
 
 /** The 1-based line of a key path (or of `key` inside it), when the document has it. */

@@ -18,7 +18,7 @@ export const GROUP_LABELS = Object.freeze([
 ] as const);
 
 /** Why a vulnerable household is vulnerable: expected income below the line, or its spread. */
-export const CAUSE_LABELS = Object.freeze(['low mean', 'high variance'] as const);
+export { CAUSES as CAUSE_LABELS } from '../domain/household-detail.js';
 
 /** Per-household classes, coded as indexes of the label arrays; −1 where unknown. */
 export interface Classes {

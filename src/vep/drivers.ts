@@ -1,24 +1,7 @@
+import type { DriverTerm, EquationDrivers } from '../domain/household-detail.js';
 import { HARVEY_CORRECTION, type VarianceModel } from './variance-equation.js';
 
-/** One term's share of a household's linear index: βⱼ(xⱼ − x̄ⱼ). */
-export interface DriverTerm {
-  readonly term: string;
-  /** The household's value xⱼ. */
-  readonly value: number;
-  /** The wave's mean x̄ⱼ. */
-  readonly mean: number;
-  readonly coefficient: number;
-  readonly contribution: number;
-}
-
-/** A linear index split into the average household's value and each term's contribution. */
-export interface EquationDrivers {
-  /** b₀ + Σ bⱼ x̄ⱼ (plus Harvey's correction for an exponential variance equation). */
-  readonly baseline: number;
-  readonly contributions: readonly DriverTerm[];
-  /** baseline + Σ contributions: μ, or Xθ (linear variance), or ln σ² (exponential). */
-  readonly total: number;
-}
+export type { DriverTerm, EquationDrivers } from '../domain/household-detail.js';
 
 /**
  * Weighted means x̄ⱼ of regressor columns over the rows `rows` (the estimation sample), with

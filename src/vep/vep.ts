@@ -158,12 +158,13 @@ export function estimateVep(data: ColumnData, options: VepOptions): VepResult {
   const beta = fgls.full;
   // Step 4: vulnerability.
   const mu = linearPredictor(xs, beta, n);
-  const sd = sigma2;
+  // σ = √σ², written over σ² in place (one n-vector, not two): from here on the array is `sigma`.
+  const sigma = sigma2;
   const v = new Float64Array(n);
   const lnz = Math.log(o.line);
   for (let i = 0; i < n; i++) {
-    sd[i] = Math.sqrt(sigma2[i]);
-    v[i] = Number.isNaN(mu[i]) ? NaN : normalCdf((lnz - mu[i]) / sd[i]);
+    sigma[i] = Math.sqrt(sigma[i]);
+    v[i] = Number.isNaN(mu[i]) ? NaN : normalCdf((lnz - mu[i]) / sigma[i]);
   }
   const headcount = headcountRatio(income, weights, used, o.line);
   const threshold = o.threshold === 'relative' ? headcount : o.threshold;
@@ -213,7 +214,7 @@ export function estimateVep(data: ColumnData, options: VepOptions): VepResult {
     rows: n,
     vulnerability: v,
     meanLogIncome: mu,
-    sdLogIncome: sd,
+    sdLogIncome: sigma,
     ...classes,
     status: sample.status,
     statusLabels: Object.freeze(statusLabels),

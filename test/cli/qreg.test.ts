@@ -54,8 +54,10 @@ describe('povrisk qreg', () => {
         'conf_high',
       ]);
       expect(fit.coefficients[0].term).toBe('(Intercept)');
-      fit.coefficients.forEach((c, j) => {
-        assertClose(c.estimate as number, e.coefficients[j], { rtol: 1e-9, name: 'estimate' });
+      expect(fit.coefficients).toHaveLength(e.coefficients.length);
+      e.coefficients.forEach((estimate, j) => {
+        const c = fit.coefficients[j];
+        assertClose(c.estimate as number, estimate, { rtol: 1e-9, name: 'estimate' });
         assertClose(c.std_error as number, e.nid.std_error[j], { rtol: 1e-8, name: 'se' });
       });
     }
@@ -134,10 +136,13 @@ describe('povrisk qreg', () => {
     expect(w.code).toBe(0);
     const wo = JSON.parse(w.stdout) as Out;
     expect(wo.weighted).toBe(true);
-    for (const fit of wo.fits) {
-      const e = wref.fits.find((f) => f.tau === fit.tau)!;
-      fit.coefficients.forEach((c, j) =>
-        assertClose(c.std_error, e.nid.std_error[j], { rtol: 1e-8, name: 'weighted se' }),
+    expect(wo.fits.map((f) => f.tau)).toEqual([0.25, 0.9]);
+    for (const tau of [0.25, 0.9]) {
+      const e = wref.fits.find((f) => f.tau === tau)!;
+      const fit = wo.fits.find((f) => f.tau === tau)!;
+      expect(fit.coefficients).toHaveLength(e.nid.std_error.length);
+      e.nid.std_error.forEach((se, j) =>
+        assertClose(fit.coefficients[j].std_error, se, { rtol: 1e-8, name: 'weighted se' }),
       );
     }
     const cref = JSON.parse(readFileSync('test/fixtures/ref/qreg-sim-cluster.json', 'utf8')) as {
@@ -147,10 +152,13 @@ describe('povrisk qreg', () => {
     expect(c.code).toBe(0);
     const co = JSON.parse(c.stdout) as Out;
     expect(co.clusters).toBe(40);
-    for (const fit of co.fits) {
-      const e = cref.fits.find((f) => f.tau === fit.tau)!;
-      fit.coefficients.forEach((k, j) =>
-        assertClose(k.std_error, e.cluster.std_error[j], { rtol: 1e-8, name: 'cluster se' }),
+    expect(co.fits.map((f) => f.tau)).toEqual([0.25, 0.9]);
+    for (const tau of [0.25, 0.9]) {
+      const e = cref.fits.find((f) => f.tau === tau)!;
+      const fit = co.fits.find((f) => f.tau === tau)!;
+      expect(fit.coefficients).toHaveLength(e.cluster.std_error.length);
+      e.cluster.std_error.forEach((se, j) =>
+        assertClose(fit.coefficients[j].std_error, se, { rtol: 1e-8, name: 'cluster se' }),
       );
     }
     const boot = [

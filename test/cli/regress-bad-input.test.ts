@@ -248,6 +248,8 @@ describe('povrisk regress: other formats give the same answer as the CSV', () =>
     expect(fromParquet.n).toBe(fromCsv.n);
     expect(fromParquet.stderr).toBe(fromCsv.stderr);
     expect(fromParquet.stderr).toMatch(/^warning: \d+ of 534 row\(s\) dropped for missing values/);
+    expect(fromParquet.coefficients.length).toBeGreaterThan(0);
+    expect(fromParquet.coefficients).toHaveLength(fromCsv.coefficients.length);
     fromParquet.coefficients.forEach((row, j) =>
       assertClose(row.std_error, fromCsv.coefficients[j].std_error, {
         rtol: 1e-14,

@@ -55,7 +55,7 @@ describe('CSV encodings (files written by R iconv)', () => {
 
   it('an unknown --encoding is named', async () => {
     await expect(columnNames(join(DIR, 'utf8.csv'), { encoding: 'klingon' })).rejects.toThrow(
-      /invalid --encoding: 'klingon'/,
+      /invalid encoding: 'klingon'/,
     );
   });
 

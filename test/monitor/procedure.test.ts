@@ -77,7 +77,7 @@ describe('opening a case by hand', () => {
 
   it('refuses an unknown way, an unknown household, a second open case, a bad category', async () => {
     await expect(openCase(store, 'H00003', { foundBy: 'rumour' })).rejects.toThrow(
-      "invalid --found-by: 'rumour' (one of self_report, cadre_visit, department_data, model_alert)",
+      "invalid foundBy: 'rumour' (one of self_report, cadre_visit, department_data, model_alert)",
     );
     await expect(openCase(store, 'NOPE', { foundBy: 'self_report' })).rejects.toThrow(
       "no household 'NOPE' in the store",
@@ -87,7 +87,7 @@ describe('opening a case by hand', () => {
     );
     await expect(
       openCase(store, 'H00003', { foundBy: 'self_report', category: 'poor' }),
-    ).rejects.toThrow("invalid --category: 'poor'");
+    ).rejects.toThrow("invalid category: 'poor'");
   });
 });
 
@@ -124,10 +124,10 @@ describe('the procedure, step by step', () => {
     );
     await expect(
       recordStep(store, id, 'village_review', { date: '2022-07-08', result: 'maybe' }),
-    ).rejects.toThrow("invalid --result: 'maybe' (one of approved, rejected)");
+    ).rejects.toThrow("invalid result: 'maybe' (one of approved, rejected)");
     steps = await recordStep(store, id, 'village_review', { date: '2022-07-08' });
     await expect(recordStep(store, id, 'public_notice', { date: '2022-07-09' })).rejects.toThrow(
-      'the public notice needs its last day (--notice-end YYYY-MM-DD)',
+      'the public notice needs its last day (noticeEnd YYYY-MM-DD)',
     );
     await expect(
       recordStep(store, id, 'public_notice', { date: '2022-07-09', noticeEnd: '2022-07-12' }),
@@ -264,7 +264,7 @@ describe('elimination, measures and the transition period', () => {
     );
     await expect(
       addMeasure(store, 'H00001', { type: 'housing', date: '2022-08-02', end_date: '2022-08-01' }),
-    ).rejects.toThrow("--end-date 2022-08-01 is before the measure's date 2022-08-02");
+    ).rejects.toThrow("endDate 2022-08-01 is before the measure's date 2022-08-02");
   });
 
   it('refuses elimination naming each guarantee that is not secure or not recorded', async () => {

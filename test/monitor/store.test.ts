@@ -107,7 +107,7 @@ describe('monitor store', () => {
       ]);
       expect((await summary(store)).observations).toBe(0);
       await expect(importWave(store, f1, { wave: 'a', date: '2021-02-30' })).rejects.toThrow(
-        "invalid --date: '2021-02-30'",
+        "invalid date: '2021-02-30'",
       );
       const r1 = await importWave(store, f1, { wave: 'a', date: '2021-06-30' });
       expect(r1).toMatchObject({

@@ -58,6 +58,7 @@ describe('simulated registration status and hardship spending', () => {
   });
 
   it('keeps every member insured and drops out only after a schooling shock', () => {
+    expect(col('no_medical_insurance')).toHaveLength(n * W);
     expect(col('no_medical_insurance').every((x) => x === 0)).toBe(true);
     const dropout = col('school_dropout');
     const school = col('schooling_costs');

@@ -100,7 +100,7 @@ describe('a wrong study is refused with its path, line and a clear message', () 
     [
       'two poverty lines',
       edit('    usd_per_day: 1.9 ', '    line: 2300\n    usd_per_day: 1.9 '),
-      'vep.poverty_line: give either line or usd_per_day',
+      'vep.poverty_line: line and usd_per_day are alternatives: give one of them',
     ],
     [
       'a formula that does not parse',

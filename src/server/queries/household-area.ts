@@ -1,16 +1,9 @@
 import { rowsOf, sqlString } from '../../monitor/sql.js';
 import type { Store } from '../../monitor/store.js';
+import type { HouseholdArea } from '../../domain/household-detail.js';
 import { scopeSql, type Scope } from '../scope.js';
 
-/** Where a household lives. */
-export interface HouseholdArea {
-  readonly household_id: string;
-  readonly area_id: string;
-  readonly county: string;
-  readonly township: string;
-  readonly village: string;
-  readonly first_wave: string;
-}
+export type { HouseholdArea } from '../../domain/household-detail.js';
 
 /**
  * The household's area when it lies inside the scope; null when it does not exist or lies

@@ -1,40 +1,16 @@
-import { TRANSITIONS, type CaseStatus } from '../../monitor/case-status.js';
-import { caseOf, type CaseFile } from '../../monitor/cases.js';
+import { TRANSITIONS } from '../../monitor/case-status.js';
+import { caseOf } from '../../monitor/cases.js';
 import type { DriverMeasures } from '../../monitor/driver-measures.js';
-import { householdDrivers, type HouseholdDrivers } from '../../monitor/household-drivers.js';
-import { householdProfile, type HouseholdProfile } from '../../monitor/household-profile.js';
+import { householdDrivers } from '../../monitor/household-drivers.js';
+import { householdProfile } from '../../monitor/household-profile.js';
 import { lineForYear } from '../../monitor/rules.js';
 import { monitoringLines } from '../../monitor/run.js';
 import { rowsOf, sqlString } from '../../monitor/sql.js';
 import type { Store } from '../../monitor/store.js';
 import type { HouseholdArea } from './household-area.js';
+import type { HouseholdDetail } from '../../domain/household-detail.js';
 
-/** Everything the household page shows. */
-export interface HouseholdDetail {
-  readonly household: HouseholdArea;
-  /** The current version of each wave's observation, oldest wave first, with the wave's date. */
-  readonly observations: readonly Record<string, unknown>[];
-  /** μ, σ and vulnerability by wave, from each wave's latest model. */
-  readonly scores: readonly Record<string, unknown>[];
-  /** Every alert of the household, over all its cases. */
-  readonly alerts: readonly Record<string, unknown>[];
-  /** The latest case (null before the household was ever flagged), its measures and history. */
-  readonly case: CaseFile['case'] | null;
-  readonly measures: CaseFile['measures'];
-  readonly history: CaseFile['history'];
-  /** The procedure's recorded steps of the latest case. */
-  readonly steps: CaseFile['steps'];
-  /** Statuses the case may move to next. */
-  readonly next_statuses: readonly CaseStatus[];
-  /** The latest wave's indicators by group, with the change since the previous wave. */
-  readonly profile: HouseholdProfile;
-  /** What drives μ and σ² in the latest scored wave (null when unscored). */
-  readonly drivers: HouseholdDrivers | null;
-  /** The monitoring line of each wave's year (CNY), and the VEP line v refers to. */
-  readonly lines: {
-    readonly monitoring: readonly { wave: string; year: number | null; line: number | null }[];
-  };
-}
+export type { HouseholdDetail } from '../../domain/household-detail.js';
 
 /**
  * A household's observations, scores, alerts and case, for a household already checked to
@@ -81,13 +57,15 @@ export async function householdDetail(
     const year = r.year === null ? null : Number(r.year);
     return { wave: String(r.wave), year, line: lineOrNull(table, year) };
   });
+  // The rows as the store returns them: the columns HouseholdDetail names.
+  type Rows<K extends keyof HouseholdDetail> = HouseholdDetail[K];
   return Object.freeze({
     household,
-    observations,
-    scores,
-    alerts,
+    observations: observations as unknown as Rows<'observations'>,
+    scores: scores as unknown as Rows<'scores'>,
+    alerts: alerts as unknown as Rows<'alerts'>,
     case: file?.case ?? null,
-    measures: file?.measures ?? [],
+    measures: (file?.measures ?? []) as unknown as Rows<'measures'>,
     history: file?.history ?? [],
     steps: file?.steps ?? [],
     next_statuses: file ? TRANSITIONS[file.case.status] : [],

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { isUserError } from '../../errors.js';
+import { userMessage } from '../field-name.js';
 import { messages } from '../../messages.js';
 import { sqlString } from '../../monitor/sql.js';
 import { importWave, ImportRejected } from '../../monitor/import.js';
@@ -86,7 +87,7 @@ export function registerWaveRoutes(app: FastifyInstance, ctx: ServerContext): vo
       });
     } catch (e) {
       if (!isUserError(e)) throw e;
-      const error = e.message.replaceAll(`${dir}/`, '');
+      const error = userMessage(e).replaceAll(`${dir}/`, '');
       const problems = e instanceof ImportRejected ? e.problems : [];
       return reply.code(400).send({ error, problems });
     } finally {

@@ -50,6 +50,7 @@ describe('qreg --se iid on samples too small for the bandwidth window (summary.r
       }
       const name = `n = ${c.n}, tau = ${c.tau}`;
       if (c.r_error) {
+        expect(se.length, name).toBeGreaterThan(0);
         expect(se.every(Number.isNaN), `${name}: NaN where R stops`).toBe(true);
         expect(warnings.join('\n'), name).toMatch(/too few observations for the bandwidth/);
       } else {

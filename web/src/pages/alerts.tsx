@@ -1,3 +1,4 @@
+import type { AlertRow } from '../../../src/domain/case-rows.js';
 import { useState } from 'preact/hooks';
 import { get, getWithResponse } from '../api.js';
 import { downloadFrom } from '../csv.js';
@@ -5,20 +6,6 @@ import { label, lang, num, t } from '../i18n.js';
 import { go } from '../route.js';
 import { useData } from '../use-data.js';
 
-/** A row of the alert list (fields of `povrisk monitor alerts --json`). */
-export interface AlertRow {
-  household_id: string;
-  county: string;
-  village: string;
-  wave: string;
-  rule: string;
-  category: string;
-  reason: string;
-  reason_zh: string;
-  vulnerability: number | null;
-  per_capita_income: number | null;
-  status: string;
-}
 interface Meta {
   waves: { wave: string }[];
   villages: { county: string; township: string; village: string }[];

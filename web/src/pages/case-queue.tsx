@@ -1,3 +1,4 @@
+import type { CaseQueueRow } from '../../../src/domain/case-rows.js';
 import { useState } from 'preact/hooks';
 import { account, get, getWithResponse } from '../api.js';
 import { CATEGORY_NAMES } from '../../../src/domain/categories.js';
@@ -6,25 +7,6 @@ import { label, lang, num, t } from '../i18n.js';
 import { go } from '../route.js';
 import { useData } from '../use-data.js';
 
-/** A row of the case queue (fields of `povrisk monitor cases --json`). */
-interface CaseRow {
-  household_id: string;
-  county: string;
-  township: string;
-  village: string;
-  status: string;
-  category: string;
-  responsible: string | null;
-  last_step: string | null;
-  last_step_on: string;
-  days_since_step: number;
-  rules: string[];
-  reasons: { wave: string; rule: string; reason: string; reason_zh: string }[];
-  wave: string | null;
-  per_capita_income: number | null;
-  vulnerability: number | null;
-  band: string;
-}
 interface Meta {
   villages: { county: string; township: string; village: string }[];
   rules: string[];
@@ -53,7 +35,9 @@ export function CaseQueuePage(props: { query: URLSearchParams }) {
   params.set('sort', sort);
   const base = params.toString();
   const list = useData(async () => {
-    const { data, res } = await getWithResponse<CaseRow[]>(`/api/cases?${base}&limit=${limit}`);
+    const { data, res } = await getWithResponse<CaseQueueRow[]>(
+      `/api/cases?${base}&limit=${limit}`,
+    );
     return { rows: data, total: Number(res.headers.get('x-total-count') ?? data.length) };
   }, `${base}|${limit}`);
   const set = (k: string) => (e: Event) => {

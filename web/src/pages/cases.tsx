@@ -1,24 +1,7 @@
+import type { QueueRow } from '../../../src/domain/case-rows.js';
 import { get } from '../api.js';
 import { label, t } from '../i18n.js';
 import { useData } from '../use-data.js';
-
-/** A row of `/api/cases/mine`, `/api/cases/overdue` and `/api/cases/area`. */
-export interface QueueRow {
-  case_id: number;
-  household_id: string;
-  county: string;
-  township: string;
-  village: string;
-  status: string;
-  category: string;
-  found_by: string | null;
-  responsible: string | null;
-  last_step: string;
-  since: string;
-  next_step: string | null;
-  due: string | null;
-  days_overdue: number | null;
-}
 
 /** "My cases" (the signed-in cadre's) or the overdue cases of the account's area. */
 export function CasesPage(props: { which: 'mine' | 'overdue' }) {

@@ -1,34 +1,13 @@
+import type { MonitorEvent } from '../../../src/domain/household-detail.js';
+import { LABELS } from '../../../src/domain/labels.js';
 import { useState } from 'preact/hooks';
 import { getWithResponse } from '../api.js';
 import { label, num, t } from '../i18n.js';
 import { useData } from '../use-data.js';
 
-/** One entry of the event log (`GET /api/events`). */
-interface EventRow {
-  event_id: number;
-  recorded_at: string;
-  user_name: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  after: unknown;
-}
-
 const PAGE = 100;
-const ACTIONS = [
-  'login',
-  'login failed',
-  'login locked',
-  'logout',
-  'list',
-  'export',
-  'refused',
-  'read',
-  'status',
-  'measure',
-  'add',
-  'open',
-];
+/** Every action of the event log, as `src/domain/labels.ts` names them. */
+const ACTIONS = Object.keys(LABELS.action);
 const ENTITIES = ['user', 'alerts', 'household', 'case', 'measure', 'events'];
 
 /**
@@ -43,7 +22,7 @@ export function EventsPage() {
   params.set('offset', String(offset));
   const query = params.toString();
   const list = useData(async () => {
-    const { data, res } = await getWithResponse<EventRow[]>(`/api/events?${query}`);
+    const { data, res } = await getWithResponse<MonitorEvent[]>(`/api/events?${query}`);
     return { rows: data, total: Number(res.headers.get('x-total-count') ?? data.length) };
   }, query);
   const set = (k: string) => (e: Event) => {

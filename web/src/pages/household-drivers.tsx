@@ -1,35 +1,10 @@
+import type { HouseholdDrivers } from '../../../src/domain/household-detail.js';
 import { DriversChart } from '../charts/drivers-chart.js';
 import { label, lang, num, t } from '../i18n.js';
 
-interface Term {
-  term: string;
-  value: number;
-  mean: number;
-  coefficient: number;
-  contribution: number;
-}
-
-/** The API's `drivers`. */
-export interface Drivers {
-  wave: string;
-  line: number;
-  mean: { baseline: number; contributions: Term[]; total: number };
-  variance: {
-    baseline: number;
-    contributions: Term[];
-    total: number;
-    model: string;
-    sigma2: number;
-  };
-  mu: number;
-  vulnerability: number;
-  cause: 'low mean' | 'high variance' | null;
-  suggestions: { measure: string; terms: string[] }[];
-}
-
 /** What drives the household's expected income and its variance: chart, table, cause, help. */
 export function DriversPanel(props: {
-  drivers: Drivers | null;
+  drivers: HouseholdDrivers | null;
   labels: Record<string, { en: string; zh: string }>;
 }) {
   const language = lang.use();
@@ -52,7 +27,7 @@ export function DriversPanel(props: {
       : d.cause === 'high variance'
         ? t('causeHighVariance')
         : t('notVulnerable');
-  const table = (title: string, eq: Drivers['mean'], cls: string) => (
+  const table = (title: string, eq: HouseholdDrivers['mean'], cls: string) => (
     <div>
       <h3>{title}</h3>
       <div class="scroll">

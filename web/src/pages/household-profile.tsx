@@ -1,23 +1,5 @@
+import type { HouseholdProfile } from '../../../src/domain/household-detail.js';
 import { lang, num, t } from '../i18n.js';
-
-/** The API's `profile`: the latest wave's indicators by group, with the change. */
-export interface Profile {
-  wave: string | null;
-  previous_wave: string | null;
-  groups: {
-    group: string;
-    en: string;
-    zh: string;
-    items: {
-      name: string;
-      en: string;
-      zh: string;
-      value: number | null;
-      previous: number | null;
-      change: number | null;
-    }[];
-  }[];
-}
 
 const digits = (name: string) => (name === 'wage_share' ? 2 : name === 'motivation' ? 1 : 0);
 
@@ -28,7 +10,7 @@ function change(x: number | null, d: number): string {
 }
 
 /** The household's indicators in the latest wave, grouped as the paper groups them. */
-export function ProfilePanel(props: { profile: Profile }) {
+export function ProfilePanel(props: { profile: HouseholdProfile }) {
   const language = lang.use();
   const p = props.profile;
   return (

@@ -1,3 +1,4 @@
+import type { StoreSummary as Summary } from '../../../src/domain/monitor-answers.js';
 import { get } from '../api.js';
 import { BarChart } from '../charts/bar-chart.js';
 import { LineChart } from '../charts/line-chart.js';
@@ -5,12 +6,6 @@ import { label, num, t } from '../i18n.js';
 import { go } from '../route.js';
 import { useData } from '../use-data.js';
 
-interface Summary {
-  households: number;
-  waves: number;
-  alerts_open: number;
-  cases_by_status: Record<string, number>;
-}
 interface Overview {
   wave: string | null;
   bands: Record<string, number>;

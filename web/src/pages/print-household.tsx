@@ -1,34 +1,8 @@
 import { useEffect } from 'preact/hooks';
+import type { HouseholdDetail } from '../../../src/domain/household-detail.js';
 import { labelOf } from '../../../src/domain/labels.js';
 import { get } from '../api.js';
 import { useData } from '../use-data.js';
-import type { Step } from './procedure.js';
-
-interface Detail {
-  household: { household_id: string; county: string; township: string; village: string };
-  observations: Record<string, number | string | null>[];
-  alerts: { alert_id: number; wave: string; rule: string; reason_zh: string }[];
-  case: {
-    status: string;
-    category: string;
-    opened_on: string;
-    monitored_since: string | null;
-    closed_on: string | null;
-    reason: string | null;
-    responsible: string | null;
-    found_by: string | null;
-  } | null;
-  steps: Step[];
-  measures: {
-    measure_id: number;
-    type: string;
-    date: string;
-    end_date: string | null;
-    amount: number | null;
-    note: string | null;
-    user_name: string;
-  }[];
-}
 
 const zh = (kind: string, v: string | null | undefined) => (v ? labelOf(kind, v, 'zh') : '—');
 const yuan = (x: unknown) =>
@@ -40,7 +14,10 @@ const flag = (x: unknown, bad: string, good: string) =>
 
 /** A household's case file for the paper archive, in Chinese, laid out for A4 (打印档案). */
 export function PrintHousehold(props: { id: string }) {
-  const d = useData(() => get<Detail>(`/api/households/${encodeURIComponent(props.id)}`), props.id);
+  const d = useData(
+    () => get<HouseholdDetail>(`/api/households/${encodeURIComponent(props.id)}`),
+    props.id,
+  );
   useEffect(() => {
     document.title = `防止返贫监测对象档案 ${props.id}`;
   }, [props.id]);

@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { labelOf } from '../../../src/domain/labels.js';
 import { get } from '../api.js';
 import { useData } from '../use-data.js';
-import type { QueueRow } from './cases.js';
+import type { QueueRow } from '../../../src/domain/case-rows.js';
 
 interface Meta {
   villages: { county: string; township: string; village: string }[];

@@ -4,19 +4,10 @@ import {
   STEP_RESULTS,
   type ProcedureStep,
 } from '../../../src/domain/procedure.js';
+import type { StepRow } from '../../../src/domain/household-detail.js';
 import { ACTIVE_STATUSES } from '../../../src/domain/statuses.js';
 import { account, ApiError, post } from '../api.js';
 import { label, t } from '../i18n.js';
-
-/** A recorded step (the API's `steps`). */
-export interface Step {
-  step: string;
-  date: string;
-  result: string;
-  end_date: string | null;
-  note: string | null;
-  user_name: string;
-}
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -28,7 +19,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function ProcedurePanel(props: {
   id: string;
   status: string;
-  steps: Step[];
+  steps: readonly StepRow[];
   responsible: string | null;
   onChange: () => void;
 }) {

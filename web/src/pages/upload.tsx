@@ -1,16 +1,11 @@
+import type { RowProblem } from '../../../src/domain/monitor-answers.js';
 import { useState } from 'preact/hooks';
 import { upload } from '../api.js';
 import { num, t } from '../i18n.js';
 
-interface Problem {
-  row: number;
-  column: string;
-  value: string | null;
-  why: string;
-}
 interface Answer {
   error?: string;
-  problems?: Problem[];
+  problems?: RowProblem[];
   import?: { file: string; wave: string; rows: number; inserted: number; versioned: number };
   run?: {
     wave: string;

@@ -1,24 +1,10 @@
+import type { VillageView } from '../../../src/domain/case-rows.js';
 import { useState } from 'preact/hooks';
 import { get } from '../api.js';
 import { BarChart } from '../charts/bar-chart.js';
 import { label, lang, num, t } from '../i18n.js';
 import { go } from '../route.js';
 import { useData } from '../use-data.js';
-
-interface VillageView {
-  wave: string | null;
-  threshold: number;
-  villages: {
-    county: string;
-    township: string;
-    village: string;
-    households: number;
-    bands: Record<'low' | 'medium' | 'high' | 'unscored', number>;
-    open_cases: Record<string, number>;
-    vulnerable: number;
-    drivers: { term: string; en: string; zh: string; households: number; measures: string[] }[];
-  }[];
-}
 
 const THRESHOLDS = ['0.5', '0.4', '0.3', '0.2'];
 
