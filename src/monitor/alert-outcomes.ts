@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Db } from './db.js';
 import { rowsOf, sqlString } from './sql.js';
 
 /** How one rule's alerts of the previous wave fared in this wave. */
@@ -22,7 +22,7 @@ export interface AlertOutcome {
  * @example await alertOutcomes(c, { wave: '2022', previousWave: '2021', line: 6300 })
  */
 export async function alertOutcomes(
-  c: DuckDBConnection,
+  c: Db,
   ctx: { wave: string; previousWave: string; line: number },
 ): Promise<readonly AlertOutcome[]> {
   const now = `(SELECT household_id, per_capita_income AS income FROM current_observations

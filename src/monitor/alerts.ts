@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Db } from './db.js';
 import { CATEGORY_PRIORITY } from '../domain/categories.js';
 import { quoteIdent } from '../data/source.js';
 import { SHOCK_NAMES } from './columns.js';
@@ -146,7 +146,7 @@ export function candidateSql(rules: Rules, ctx: RuleContext): string {
  * @example await raiseAlerts(c, 'li.wei', rules, ctx)
  */
 export async function raiseAlerts(
-  c: DuckDBConnection,
+  c: Db,
   user: string,
   rules: Rules,
   ctx: RuleContext,

@@ -150,17 +150,17 @@ function queueSql(filter: CaseFilter, asOf: string): string {
  * @example await casePage(store, { village: 'V01', band: 'high' }, { sort: '-vulnerability', limit: 50 })
  */
 export async function casePage(
-  store: Pick<Store, 'connection'>,
+  store: Pick<Store, 'db'>,
   filter: CaseFilter = {},
   options: CaseQueueOptions = {},
 ): Promise<{ total: number; rows: CaseQueueRow[] }> {
   const sql = queueSql(filter, options.asOf ?? today());
-  const [count] = await rowsOf(store.connection, `SELECT count(*) AS n FROM (${sql})`);
+  const [count] = await rowsOf(store.db, `SELECT count(*) AS n FROM (${sql})`);
   const first = options.sort === undefined ? '' : `${CASE_SORTS[options.sort]}, `;
   const limit = Math.max(0, Math.floor(options.limit ?? 1000));
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
   const rows = await rowsOf(
-    store.connection,
+    store.db,
     `SELECT household_id, county, township, village, case_id, status, category, opened_on,
        found_by, responsible, last_step, last_step_on, days_since_step, array_to_string(rules, ',') AS rules, reasons, wave,
        per_capita_income, score_wave, vulnerability, band

@@ -31,18 +31,18 @@ export async function caseOf(store: Store, householdId: string): Promise<CaseFil
   const k = await latestCase(store, householdId);
   const h = sqlString(householdId);
   const alerts = await rowsOf(
-    store.connection,
+    store.db,
     `SELECT alert_id, wave, rule, category, reason, reason_zh, vulnerability, per_capita_income
      FROM alerts WHERE case_id = ${k.case_id} ORDER BY alert_id`,
   );
   const measures = await rowsOf(
-    store.connection,
+    store.db,
     `SELECT measure_id, type, CAST(measure_date AS VARCHAR) AS date,
        CAST(end_date AS VARCHAR) AS end_date, amount, note, user_name
      FROM measures WHERE case_id = ${k.case_id} ORDER BY measure_date, measure_id`,
   );
   const waves = await rowsOf(
-    store.connection,
+    store.db,
     `SELECT o.wave, CAST(w.wave_date AS VARCHAR) AS date, o.version, o.per_capita_income, o.able_to_work,
        o.registered_poor, o.medical_expenditure, o.schooling_expenditure, o.disaster_loss,
        o.school_dropout, o.no_medical_insurance, o.unsafe_housing, o.unsafe_water
@@ -50,7 +50,7 @@ export async function caseOf(store: Store, householdId: string): Promise<CaseFil
        QUALIFY version = max(version) OVER (PARTITION BY wave)) o
      JOIN waves w ON w.wave = o.wave ORDER BY w.seq`,
   );
-  const steps = await caseSteps(store.connection, k.case_id);
+  const steps = await caseSteps(store.db, k.case_id);
   const history = await listEvents(store, { entity: 'case', entityId: String(k.case_id) });
   return Object.freeze({ case: k, alerts, measures, waves, steps, history });
 }
@@ -113,7 +113,7 @@ export async function setStatus(
          reason = ${reason === null ? 'reason' : sqlString(reason)}, updated_at = current_localtimestamp()
        WHERE case_id = ${k.case_id}`,
     );
-    const after = await latestCase({ connection: c }, householdId);
+    const after = await latestCase({ db: c }, householdId);
     await logEvent(c, store.user, {
       action: 'status',
       entity: 'case',

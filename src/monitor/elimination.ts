@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Db } from './db.js';
 import { messages } from '../messages.js';
 import { MIN_MONITORED_MONTHS } from './case-status.js';
 import { lineForYear } from './rules.js';
@@ -39,7 +39,7 @@ export interface CaseFacts {
  * @example await eliminationFailures(c, facts, '2022-12-31') // ['no assistance measure recorded']
  */
 export async function eliminationFailures(
-  c: DuckDBConnection,
+  c: Db,
   facts: CaseFacts,
   date: string,
 ): Promise<string[]> {

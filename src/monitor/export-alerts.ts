@@ -51,7 +51,7 @@ export interface AlertExportOptions {
  * @example await exportAlertsCsv(store, { county: 'Xide' }, '/tmp/alerts.csv') // 1234
  */
 export async function exportAlertsCsv(
-  store: Pick<Store, 'connection'>,
+  store: Pick<Store, 'db'>,
   filter: AlertFilter,
   file: string,
   options: AlertExportOptions = {},
@@ -60,7 +60,7 @@ export async function exportAlertsCsv(
     TEXT_COLUMNS.has(c) ? `${formulaSafeSql(c)} AS ${c}` : c,
   );
   const rows = await rowsOf(
-    store.connection,
+    store.db,
     `COPY (SELECT ${cells.join(', ')} FROM (${alertRowsSql(filter, { sort: options.sort })}))
      TO ${sqlString(file)} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '"')`,
   );

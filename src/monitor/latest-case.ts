@@ -31,12 +31,9 @@ const CASE_COLUMNS = `case_id, household_id, status, category, opened_wave,
  * The household's latest case (a household may have several over time, one open at most).
  * @example await latestCase(store, 'H000123')
  */
-export async function latestCase(
-  store: Pick<Store, 'connection'>,
-  householdId: string,
-): Promise<CaseRow> {
+export async function latestCase(store: Pick<Store, 'db'>, householdId: string): Promise<CaseRow> {
   const rows = await rowsOf(
-    store.connection,
+    store.db,
     `SELECT ${CASE_COLUMNS} FROM cases WHERE household_id = ${sqlString(householdId)} ORDER BY case_id DESC LIMIT 1`,
   );
   if (rows.length === 0) throw new UserError(messages.unknownCase(householdId));

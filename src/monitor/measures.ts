@@ -1,3 +1,4 @@
+import { firstNumber } from './db.js';
 import { MEASURE_TYPES, TRANSITION_MONTHS } from '../domain/measure-types.js';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
@@ -71,7 +72,7 @@ export async function addMeasure(
     } else if (!ACTIVE_STATUSES.includes(k.status))
       throw new UserError(messages.caseClosed(householdId, k.status));
     stepDate('--date', date, { notBefore: k.opened_on, what: 'the opening of the case' });
-    const id = Number((await c.runAndReadAll("SELECT nextval('measure_seq')")).getRows()[0][0]);
+    const id = await firstNumber(c, "SELECT nextval('measure_seq')");
     await c.run(
       `INSERT INTO measures VALUES (${id}, ${k.case_id}, ${sqlString(householdId)}, ${sqlString(type)},
          DATE ${sqlString(date)}, ${sqlValue(input.amount)}, ${sqlValue(input.note ?? null)},

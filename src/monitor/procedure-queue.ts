@@ -79,12 +79,12 @@ function queueSql(where: string, options: QueueOptions): string {
  * @example await overdueCases(store, { asOf: '2021-08-01', deadlines: { verification: 15 } })
  */
 export async function overdueCases(
-  store: Pick<Store, 'connection'>,
+  store: Pick<Store, 'db'>,
   options: QueueOptions = {},
 ): Promise<QueueRow[]> {
   const sql = queueSql('TRUE', options);
   const rows = await rowsOf(
-    store.connection,
+    store.db,
     `SELECT * FROM (${sql}) WHERE days_overdue > 0 ORDER BY days_overdue DESC, household_id${pageSql(options)}`,
   );
   return rows.map((r) => Object.freeze(r) as unknown as QueueRow);
@@ -96,13 +96,13 @@ export async function overdueCases(
  * @example await myCases(store, 'wang')
  */
 export async function myCases(
-  store: Pick<Store, 'connection'>,
+  store: Pick<Store, 'db'>,
   username: string,
   options: QueueOptions = {},
 ): Promise<QueueRow[]> {
   const sql = queueSql(`k.responsible = ${sqlString(username)}`, options);
   const rows = await rowsOf(
-    store.connection,
+    store.db,
     `SELECT * FROM (${sql}) ORDER BY due NULLS LAST, household_id${pageSql(options)}`,
   );
   return rows.map((r) => Object.freeze(r) as unknown as QueueRow);
@@ -114,11 +114,11 @@ export async function myCases(
  * @example await areaCases(store, { area: { county: 'Xide', township: 'Xide T1', village: 'V01' } })
  */
 export async function areaCases(
-  store: Pick<Store, 'connection'>,
+  store: Pick<Store, 'db'>,
   options: QueueOptions = {},
 ): Promise<QueueRow[]> {
   const rows = await rowsOf(
-    store.connection,
+    store.db,
     `SELECT * FROM (${queueSql('TRUE', options)}) ORDER BY household_id${pageSql(options)}`,
   );
   return rows.map((r) => Object.freeze(r) as unknown as QueueRow);

@@ -1,21 +1,24 @@
-import type { DuckDBConnection, DuckDBInstance as Instance } from '@duckdb/node-api';
+import type { DuckDBInstance as Instance } from '@duckdb/node-api';
 import { duckdb } from '../data/duckdb.js';
 import { userInfo } from 'node:os';
 import { isUserError, UserError } from '../errors.js';
 import { messages } from '../messages.js';
+import type { Db } from './db.js';
+import { duckDb } from './duckdb-db.js';
 import { migrate } from './migrate.js';
 import { readServeMarker } from './serve-marker.js';
 
 const { DuckDBInstance } = duckdb;
 
-/** An open monitoring store: one DuckDB file, one connection, and who is acting. */
+/** An open monitoring store: a database (DuckDB file or PostgreSQL), and who is acting. */
 export interface Store {
+  /** The DuckDB file, or the PostgreSQL URL without its password. */
   readonly path: string;
   /** Recorded as "who" in the event log. */
   readonly user: string;
-  readonly connection: DuckDBConnection;
-  /** Closes the connection and the database file. */
-  close(): void;
+  readonly db: Db;
+  /** Closes the connections and the database file. */
+  close(): Promise<void>;
 }
 
 /** Options of `openStore`. Defaults: `user` = $USER (else the OS account name). */
@@ -39,27 +42,15 @@ export async function openStore(path: string, options: OpenStoreOptions = {}): P
   } catch (e) {
     throw storeError(path, e);
   }
-  const connection = await instance.connect();
+  const db = duckDb(await instance.connect(), () => instance.closeSync());
   try {
-    await migrate(connection);
+    await migrate(db);
   } catch (e) {
-    connection.closeSync();
-    instance.closeSync();
+    await db.close();
     if (isUserError(e)) throw new UserError(`${path}: ${e.message}`);
     throw storeError(path, e);
   }
-  let closed = false;
-  return Object.freeze({
-    path,
-    user,
-    connection,
-    close: () => {
-      if (closed) return;
-      closed = true;
-      connection.closeSync();
-      instance.closeSync();
-    },
-  });
+  return Object.freeze({ path, user, db, close: () => db.close() });
 }
 
 function defaultUser(): string {
@@ -93,22 +84,9 @@ export function storeError(path: string, e: unknown): Error {
  * Runs `body` inside one transaction: committed when it returns, rolled back when it throws.
  * @example await inTransaction(store, async (c) => { await c.run('INSERT …'); });
  */
-export async function inTransaction<T>(
-  store: Pick<Store, 'connection'>,
-  body: (connection: DuckDBConnection) => Promise<T>,
+export function inTransaction<T>(
+  store: Pick<Store, 'db'>,
+  body: (db: Db) => Promise<T>,
 ): Promise<T> {
-  const c = store.connection;
-  await c.run('BEGIN TRANSACTION');
-  try {
-    const result = await body(c);
-    await c.run('COMMIT');
-    return result;
-  } catch (e) {
-    try {
-      await c.run('ROLLBACK');
-    } catch {
-      // the transaction may already be aborted; the original error matters
-    }
-    throw e;
-  }
+  return store.db.transaction(body);
 }

@@ -30,7 +30,7 @@ export async function summary(store: Store, area: AreaFilter = {}): Promise<Stor
       : `SELECT h.household_id FROM households h JOIN areas ar ON ar.area_id = h.area_id
          WHERE ${conditions.join(' AND ')}`;
   const [r] = await rowsOf(
-    store.connection,
+    store.db,
     `WITH hh AS (${hh})
      SELECT (SELECT count(*) FROM hh) AS households, (SELECT count(*) FROM waves) AS waves,
        (SELECT count(*) FROM (SELECT DISTINCT o.household_id, o.wave FROM observations o SEMI JOIN hh
@@ -40,7 +40,7 @@ export async function summary(store: Store, area: AreaFilter = {}): Promise<Stor
          WHERE k.status IN ('flagged', 'verified', 'monitored')) AS alerts_open`,
   );
   const byStatus = await rowsOf(
-    store.connection,
+    store.db,
     `WITH hh AS (${hh}) SELECT status, count(*) AS n FROM cases k SEMI JOIN hh
        ON hh.household_id = k.household_id GROUP BY status`,
   );

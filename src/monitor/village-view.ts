@@ -62,11 +62,11 @@ function areaWhere(area: AreaFilter): string {
  * @example (await villageView(store, { township: 'Xide T1' })).villages[0].drivers[0].term // 'road_hardened'
  */
 export async function villageView(
-  store: Pick<Store, 'connection'>,
+  store: Pick<Store, 'db'>,
   area: AreaFilter = {},
   options: VillageViewOptions = {},
 ): Promise<VillageView> {
-  const c = store.connection;
+  const c = store.db;
   const threshold = options.threshold ?? 0.5;
   const mapping = options.mapping ?? DEFAULT_DRIVER_MEASURES;
   const hh = `SELECT h.household_id, ar.county, ar.township, ar.village FROM households h
@@ -150,7 +150,7 @@ export async function villageView(
 
 /** Per village and term: vulnerable households whose largest negative driver is the term. */
 async function driverCounts(
-  store: Pick<Store, 'connection'>,
+  store: Pick<Store, 'db'>,
   hh: string,
   latest: Record<string, unknown>,
   threshold: number,
@@ -166,7 +166,7 @@ async function driverCounts(
     .map((t, j) => `{term: ${sqlString(t)}, c: ${beta[j + 1]} * (o.${x[j]} - mm.m${j})}`)
     .join(', ');
   return rowsOf(
-    store.connection,
+    store.db,
     `WITH hh AS (${hh}), mm AS (${means}),
        d AS (SELECT hh.county, hh.township, hh.village, o.household_id, unnest([${terms}]) AS d
          FROM current_observations o JOIN hh ON hh.household_id = o.household_id

@@ -24,7 +24,7 @@ export function sessionPersistence(store: Store, gate: StoreGate): StoreSessions
   let chain: Promise<void> = Promise.resolve();
   const run = (sql: string) => {
     chain = chain
-      .then(() => gate.write(() => store.connection.run(sql), { keepCache: true }))
+      .then(() => gate.write(() => store.db.run(sql), { keepCache: true }))
       .then(
         () => undefined,
         (e: unknown) => warn(messages.internal(`sessions: ${(e as Error).message.split('\n')[0]}`)),
@@ -49,7 +49,7 @@ export function sessionPersistence(store: Store, gate: StoreGate): StoreSessions
     async load() {
       const rows = await gate.read(() =>
         rowsOf(
-          store.connection,
+          store.db,
           `SELECT id_hash, username, CAST(scope AS VARCHAR) AS scope, csrf, created_ms, last_seen_ms
            FROM sessions`,
         ),

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { listEvents } from '../../src/monitor/events.js';
 import { importWave, ImportRejected } from '../../src/monitor/import.js';
 import { migrate } from '../../src/monitor/migrate.js';
+import { duckDb } from '../../src/monitor/duckdb-db.js';
 import { MIGRATIONS } from '../../src/monitor/migrations/index.js';
 import { loadRules, lineForYear, rulesFrom } from '../../src/monitor/rules.js';
 import { runRules } from '../../src/monitor/run.js';
@@ -20,17 +21,15 @@ describe('monitor store', () => {
   it('applies migrations once, records them, and refuses a newer schema', async () => {
     const path = join(dir, 'mig.duckdb');
     const store = await openStore(path, { user: 'a' });
-    const rows = (
-      await store.connection.runAndReadAll('SELECT version, name FROM schema_version')
-    ).getRows();
+    const rows = await store.db.all('SELECT version, name FROM schema_version ORDER BY version');
     expect(rows).toEqual([
-      [1, 'initial'],
-      [2, 'dashboard users'],
-      [3, 'monitoring procedure'],
-      [4, 'sessions'],
+      { version: 1, name: 'initial' },
+      { version: 2, name: 'dashboard users' },
+      { version: 3, name: 'monitoring procedure' },
+      { version: 4, name: 'sessions' },
     ]);
-    expect(await migrate(store.connection)).toEqual([]);
-    await store.connection.run("INSERT INTO schema_version VALUES (99, 'future', now())");
+    expect(await migrate(store.db)).toEqual([]);
+    await store.db.run("INSERT INTO schema_version VALUES (99, 'future', now())");
     store.close();
     await expect(openStore(path)).rejects.toThrow(
       `${path}: database schema version 99 is newer than this povrisk knows (${MIGRATIONS.length}); upgrade povrisk`,
@@ -39,7 +38,7 @@ describe('monitor store', () => {
 
   it('migrates a version-1 store whose server made its users table, keeping the accounts', async () => {
     const instance = await DuckDBInstance.create(':memory:');
-    const c = await instance.connect();
+    const c = duckDb(await instance.connect());
     expect(await migrate(c, MIGRATIONS.slice(0, 1))).toEqual([1]);
     // as `povrisk serve` created it before the table was a migration
     await c.run(
@@ -49,14 +48,14 @@ describe('monitor store', () => {
     );
     await c.run("INSERT INTO users VALUES ('wang', 'admin', 'all', 'h', now(), now())");
     expect(await migrate(c)).toEqual([2, 3, 4]);
-    expect((await c.runAndReadAll('SELECT username FROM users')).getRows()).toEqual([['wang']]);
-    c.closeSync();
+    expect(await c.all('SELECT username FROM users')).toEqual([{ username: 'wang' }]);
+    await c.close();
     instance.closeSync();
   });
 
   it('rolls back a failing migration entirely', async () => {
     const instance = await DuckDBInstance.create(':memory:');
-    const c = await instance.connect();
+    const c = duckDb(await instance.connect());
     const broken = [
       {
         version: 1,
@@ -65,13 +64,12 @@ describe('monitor store', () => {
       },
     ];
     await expect(migrate(c, broken)).rejects.toThrow();
-    const t = (
-      await c.runAndReadAll("SELECT count(*) FROM information_schema.tables WHERE table_name = 't'")
-    ).getRows();
-    expect(t[0][0]).toBe(0n);
-    const v = (await c.runAndReadAll('SELECT count(*) FROM schema_version')).getRows();
-    expect(v[0][0]).toBe(0n);
-    c.closeSync();
+    const t = await c.all(
+      "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 't'",
+    );
+    expect(t).toEqual([{ n: 0 }]);
+    expect(await c.all('SELECT count(*) AS n FROM schema_version')).toEqual([{ n: 0 }]);
+    await c.close();
     instance.closeSync();
   });
 
@@ -142,14 +140,12 @@ describe('monitor store', () => {
       const fit = await runRules(store, { wave: 'a', rules });
       const applied = await runRules(store, { wave: 'b', rules, model: fit.model_id });
       expect(applied).toMatchObject({ method: 'apply', scored: 30, previous_wave: 'a' });
-      const models = (
-        await store.connection.runAndReadAll(
-          'SELECT model_id, method, fitted_model_id FROM models ORDER BY model_id',
-        )
-      ).getRows();
+      const models = await store.db.all(
+        'SELECT model_id, method, fitted_model_id FROM models ORDER BY model_id',
+      );
       expect(models).toEqual([
-        [1n, 'fit', null],
-        [2n, 'apply', 1n],
+        { model_id: 1, method: 'fit', fitted_model_id: null },
+        { model_id: 2, method: 'apply', fitted_model_id: 1 },
       ]);
       const alerts = await listAlerts(store, { wave: 'b' });
       expect(alerts.length).toBeGreaterThan(0);

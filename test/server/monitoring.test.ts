@@ -58,7 +58,7 @@ describe('POST /api/waves', () => {
     rows[9] = { ...rows[9], unsafe_water: 3, head_male: 'x' };
     const csv = join(dir, 'bad.csv');
     writeCsv(csv, rows);
-    const before = await rowsOf(s.store.connection, 'SELECT count(*) AS n FROM observations');
+    const before = await rowsOf(s.store.db, 'SELECT count(*) AS n FROM observations');
     const c = await login(s.url, 'admin');
     const r = await upload(c, form(readFileSync(csv), 'bad.csv', { wave: '2023' }));
     expect(r.status).toBe(400);
@@ -69,7 +69,7 @@ describe('POST /api/waves', () => {
       [10, 'head_male'],
       [10, 'unsafe_water'],
     ]);
-    const after = await rowsOf(s.store.connection, 'SELECT count(*) AS n FROM observations');
+    const after = await rowsOf(s.store.db, 'SELECT count(*) AS n FROM observations');
     expect(after).toEqual(before);
   });
 
@@ -118,12 +118,12 @@ describe('POST /api/waves', () => {
     expect(body.import.file).toBe('wave_2023.xlsx');
     expect(body.run).toMatchObject({ wave: '2023', households: 120 });
     const stored = await rowsOf(
-      s.store.connection,
+      s.store.db,
       "SELECT count(*) AS n FROM observations WHERE wave = '2023'",
     );
     expect(Number(stored[0].n)).toBe(120);
     const imports = await rowsOf(
-      s.store.connection,
+      s.store.db,
       "SELECT file, user_name FROM imports WHERE wave = '2023'",
     );
     expect(imports).toEqual([{ file: 'upload: wave_2023.xlsx', user_name: 'admin' }]);
@@ -134,7 +134,7 @@ describe('the procedure over the API', () => {
   test('opens a case by self-report, refuses steps out of order, walks to monitored, lists my and overdue cases', async () => {
     const c = await login(s.url, 'v01');
     const first = await rowsOf(
-      s.store.connection,
+      s.store.db,
       `SELECT h.household_id, k.status FROM households h JOIN areas a ON a.area_id = h.area_id
        LEFT JOIN cases k ON k.household_id = h.household_id
          AND k.status IN ('flagged', 'verified', 'monitored')
@@ -238,7 +238,7 @@ describe('sessions', () => {
     expect(id.length).toBeGreaterThan(20);
     await s.close();
     s = await startServer(db);
-    const rows = await rowsOf(s.store.connection, 'SELECT id_hash FROM sessions');
+    const rows = await rowsOf(s.store.db, 'SELECT id_hash FROM sessions');
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(String(r.id_hash)).not.toContain(id);
   });

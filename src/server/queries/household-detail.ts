@@ -48,32 +48,29 @@ export async function householdDetail(
 ): Promise<HouseholdDetail> {
   const h = sqlString(household.household_id);
   const observations = await rowsOf(
-    store.connection,
+    store.db,
     `SELECT o.*, CAST(w.wave_date AS VARCHAR) AS wave_date FROM (SELECT * FROM observations
        WHERE household_id = ${h} QUALIFY version = max(version) OVER (PARTITION BY wave)) o
      JOIN waves w ON w.wave = o.wave ORDER BY w.seq`,
   );
   const scores = await rowsOf(
-    store.connection,
+    store.db,
     `SELECT s.wave, s.model_id, s.mu, s.sigma, s.vulnerability FROM (SELECT * FROM risk_scores
        WHERE household_id = ${h} QUALIFY model_id = max(model_id) OVER (PARTITION BY wave)) s
      JOIN waves w ON w.wave = s.wave ORDER BY w.seq`,
   );
   const alerts = await rowsOf(
-    store.connection,
+    store.db,
     `SELECT a.alert_id, a.case_id, a.wave, a.rule, a.category, a.reason, a.reason_zh,
        a.vulnerability, a.per_capita_income, CAST(a.raised_at AS VARCHAR) AS raised_at
      FROM alerts a JOIN waves w ON w.wave = a.wave WHERE a.household_id = ${h}
      ORDER BY w.seq, a.alert_id`,
   );
-  const hasCase = await rowsOf(
-    store.connection,
-    `SELECT 1 FROM cases WHERE household_id = ${h} LIMIT 1`,
-  );
+  const hasCase = await rowsOf(store.db, `SELECT 1 FROM cases WHERE household_id = ${h} LIMIT 1`);
   const file = hasCase.length > 0 ? await caseOf(store, household.household_id) : null;
-  const table = await monitoringLines(store.connection);
+  const table = await monitoringLines(store.db);
   const years = await rowsOf(
-    store.connection,
+    store.db,
     `SELECT w.wave, w.year FROM waves w SEMI JOIN observations o ON o.wave = w.wave
        AND o.household_id = ${h} ORDER BY w.seq`,
   );

@@ -18,7 +18,7 @@ export interface LastRound {
  */
 export async function lastRound(store: Store): Promise<LastRound | null> {
   const rows = await rowsOf(
-    store.connection,
+    store.db,
     `SELECT CAST(after AS VARCHAR) AS after FROM events
      WHERE action = 'run' AND entity = 'wave'
        AND json_extract_string(after, '$.previous_wave') IS NOT NULL

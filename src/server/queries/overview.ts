@@ -23,7 +23,7 @@ export interface Overview {
  * @example (await overview(store, scope)).bands.high // 12
  */
 export async function overview(store: Store, scope: Scope): Promise<Overview> {
-  const c = store.connection;
+  const c = store.db;
   const hh = `SELECT h.household_id, ar.county, ar.township, ar.village FROM households h
     JOIN areas ar ON ar.area_id = h.area_id WHERE ${scopeSql(scope)}`;
   const scored = `SELECT o.household_id, o.wave, o.per_capita_income, s.vulnerability AS v,

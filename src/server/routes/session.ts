@@ -48,7 +48,7 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: ServerContext):
       }
       const limited = ctx.limiter.addressLimited(address);
       if (limited > 0) await sleep(ctx.limiter.delayMs);
-      const account = await ctx.gate.read(() => findAccount(ctx.store.connection, username));
+      const account = await ctx.gate.read(() => findAccount(ctx.store.db, username));
       const ok = await verifyPassword(password, account?.password_hash ?? DUMMY_HASH);
       if (!account || !ok) {
         ctx.limiter.fail(address, username, account ? 'known' : 'unknown');
