@@ -4,7 +4,7 @@ import { caseOf } from '../monitor/cases.js';
 import { loadDriverMeasures } from '../monitor/driver-measures.js';
 import { householdDrivers } from '../monitor/household-drivers.js';
 import { householdProfile } from '../monitor/household-profile.js';
-import { DEFAULT_DB, openStore, type Store } from '../monitor/store.js';
+import { DB_OPTION_HELP, defaultStore, openStore, type Store } from '../monitor/store.js';
 import { villageView } from '../monitor/village-view.js';
 import { textTable } from '../report/text-table.js';
 import { UserError } from '../errors.js';
@@ -32,7 +32,7 @@ function storeCommand(parent: Command, name: string, description: string): Comma
   return parent
     .command(name)
     .description(description)
-    .option('--db <file>', 'monitoring database (DuckDB file)', DEFAULT_DB)
+    .option('--db <store>', DB_OPTION_HELP, defaultStore())
     .option('--user <name>', 'who is acting, for the event log (default $USER)');
 }
 

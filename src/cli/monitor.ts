@@ -9,7 +9,7 @@ import { runRules } from '../monitor/run.js';
 import { validateStore } from '../monitor/validate-store.js';
 import { validationText } from '../report/validation-text.js';
 import { VALIDATE_MODELS } from '../vep/validate.js';
-import { DEFAULT_DB, openStore, type Store } from '../monitor/store.js';
+import { DB_OPTION_HELP, defaultStore, openStore, type Store } from '../monitor/store.js';
 import { summary } from '../monitor/summary.js';
 import { assignCadre, openCase, recordStep } from '../monitor/procedure.js';
 import { myCases, overdueCases, type QueueRow } from '../monitor/procedure-queue.js';
@@ -44,7 +44,7 @@ function storeCommand(parent: Command, name: string, description: string): Comma
   return parent
     .command(name)
     .description(description)
-    .option('--db <file>', 'monitoring database (DuckDB file)', DEFAULT_DB)
+    .option('--db <store>', DB_OPTION_HELP, defaultStore())
     .option('--user <name>', 'who is acting, for the event log (default $USER)');
 }
 

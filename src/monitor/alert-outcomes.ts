@@ -32,8 +32,8 @@ export async function alertOutcomes(
     UNION ALL SELECT DISTINCT household_id, 'any alert' FROM alerts WHERE wave = ${sqlString(ctx.previousWave)})`;
   const poor = await rowsOf(
     c,
-    `SELECT count(*) AS n FROM ${now} n SEMI JOIN ${before} b ON b.household_id = n.household_id
-     WHERE n.income < ${ctx.line}`,
+    `SELECT count(*) AS n FROM ${now} n
+     WHERE n.household_id IN (SELECT household_id FROM ${before} b) AND n.income < ${ctx.line}`,
   );
   const total = Number(poor[0].n);
   const rows = await rowsOf(

@@ -1,3 +1,4 @@
+import { currentObservationsSql } from './dialect.js';
 import { UserError } from '../errors.js';
 export { latestCase, type CaseRow } from './latest-case.js';
 import { messages } from '../messages.js';
@@ -46,8 +47,7 @@ export async function caseOf(store: Store, householdId: string): Promise<CaseFil
     `SELECT o.wave, CAST(w.wave_date AS VARCHAR) AS date, o.version, o.per_capita_income, o.able_to_work,
        o.registered_poor, o.medical_expenditure, o.schooling_expenditure, o.disaster_loss,
        o.school_dropout, o.no_medical_insurance, o.unsafe_housing, o.unsafe_water
-     FROM (SELECT * FROM observations WHERE household_id = ${h}
-       QUALIFY version = max(version) OVER (PARTITION BY wave)) o
+     FROM ${currentObservationsSql(store.db.dialect, `household_id = ${h}`, 'wave')} o
      JOIN waves w ON w.wave = o.wave ORDER BY w.seq`,
   );
   const steps = await caseSteps(store.db, k.case_id);

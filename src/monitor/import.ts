@@ -1,6 +1,8 @@
 import { duckdb } from '../data/duckdb.js';
 import { firstNumber, type Db } from './db.js';
 import { duckDb, isDuckDb, type DuckDb } from './duckdb-db.js';
+import { isPostgresDb, type PostgresDb } from './postgres-db.js';
+import { copyFromDuckDb } from '../data/copy-from-duckdb.js';
 import { columnNames } from '../data/read.js';
 import { quoteIdent } from '../data/source.js';
 import { stageSource } from '../data/stage-source.js';
@@ -86,7 +88,7 @@ export async function importWave(
   return inTransaction(store, async (c) =>
     withStaging(c, async (stage) => {
       await stageFile(stage, file, names, wave, options);
-      if (stage !== c) await moveStaged(stage, c);
+      if (isPostgresDb(c)) await moveStaged(stage, c);
       return storeStaged(c, store.user, file, names, wave, date);
     }),
   );
@@ -145,48 +147,38 @@ async function stageFile(
   await stageTyped(c);
 }
 
-/** Staged rows per COPY when they move from DuckDB to PostgreSQL. */
-const MOVE_ROWS = 50_000;
-
 /**
  * Moves the typed staging table from the DuckDB staging database into a temporary table of
- * the store (PostgreSQL), with COPY, a batch of rows at a time.
+ * the store (PostgreSQL, dropped at commit) with COPY FROM STDIN.
  */
-async function moveStaged(stage: DuckDb, c: Db): Promise<void> {
+async function moveStaged(stage: DuckDb, c: PostgresDb): Promise<void> {
   const table = `${STAGE}_typed`;
-  const text = ['household_id', 'county', 'township', 'village', 'area_id'];
-  const columns: { name: string; type: 'bigint' | 'varchar' | 'double'; sql: string }[] = [
-    { name: 'row_no', type: 'bigint', sql: 'BIGINT' },
-    ...text.map((name) => ({ name, type: 'varchar' as const, sql: 'VARCHAR COLLATE "C"' })),
+  const columns = [
+    { name: 'row_no', sql: 'BIGINT' },
+    ...['household_id', 'county', 'township', 'village', 'area_id'].map((name) => ({
+      name,
+      sql: 'VARCHAR COLLATE "C"',
+    })),
     ...STORED_COLUMNS.map((col) => ({
       name: col.name,
-      type: 'double' as const,
       sql: col.kind === 'flag' ? 'SMALLINT' : 'DOUBLE PRECISION',
     })),
   ];
+  const names = columns.map((col) => col.name);
   await c.run(`DROP TABLE IF EXISTS ${table}`);
   await c.run(
     `CREATE TEMP TABLE ${table} (${columns.map((col) => `${quoteIdent(col.name)} ${col.sql}`).join(', ')})
      ON COMMIT DROP`,
   );
-  const n = await firstNumber(stage, `SELECT count(*) FROM ${table}`);
-  for (let offset = 0; offset < n; offset += MOVE_ROWS) {
-    const rows = await stage.all(
-      `SELECT ${columns.map((col) => quoteIdent(col.name)).join(', ')} FROM ${table}
-       ORDER BY row_no LIMIT ${MOVE_ROWS} OFFSET ${offset}`,
-    );
-    await c.insertColumns(
+  await c.client((client) =>
+    copyFromDuckDb(
+      stage.connection,
+      `SELECT ${names.map(quoteIdent).join(', ')} FROM ${table} ORDER BY row_no`,
+      client,
       table,
-      columns.map((col) =>
-        col.type === 'varchar'
-          ? { type: col.type, values: rows.map((r) => r[col.name] as string | null) }
-          : {
-              type: col.type,
-              values: rows.map((r) => (r[col.name] === null ? NaN : Number(r[col.name]))),
-            },
-      ),
-    );
-  }
+      names,
+    ),
+  );
   await c.run(`ANALYZE ${table}`);
 }
 

@@ -2,13 +2,38 @@ import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
-import { growingColumns, type Db, type NumericColumns, type Row, type TypedColumn } from './db.js';
+import { copyOutColumns } from '../data/copy-out-columns.js';
+import { postgresStatement } from './dialect.js';
+import type { Db, NumericColumns, Row, TypedColumn } from './db.js';
 
 /** A `Db` on a PostgreSQL pool, with the pool itself for PostgreSQL-only work (LISTEN). */
 export interface PostgresDb extends Db {
   readonly dialect: 'postgres';
   readonly pool: pg.Pool;
+  /** Runs `body` on a client: the transaction's inside `transaction`, else one of the pool. */
+  client<T>(body: (client: pg.ClientBase) => Promise<T>): Promise<T>;
+}
+
+/**
+ * Whether a `Db` is PostgreSQL's (and has its pool).
+ * @example if (isPostgresDb(db)) await db.client((c) => c.query('LISTEN x'))
+ */
+export function isPostgresDb(db: Db): db is PostgresDb {
+  return db.dialect === 'postgres' && 'pool' in db;
+}
+
+/**
+ * The numeric columns of a query through `copyOutColumns` (COPY … TO STDOUT).
+ * @example await readNumericColumns(client, 'SELECT id, x FROM t', 1)
+ */
+async function readNumericColumns(
+  client: pg.ClientBase,
+  sql: string,
+  numbers: number,
+): Promise<NumericColumns> {
+  const names = Array.from({ length: numbers }, (_, j) => `c${j + 1}`);
+  const r = await copyOutColumns(client, sql, { numeric: names });
+  return { ids: r.ids, columns: names.map((n) => r.numeric.get(n)!), rows: r.rows };
 }
 
 const identity = (s: string) => s;
@@ -50,7 +75,7 @@ export function postgresDb(url: string, options: { max?: number } = {}): Postgre
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
   let closed = false;
-  const withClient = async <T>(body: (c: pg.PoolClient) => Promise<T>): Promise<T> => {
+  const withClient = async <T>(body: (c: pg.ClientBase) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     try {
       return await body(client);
@@ -59,29 +84,36 @@ export function postgresDb(url: string, options: { max?: number } = {}): Postgre
     }
   };
   const on = (
-    q: pg.Pool | pg.PoolClient,
-    client: <T>(b: (c: pg.PoolClient) => Promise<T>) => Promise<T>,
+    q: pg.Pool | pg.ClientBase,
+    client: <T>(b: (c: pg.ClientBase) => Promise<T>) => Promise<T>,
   ) => ({
     dialect: 'postgres' as const,
     pool,
     async run(sql: string, params?: readonly unknown[]) {
-      const r = await q.query({ text: sql, values: params as unknown[] | undefined });
+      const r = await q.query({
+        text: postgresStatement(sql),
+        values: params as unknown[] | undefined,
+      });
       return Array.isArray(r) ? 0 : (r.rowCount ?? 0);
     },
     async all(sql: string, params?: readonly unknown[]): Promise<Row[]> {
-      const r = await q.query({ text: sql, values: params as unknown[] | undefined });
+      const r = await q.query({
+        text: postgresStatement(sql),
+        values: params as unknown[] | undefined,
+      });
       return r.rows as Row[];
     },
     insertColumns: (table: string, columns: readonly TypedColumn[]) =>
       client((c) => copyColumns(c, table, columns)),
     numericColumns: (sql: string, numbers: number) =>
-      client((c) => copyOutColumns(c, sql, numbers)),
+      client((c) => readNumericColumns(c, postgresStatement(sql), numbers)),
+    client: <T>(body: (c: pg.ClientBase) => Promise<T>) => client(body),
   });
   return Object.freeze({
     ...on(pool, withClient),
     transaction: <T>(body: (db: Db) => Promise<T>): Promise<T> =>
       withClient(async (client) => {
-        const same = <U>(b: (c: pg.PoolClient) => Promise<U>) => b(client);
+        const same = <U>(b: (c: pg.ClientBase) => Promise<U>) => b(client);
         const inside: PostgresDb = Object.freeze({
           ...on(client, same),
           transaction: <U>(b: (db: Db) => Promise<U>) => b(inside),
@@ -112,12 +144,6 @@ function copyText(v: string): string {
   );
 }
 
-function unCopyText(v: string): string {
-  return v.replace(/\\(.)/g, (_, ch: string) =>
-    ch === 't' ? '\t' : ch === 'n' ? '\n' : ch === 'r' ? '\r' : ch,
-  );
-}
-
 function cell(col: TypedColumn, i: number): string {
   const v = col.values[i];
   if (v === null || v === undefined) return '\\N';
@@ -134,7 +160,7 @@ function cell(col: TypedColumn, i: number): string {
  * @example await copyColumns(client, 'risk_scores', columns)
  */
 export async function copyColumns(
-  client: pg.PoolClient | pg.Client,
+  client: pg.ClientBase,
   table: string,
   columns: readonly TypedColumn[],
 ): Promise<void> {
@@ -152,41 +178,4 @@ export async function copyColumns(
   }
   const stream = client.query(copyFrom(`COPY ${table} FROM STDIN`));
   await pipeline(Readable.from(lines()), stream);
-}
-
-/**
- * Reads a query with `COPY (…) TO STDOUT`: the first column as text, the others as numbers
- * in growing typed arrays (NULL = NaN), without an object per row.
- * @example await copyOutColumns(client, 'SELECT household_id, mu FROM risk_scores', 1)
- */
-export async function copyOutColumns(
-  client: pg.PoolClient | pg.Client,
-  sql: string,
-  numbers: number,
-): Promise<NumericColumns> {
-  const stream = client.query(copyTo(`COPY (${sql}) TO STDOUT`));
-  const ids: string[] = [];
-  const g = growingColumns(numbers);
-  let rows = 0;
-  let rest = '';
-  const decoder = new StringDecoder('utf8');
-  const take = (line: string) => {
-    const fields = line.split('\t');
-    g.ensure(rows + 1, rows);
-    ids.push(unCopyText(fields[0]));
-    for (let j = 0; j < numbers; j++) {
-      const f = fields[j + 1];
-      g.columns[j][rows] = f === '\\N' ? NaN : Number(f);
-    }
-    rows++;
-  };
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    const text = rest + decoder.write(chunk);
-    const lines = text.split('\n');
-    rest = lines.pop() ?? '';
-    for (const line of lines) take(line);
-  }
-  rest += decoder.end();
-  if (rest !== '') take(rest);
-  return { ids, columns: g.columns.map((c) => c.subarray(0, rows)), rows };
 }

@@ -6,6 +6,7 @@ import { messages } from '../messages.js';
 import type { Db } from './db.js';
 import { duckDb } from './duckdb-db.js';
 import { migrate } from './migrate.js';
+import { postgresDb } from './postgres-db.js';
 import { readServeMarker } from './serve-marker.js';
 
 const { DuckDBInstance } = duckdb;
@@ -26,16 +27,57 @@ export interface OpenStoreOptions {
   readonly user?: string | undefined;
 }
 
-/** Default database file of the CLI. */
+/** Default database file of the CLI (when neither POVRISK_DB nor PGHOST/PGDATABASE is set). */
 export const DEFAULT_DB = './povrisk.duckdb';
 
 /**
- * Opens (creating if needed) a monitoring store and applies pending schema migrations.
- * A file held by another process is a UserError: `database busy`.
+ * Whether a store target names a PostgreSQL database (`postgres://` or `postgresql://`).
+ * @example isPostgresUrl('postgresql://povrisk@db/povrisk') // true
+ */
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target);
+}
+
+/**
+ * The store the CLI opens without `--db`: `POVRISK_DB`; else, when PGHOST or PGDATABASE is
+ * set, the PostgreSQL database the standard PG* variables name (`postgresql://`); else
+ * ./povrisk.duckdb.
+ * @example defaultStore({ PGHOST: 'db.example' }) // 'postgresql://'
+ */
+export function defaultStore(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.POVRISK_DB) return env.POVRISK_DB;
+  if (env.PGHOST || env.PGDATABASE) return 'postgresql://';
+  return DEFAULT_DB;
+}
+
+/** The `--db` help text of the commands that open a store. */
+export const DB_OPTION_HELP =
+  'monitoring database: a DuckDB file or a postgres:// URL (default: $POVRISK_DB, else PostgreSQL by the PG* variables when PGHOST or PGDATABASE is set, else ./povrisk.duckdb)';
+
+/**
+ * A PostgreSQL URL as shown in messages: without its password.
+ * @example shownUrl('postgres://u:secret@h/db') // 'postgres://u@h/db'
+ */
+export function shownUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.password = '';
+    return u.toString();
+  } catch {
+    return url.replace(/:[^:@/]*@/, '@');
+  }
+}
+
+/**
+ * Opens (creating if needed) a monitoring store and applies pending schema migrations: a
+ * DuckDB file, or a PostgreSQL database given by a `postgres://` / `postgresql://` URL
+ * (`postgresql://` alone: the standard PG* variables). A DuckDB file held by another process
+ * is a UserError: `database busy`; an unreachable server names the URL (without password).
  * @example const store = await openStore('povrisk.duckdb', { user: 'li.wei' }); store.close();
  */
 export async function openStore(path: string, options: OpenStoreOptions = {}): Promise<Store> {
   const user = options.user ?? defaultUser();
+  if (isPostgresUrl(path)) return openPostgresStore(path, user);
   let instance: Instance;
   try {
     instance = await DuckDBInstance.create(path);
@@ -51,6 +93,21 @@ export async function openStore(path: string, options: OpenStoreOptions = {}): P
     throw storeError(path, e);
   }
   return Object.freeze({ path, user, db, close: () => db.close() });
+}
+
+async function openPostgresStore(url: string, user: string): Promise<Store> {
+  const shown = shownUrl(url);
+  // `postgresql://` alone: the standard PG* variables (PGHOST, PGDATABASE, PGUSER, …).
+  const db = postgresDb(/^postgres(ql)?:\/\/$/i.test(url) ? '' : url);
+  try {
+    await migrate(db);
+  } catch (e) {
+    await db.close();
+    if (isUserError(e)) throw new UserError(`${shown}: ${e.message}`);
+    const text = e instanceof Error ? e.message : String(e);
+    throw new UserError(messages.databaseUnreadable(shown, text.split('\n')[0] || String(e)));
+  }
+  return Object.freeze({ path: shown, user, db, close: () => db.close() });
 }
 
 function defaultUser(): string {

@@ -33,8 +33,10 @@ export function sessionPersistence(store: Store, gate: StoreGate): StoreSessions
   return {
     saved(hash, s) {
       run(
-        `INSERT OR REPLACE INTO sessions VALUES (${sqlString(hash)}, ${sqlString(s.username)},
-           ${sqlString(JSON.stringify(s.scope))}::JSON, ${sqlString(s.csrf)}, ${s.createdAt}, ${s.lastSeen})`,
+        `INSERT INTO sessions VALUES (${sqlString(hash)}, ${sqlString(s.username)},
+           ${sqlString(JSON.stringify(s.scope))}::JSON, ${sqlString(s.csrf)}, ${s.createdAt}, ${s.lastSeen})
+         ON CONFLICT (id_hash) DO UPDATE SET username = excluded.username, scope = excluded.scope,
+           csrf = excluded.csrf, created_ms = excluded.created_ms, last_seen_ms = excluded.last_seen_ms`,
       );
     },
     removed(hash) {

@@ -262,7 +262,7 @@ test('the CLI names the server that holds the store and the ways out', async () 
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       `povrisk: ${db}: the dashboard server (povrisk serve, pid ${child.pid}, ${url}) holds this DuckDB store; ` +
-        'import through the dashboard instead (its upload page, POST /api/waves), or stop the server first (a PostgreSQL store, which the CLI and servers could share, is not supported yet)\n',
+        'import through the dashboard instead (its upload page, POST /api/waves), or stop the server first; a registry on PostgreSQL (--db postgres://…) is shared by the CLI and any number of servers\n',
     );
   } finally {
     await new Promise((resolve) => {

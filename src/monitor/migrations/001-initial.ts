@@ -42,6 +42,8 @@ const COMPAT_FUNCTIONS_PG = [
   `CREATE OR REPLACE FUNCTION current_localtimestamp() RETURNS timestamp LANGUAGE sql STABLE
      AS 'SELECT LOCALTIMESTAMP::timestamp'`,
   `CREATE OR REPLACE FUNCTION today() RETURNS date LANGUAGE sql STABLE AS 'SELECT current_date'`,
+  `CREATE OR REPLACE FUNCTION isnan(double precision) RETURNS boolean LANGUAGE sql IMMUTABLE
+     AS 'SELECT $1 = ''NaN''::double precision'`,
 ];
 
 const statements: readonly string[] = [

@@ -1,3 +1,4 @@
+import { currentObservationsSql } from '../../monitor/dialect.js';
 import { TRANSITIONS, type CaseStatus } from '../../monitor/case-status.js';
 import { caseOf, type CaseFile } from '../../monitor/cases.js';
 import type { DriverMeasures } from '../../monitor/driver-measures.js';
@@ -49,15 +50,20 @@ export async function householdDetail(
   const h = sqlString(household.household_id);
   const observations = await rowsOf(
     store.db,
-    `SELECT o.*, CAST(w.wave_date AS VARCHAR) AS wave_date FROM (SELECT * FROM observations
-       WHERE household_id = ${h} QUALIFY version = max(version) OVER (PARTITION BY wave)) o
+    `SELECT o.*, CAST(w.wave_date AS VARCHAR) AS wave_date
+     FROM ${currentObservationsSql(store.db.dialect, `household_id = ${h}`, 'wave')} o
      JOIN waves w ON w.wave = o.wave ORDER BY w.seq`,
   );
   const scores = await rowsOf(
     store.db,
-    `SELECT s.wave, s.model_id, s.mu, s.sigma, s.vulnerability FROM (SELECT * FROM risk_scores
+    store.db.dialect === 'duckdb'
+      ? `SELECT s.wave, s.model_id, s.mu, s.sigma, s.vulnerability FROM (SELECT * FROM risk_scores
        WHERE household_id = ${h} QUALIFY model_id = max(model_id) OVER (PARTITION BY wave)) s
-     JOIN waves w ON w.wave = s.wave ORDER BY w.seq`,
+     JOIN waves w ON w.wave = s.wave ORDER BY w.seq`
+      : `SELECT s.wave, s.model_id, s.mu, s.sigma, s.vulnerability FROM risk_scores s
+     JOIN (SELECT wave, max(model_id) AS newest FROM risk_scores WHERE household_id = ${h}
+       GROUP BY wave) m ON m.wave = s.wave AND m.newest = s.model_id
+     JOIN waves w ON w.wave = s.wave WHERE s.household_id = ${h} ORDER BY w.seq`,
   );
   const alerts = await rowsOf(
     store.db,
@@ -71,8 +77,8 @@ export async function householdDetail(
   const table = await monitoringLines(store.db);
   const years = await rowsOf(
     store.db,
-    `SELECT w.wave, w.year FROM waves w SEMI JOIN observations o ON o.wave = w.wave
-       AND o.household_id = ${h} ORDER BY w.seq`,
+    `SELECT w.wave, w.year FROM waves w WHERE EXISTS (SELECT 1 FROM observations o
+       WHERE o.wave = w.wave AND o.household_id = ${h}) ORDER BY w.seq`,
   );
   const monitoring = years.map((r) => {
     const year = r.year === null ? null : Number(r.year);
