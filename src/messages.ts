@@ -74,6 +74,8 @@ export const messages = {
     `${path}: the dashboard server (povrisk serve, pid ${pid}, ${url}) holds this DuckDB store; ` +
     `import through the dashboard instead (its upload page, POST /api/waves), or stop the server first; a registry on PostgreSQL (--db postgres://…) is shared by the CLI and any number of servers`,
   databaseUnreadable: (path: string, detail: string) => `${path}: cannot open database: ${detail}`,
+  caseBusy: (household: string) =>
+    `the case of household ${household} is being changed by another user right now; reload it and try again`,
   schemaTooNew: (found: number, known: number) =>
     `database schema version ${found} is newer than this povrisk knows (${known}); upgrade povrisk`,
   importMissingColumns: (path: string, columns: readonly string[]) =>

@@ -5,7 +5,7 @@ import { messages } from '../messages.js';
 import { ACTIVE_STATUSES, CASE_STATUSES, TRANSITIONS, type CaseStatus } from './case-status.js';
 import { eliminationFailures } from './elimination.js';
 import { listEvents, logEvent, type MonitorEvent } from './events.js';
-import { latestCase, type CaseRow } from './latest-case.js';
+import { latestCase, lockLatestCase, type CaseRow } from './latest-case.js';
 import { caseSteps, recordStep, type StepRow } from './procedure.js';
 import { rowsOf, sqlString } from './sql.js';
 import { inTransaction, type Store } from './store.js';
@@ -94,7 +94,7 @@ export async function setStatus(
     return latestCase(store, householdId);
   }
   return inTransaction(store, async (c) => {
-    const k = await latestCase(store, householdId);
+    const k = await lockLatestCase(c, householdId);
     const allowed = TRANSITIONS[k.status];
     if (!allowed.includes(to))
       throw new UserError(messages.badTransition(householdId, k.status, to, allowed));

@@ -3,7 +3,7 @@ import { MEASURE_TYPES, TRANSITION_MONTHS } from '../domain/measure-types.js';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { ACTIVE_STATUSES } from './case-status.js';
-import { latestCase } from './latest-case.js';
+import { latestCase, lockLatestCase } from './latest-case.js';
 import { logEvent } from './events.js';
 import { rowsOf, sqlString, sqlValue } from './sql.js';
 import { inTransaction, type Store } from './store.js';
@@ -57,7 +57,7 @@ export async function addMeasure(
     throw new UserError(messages.badOption('--amount', String(input.amount), 'must be at least 0'));
   }
   return inTransaction(store, async (c) => {
-    const k = await latestCase(store, householdId);
+    const k = await lockLatestCase(c, householdId);
     if (k.status === 'risk eliminated' && k.closed_on !== null) {
       const until = String(
         (

@@ -86,7 +86,7 @@ export async function overdueCases(
   const sql = queueSql('TRUE', options);
   const rows = await rowsOf(
     store.db,
-    `SELECT * FROM (${sql}) WHERE days_overdue > 0 ORDER BY days_overdue DESC, household_id${pageSql(options)}`,
+    `SELECT * FROM (${sql}) q WHERE days_overdue > 0 ORDER BY days_overdue DESC, household_id${pageSql(options)}`,
   );
   return rows.map((r) => Object.freeze(r) as unknown as QueueRow);
 }
@@ -104,7 +104,7 @@ export async function myCases(
   const sql = queueSql(`k.responsible = ${sqlString(username)}`, options);
   const rows = await rowsOf(
     store.db,
-    `SELECT * FROM (${sql}) ORDER BY due NULLS LAST, household_id${pageSql(options)}`,
+    `SELECT * FROM (${sql}) q ORDER BY due NULLS LAST, household_id${pageSql(options)}`,
   );
   return rows.map((r) => Object.freeze(r) as unknown as QueueRow);
 }
@@ -120,7 +120,7 @@ export async function areaCases(
 ): Promise<QueueRow[]> {
   const rows = await rowsOf(
     store.db,
-    `SELECT * FROM (${queueSql('TRUE', options)}) ORDER BY household_id${pageSql(options)}`,
+    `SELECT * FROM (${queueSql('TRUE', options)}) q ORDER BY household_id${pageSql(options)}`,
   );
   return rows.map((r) => Object.freeze(r) as unknown as QueueRow);
 }

@@ -11,7 +11,7 @@ import { ACTIVE_STATUSES } from '../domain/statuses.js';
 import { labelOf } from '../domain/labels.js';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
-import { latestCase, type CaseRow } from './latest-case.js';
+import { latestCase, lockLatestCase, type CaseRow } from './latest-case.js';
 import { logEvent } from './events.js';
 import { rowsOf, sqlString, sqlValue } from './sql.js';
 import { inTransaction, type Store } from './store.js';
@@ -91,7 +91,7 @@ export async function recordStep(
     }
   }
   return inTransaction(store, async (c) => {
-    const k = await latestCase({ db: c }, householdId);
+    const k = await lockLatestCase(c, householdId);
     if (!ACTIVE_STATUSES.includes(k.status))
       throw new UserError(messages.caseClosed(householdId, k.status));
     const done = await caseSteps(c, k.case_id);
@@ -236,7 +236,7 @@ export async function assignCadre(
   username: string,
 ): Promise<CaseRow> {
   return inTransaction(store, async (c) => {
-    const k = await latestCase({ db: c }, householdId);
+    const k = await lockLatestCase(c, householdId);
     const user = await rowsOf(c, `SELECT 1 FROM users WHERE username = ${sqlString(username)}`);
     if (user.length === 0) throw new UserError(messages.procedure.unknownUser(username));
     await c.run(

@@ -72,13 +72,21 @@ const textAjv = new Ajv({ coerceTypes: true, useDefaults: true, allowUnionTypes:
  * @example const app = await buildApp(await openStore('povrisk.duckdb')); await app.listen({ port: 8080 })
  */
 export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
-  const gate = createStoreGate({ maxBytes: options.cacheBytes });
+  // A PostgreSQL store is shared by several processes: any of them may write, so answers are
+  // not kept (each read asks the database) and sessions are read from the store.
+  const shared = store.db.dialect === 'postgres';
+  const gate = createStoreGate({ maxBytes: shared ? 0 : options.cacheBytes });
   const kept = sessionPersistence(store, gate);
   const ctx: ServerContext = {
     store,
     gate,
     rules: options.rules ?? DEFAULT_RULES,
-    sessions: createSessions({ ...options.sessions, persist: kept, restore: await kept.load() }),
+    sessions: createSessions({
+      ...options.sessions,
+      persist: kept,
+      restore: await kept.load(),
+      shared: shared ? (hash) => kept.lookup(hash) : undefined,
+    }),
     limiter: createLoginLimiter(options.limiter),
     secureCookies: options.secureCookies ?? false,
   };
@@ -99,7 +107,9 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) return fail(reply, 400, error.message);
-    if (isUserError(error as unknown)) return fail(reply, 400, error.message);
+    if (isUserError(error as unknown)) {
+      return fail(reply, error.statusCode === 409 ? 409 : 400, error.message);
+    }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return fail(reply, error.statusCode, error.message);
     }

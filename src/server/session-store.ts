@@ -10,6 +10,8 @@ import type { StoreGate } from './store-gate.js';
 export interface StoreSessions extends SessionPersistence {
   /** The sessions kept in the store. */
   load(): Promise<KeptSession[]>;
+  /** One session kept in the store, by the hash of its id, or null. */
+  lookup(hash: string): Promise<KeptSession | null>;
   /** Resolves when every write asked for so far is done. */
   flush(): Promise<void>;
 }
@@ -49,22 +51,37 @@ export function sessionPersistence(store: Store, gate: StoreGate): StoreSessions
       run(`UPDATE sessions SET last_seen_ms = ${lastSeen} WHERE id_hash = ${sqlString(hash)}`);
     },
     async load() {
+      return kept(
+        await gate.read(() =>
+          rowsOf(
+            store.db,
+            `SELECT id_hash, username, CAST(scope AS VARCHAR) AS scope, csrf, created_ms, last_seen_ms
+             FROM sessions`,
+          ),
+        ),
+      );
+    },
+    async lookup(hash) {
       const rows = await gate.read(() =>
         rowsOf(
           store.db,
           `SELECT id_hash, username, CAST(scope AS VARCHAR) AS scope, csrf, created_ms, last_seen_ms
-           FROM sessions`,
+           FROM sessions WHERE id_hash = ${sqlString(hash)}`,
         ),
       );
-      return rows.map((r) => ({
-        hash: String(r.id_hash),
-        username: String(r.username),
-        scope: Object.freeze(JSON.parse(String(r.scope))) as Scope,
-        csrf: String(r.csrf),
-        createdAt: Number(r.created_ms),
-        lastSeen: Number(r.last_seen_ms),
-      }));
+      return kept(rows)[0] ?? null;
     },
     flush: () => chain,
   };
+}
+
+function kept(rows: Record<string, unknown>[]): KeptSession[] {
+  return rows.map((r) => ({
+    hash: String(r.id_hash),
+    username: String(r.username),
+    scope: Object.freeze(JSON.parse(String(r.scope))) as Scope,
+    csrf: String(r.csrf),
+    createdAt: Number(r.created_ms),
+    lastSeen: Number(r.last_seen_ms),
+  }));
 }

@@ -28,6 +28,7 @@ describe('monitor store', () => {
       { version: 2, name: 'dashboard users' },
       { version: 3, name: 'monitoring procedure' },
       { version: 4, name: 'sessions' },
+      { version: 5, name: 'append-only events' },
     ]);
     expect(await migrate(store.db)).toEqual([]);
     await store.db.run("INSERT INTO schema_version VALUES (99, 'future', now())");
@@ -48,7 +49,7 @@ describe('monitor store', () => {
          updated_at TIMESTAMP NOT NULL)`,
     );
     await c.run("INSERT INTO users VALUES ('wang', 'admin', 'all', 'h', now(), now())");
-    expect(await migrate(c)).toEqual([2, 3, 4]);
+    expect(await migrate(c)).toEqual([2, 3, 4, 5]);
     expect(await c.all('SELECT username FROM users')).toEqual([{ username: 'wang' }]);
     await c.close();
     instance.closeSync();

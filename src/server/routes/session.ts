@@ -67,6 +67,8 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: ServerContext):
       ctx.limiter.succeed(username);
       ctx.sessions.destroy(request.cookies[SESSION_COOKIE]);
       const session = ctx.sessions.create(username, scopeOf(account));
+      // Other server processes on the store accept the session once it is written.
+      await ctx.sessions.settled();
       await audit(ctx, username, {
         action: 'login',
         entity: 'user',
