@@ -3,7 +3,7 @@ import { MEASURE_TYPES, TRANSITION_MONTHS } from '../domain/measure-types.js';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { ACTIVE_STATUSES } from './case-status.js';
-import { latestCase, lockLatestCase } from './latest-case.js';
+import { lockLatestCase } from './latest-case.js';
 import { logEvent } from './events.js';
 import { rowsOf, sqlString, sqlValue } from './sql.js';
 import { inTransaction, type Store } from './store.js';

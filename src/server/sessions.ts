@@ -108,8 +108,8 @@ export function createSessions(options: SessionOptions = {}): Sessions {
         return undefined;
       }
       if (!table.has(hash)) {
-        const { hash: _, ...rest } = kept;
-        table.set(hash, { s: { ...rest, id }, seen: rest.lastSeen });
+        const { username, scope, csrf, createdAt, lastSeen } = kept;
+        table.set(hash, { s: { id, username, scope, csrf, createdAt, lastSeen }, seen: lastSeen });
       }
       return sessions.get(id);
     },
