@@ -36,6 +36,12 @@ async function readNumericColumns(
   return { ids: r.ids, columns: names.map((n) => r.numeric.get(n)!), rows: r.rows };
 }
 
+/**
+ * The channel on which every committed transaction of povrisk is announced (NOTIFY), so
+ * that dashboard servers sharing the database drop their cached answers.
+ */
+export const CHANGES_CHANNEL = 'povrisk_changed';
+
 const identity = (s: string) => s;
 const toNumber = (s: string) => Number(s);
 
@@ -122,6 +128,8 @@ export function postgresDb(url: string, options: { max?: number } = {}): Postgre
         await client.query('BEGIN');
         try {
           const result = await body(inside);
+          // Delivered at commit only: servers on this database drop their cached answers.
+          await client.query(`SELECT pg_notify('${CHANGES_CHANNEL}', '')`);
           await client.query('COMMIT');
           return result;
         } catch (e) {
