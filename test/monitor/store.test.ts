@@ -11,7 +11,7 @@ import { BACKENDS } from '../helpers/stores.js';
 import { MIGRATIONS } from '../../src/monitor/migrations/index.js';
 import { loadRules, lineForYear, rulesFrom } from '../../src/monitor/rules.js';
 import { runRules } from '../../src/monitor/run.js';
-import { openStore } from '../../src/monitor/store.js';
+import { defaultStore, openStore, shownUrl } from '../../src/monitor/store.js';
 import { summary } from '../../src/monitor/summary.js';
 import { alertPage, listAlerts } from '../../src/monitor/list-alerts.js';
 import { panel, writeCsv } from './fixture.js';
@@ -194,6 +194,15 @@ describe('monitor store', () => {
       },
     );
   }
+
+  it('opens POVRISK_DB, else PostgreSQL by the PG* variables, else ./povrisk.duckdb', () => {
+    expect(defaultStore({ POVRISK_DB: 'x.duckdb', PGHOST: 'h' })).toBe('x.duckdb');
+    expect(defaultStore({ PGHOST: 'db.example' })).toBe('postgresql://');
+    expect(defaultStore({ PGDATABASE: 'povrisk' })).toBe('postgresql://');
+    expect(defaultStore({ PGUSER: 'only-a-user' })).toBe('./povrisk.duckdb');
+    expect(defaultStore({})).toBe('./povrisk.duckdb');
+    expect(shownUrl('postgres://u:secret@h:5432/db')).toBe('postgres://u@h:5432/db');
+  });
 
   it('validates rules files (JSON and YAML) and looks up monitoring lines by year', async () => {
     const yaml = join(dir, 'rules.yaml');

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openStore } from '../../src/monitor/store.js';
 import { lockLatestCase } from '../../src/monitor/latest-case.js';
-import { addUser } from '../../src/server/users.js';
 import { createTestDatabase, PG_SERVER_URL, type TestDatabase } from '../helpers/postgres.js';
 import { CLI, runCli } from '../helpers/run-cli.js';
 import { panel, writeCsv } from '../monitor/fixture.js';
@@ -60,12 +59,20 @@ describe.skipIf(!PG_SERVER_URL)('two povrisk serve processes on one PostgreSQL d
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
     }
-    const store = await openStore(pg.url, { user: 'setup' });
-    try {
-      await addUser(store, { username: 'admin', role: 'admin', area: 'all', password: PASSWORD });
-    } finally {
-      await store.close();
-    }
+    // The database from the PG* variables, as `--db` is left out.
+    const url = new URL(pg.url);
+    const user = await runCli(['users', 'add', 'admin', '--role', 'admin', '--area', 'all'], {
+      input: `${PASSWORD}\n`,
+      env: {
+        POVRISK_DB: '',
+        PGHOST: url.hostname,
+        PGPORT: url.port,
+        PGUSER: decodeURIComponent(url.username),
+        PGDATABASE: url.pathname.slice(1),
+      },
+    });
+    expect(user.stderr).toBe('');
+    expect(user.stdout).toBe('user admin added (admin, all)\n');
     [a, b] = await Promise.all([serve(pg.url), serve(pg.url)]);
   }, 60_000);
   afterAll(async () => {
