@@ -73,7 +73,7 @@ export function registerMonitorEvents(monitor: Command): void {
         process.stdout.write(`${textTable(table)}\n`);
         process.stdout.write(`(${page.events.length} of ${page.total} events)\n`);
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

@@ -36,7 +36,7 @@ async function withStore<T>(flags: StoreFlags, body: (store: Store) => Promise<T
   try {
     return await body(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

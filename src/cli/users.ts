@@ -36,7 +36,7 @@ export function registerUsers(program: Command): void {
           const a = await addUser(store, { username: name, role, area: flags.area, password });
           process.stdout.write(`${messages.server.userAdded(a.username, a.role, a.area_id)}\n`);
         } finally {
-          store.close();
+          await store.close();
         }
       },
     );

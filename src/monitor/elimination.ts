@@ -68,7 +68,7 @@ export async function eliminationFailures(
            <= CAST(current_localtimestamp() AS DATE) AS ok
        FROM events WHERE entity = 'case' AND entity_id = ${sqlString(String(facts.case_id))}
          AND action IN ('status', 'step')
-         AND after->>'status' = 'monitored'`,
+         AND (after->>'status') = 'monitored'`,
     );
     if (rec.ok !== true) {
       failed.push(

@@ -21,7 +21,7 @@ export async function lastRound(store: Store): Promise<LastRound | null> {
     store.db,
     `SELECT CAST(after AS VARCHAR) AS after FROM events
      WHERE action = 'run' AND entity = 'wave'
-       AND after->>'previous_wave' IS NOT NULL
+       AND (after->>'previous_wave') IS NOT NULL
        AND json_array_length(after->'previous_alerts') > 0
      ORDER BY event_id DESC LIMIT 1`,
   );

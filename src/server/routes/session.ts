@@ -83,6 +83,8 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: ServerContext):
   app.post('/api/logout', async (request, reply) => {
     const me = sessionOf(request);
     ctx.sessions.destroy(me.id);
+    // Other server processes on the store refuse the session once its removal is written.
+    await ctx.sessions.settled();
     await audit(ctx, me.username, {
       action: 'logout',
       entity: 'user',
