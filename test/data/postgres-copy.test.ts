@@ -327,6 +327,35 @@ describe.skipIf(!PG_SERVER_URL)('PostgreSQL COPY, column-major', () => {
     });
   });
 
+  it('copies enums (their labels, escaped), UUIDs, times and unsigned integers', async () => {
+    await duck.run("CREATE TYPE mood AS ENUM ('calm', 'tab\there', 'back\\slash', '平安')");
+    await client.query('CREATE TABLE more (m text, u uuid, t time, big numeric, small int)');
+    const n = await copyFromDuckDb(
+      duck,
+      "SELECT * FROM (VALUES ('calm'::mood, '0e37df36-f698-11e6-8dd4-cb9ced3df976'::UUID, TIME '23:59:59.5', 18446744073709551615::UBIGINT, 65535::USMALLINT)," +
+        " ('tab\there', NULL, TIME '00:00:00', 0, 0), ('back\\slash', NULL, NULL, NULL, NULL), ('平安', NULL, NULL, 1, 1))",
+      client,
+      'more',
+      ['m', 'u', 't', 'big', 'small'],
+    );
+    expect(n).toBe(4);
+    const held = await client.query<Record<string, string | null>>(
+      'SELECT m, u::text, t::text, big::text, small::text FROM more ORDER BY big NULLS LAST, m',
+    );
+    expect(held.rows).toEqual([
+      { m: 'tab\there', u: null, t: '00:00:00', big: '0', small: '0' },
+      { m: '平安', u: null, t: null, big: '1', small: '1' },
+      {
+        m: 'calm',
+        u: '0e37df36-f698-11e6-8dd4-cb9ced3df976',
+        t: '23:59:59.5',
+        big: '18446744073709551615',
+        small: '65535',
+      },
+      { m: 'back\\slash', u: null, t: null, big: null, small: null },
+    ]);
+  });
+
   it('copies an empty result as zero rows, and refuses a column count or type it cannot write', async () => {
     await client.query('CREATE TABLE few (id text, x float8)');
     expect(
