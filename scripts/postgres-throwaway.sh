@@ -5,6 +5,8 @@
 # The cluster lives in a fresh temp dir (initdb as the `postgres` user when run as root,
 # since PostgreSQL refuses to run as root), listens on a free loopback port only, trusts
 # local connections, and runs without fsync: it holds test data and is deleted at exit.
+# PG_THROWAWAY_OPTIONS adds server settings after these (later -c wins), e.g. the benchmarks'
+#   PG_THROWAWAY_OPTIONS="-c fsync=on -c synchronous_commit=on -c full_page_writes=on".
 pg_throwaway_bin() {
   if command -v pg_config >/dev/null 2>&1 && [ -x "$(pg_config --bindir)/initdb" ]; then
     pg_config --bindir
@@ -30,7 +32,7 @@ pg_throwaway_start() {
   "${as[@]}" "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; return 1; }
   "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 ${PG_THROWAWAY_OPTIONS:-}" \
     start >/dev/null || { cat "$dir/server.log" >&2; return 1; }
   PG_THROWAWAY_DIR="$dir"
   PG_THROWAWAY_BIN="$bin"

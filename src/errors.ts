@@ -20,6 +20,15 @@ export function isUserError(e: unknown): e is UserError {
   return e instanceof Error && e.name === 'UserError';
 }
 
+/**
+ * A change refused because another user is changing the same thing at this moment (the
+ * dashboard answers 409). Still a UserError: one line, no stack trace.
+ * @example throw new ConflictError(messages.caseBusy('H00001'));
+ */
+export class ConflictError extends UserError {
+  readonly statusCode = 409;
+}
+
 /** How an option is said: its name in the library, its flag on the command line. */
 export type OptionName = (option: string) => string;
 

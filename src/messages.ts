@@ -72,8 +72,10 @@ export const messages = {
     `${path}: database busy (another povrisk command is using it); try again when it has finished`,
   databaseServed: (path: string, url: string, pid: number) =>
     `${path}: the dashboard server (povrisk serve, pid ${pid}, ${url}) holds this DuckDB store; ` +
-    `import through the dashboard instead (its upload page, POST /api/waves), or stop the server first (a PostgreSQL store, which the CLI and servers could share, is not supported yet)`,
+    `import through the dashboard instead (its upload page, POST /api/waves), or stop the server first; a registry on PostgreSQL (--db postgres://…) is shared by the CLI and any number of servers`,
   databaseUnreadable: (path: string, detail: string) => `${path}: cannot open database: ${detail}`,
+  caseBusy: (household: string) =>
+    `the case of household ${household} is being changed by another user right now; reload it and try again`,
   schemaTooNew: (found: number, known: number) =>
     `database schema version ${found} is newer than this povrisk knows (${known}); upgrade povrisk`,
   importMissingColumns: (path: string, columns: readonly string[]) =>

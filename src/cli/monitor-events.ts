@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { eventPage } from '../monitor/event-page.js';
-import { DEFAULT_DB, openStore } from '../monitor/store.js';
+import { DB_OPTION_HELP, defaultStore, openStore } from '../monitor/store.js';
 import { textTable } from '../report/text-table.js';
 import { parseChoice, parseNumber } from './options.js';
 
@@ -28,7 +28,7 @@ export function registerMonitorEvents(monitor: Command): void {
   monitor
     .command('events')
     .description('the event log: who signed in, read, exported, was refused or changed what')
-    .option('--db <file>', 'monitoring database (DuckDB file)', DEFAULT_DB)
+    .option('--db <store>', DB_OPTION_HELP, defaultStore())
     .option('--by <user>', 'only events of this user')
     .option('--action <action>', "only this action (e.g. 'login failed', list, export, refused)")
     .option('--entity <entity>', 'only this entity (case, household, alerts, user, …)')
@@ -73,7 +73,7 @@ export function registerMonitorEvents(monitor: Command): void {
         process.stdout.write(`${textTable(table)}\n`);
         process.stdout.write(`(${page.events.length} of ${page.total} events)\n`);
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_DB, openStore, type Store } from '../monitor/store.js';
+import { DB_OPTION_HELP, defaultStore, openStore, type Store } from '../monitor/store.js';
 
 /** The flags every `povrisk monitor` command that opens the store takes. */
 export interface StoreFlags {
@@ -26,7 +26,7 @@ export async function withStore<T>(
   try {
     return await body(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -38,6 +38,6 @@ export function storeCommand(parent: Command, name: string, description: string)
   return parent
     .command(name)
     .description(description)
-    .option('--db <file>', 'monitoring database (DuckDB file)', DEFAULT_DB)
+    .option('--db <store>', DB_OPTION_HELP, defaultStore())
     .option('--user <name>', 'who is acting, for the event log (default $USER)');
 }

@@ -3,7 +3,7 @@ import { messages } from '../messages.js';
 import { loadDriverMeasures } from '../monitor/driver-measures.js';
 import { loadRules } from '../monitor/rules.js';
 import { removeServeMarker, writeServeMarker } from '../monitor/serve-marker.js';
-import { DEFAULT_DB, openStore } from '../monitor/store.js';
+import { DB_OPTION_HELP, defaultStore, isPostgresUrl, openStore } from '../monitor/store.js';
 import { buildApp } from '../server/app.js';
 import { parseAllowedHosts, parseTrustProxy } from '../server/proxy-list.js';
 import { parseNumber } from './options.js';
@@ -36,7 +36,7 @@ export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('serve the monitoring dashboard and its JSON API')
-    .option('--db <file>', 'monitoring database (DuckDB file)', DEFAULT_DB)
+    .option('--db <store>', DB_OPTION_HELP, defaultStore())
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--port <n>', 'port (0: any free port)', '8080')
     .option('--idle-minutes <n>', 'sign out after this many idle minutes', '30')
@@ -81,7 +81,9 @@ export function registerServe(program: Command): void {
         rules,
       });
       const url = await app.listen({ host: flags.host, port });
-      writeServeMarker(flags.db, url);
+      // A DuckDB file is one process's: the marker tells the CLI who holds it. PostgreSQL is shared.
+      const marked = !isPostgresUrl(flags.db);
+      if (marked) writeServeMarker(flags.db, url);
       process.stdout.write(`${messages.server.listening(url)}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
@@ -89,7 +91,7 @@ export function registerServe(program: Command): void {
         process.once('SIGTERM', stop);
       });
       await app.close();
-      store.close();
-      removeServeMarker(flags.db);
+      await store.close();
+      if (marked) removeServeMarker(flags.db);
     });
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { messages } from '../messages.js';
-import { DEFAULT_DB, openStore } from '../monitor/store.js';
+import { DB_OPTION_HELP, defaultStore, openStore } from '../monitor/store.js';
 import { ROLES } from '../server/roles.js';
 import { addUser } from '../server/users.js';
 import { parseChoice } from './options.js';
@@ -25,7 +25,7 @@ export function registerUsers(program: Command): void {
     .argument('<name>', 'user name (letters, digits, . _ -)')
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
     .requiredOption('--area <area>', "area name or id (admin: 'all')")
-    .option('--db <file>', 'monitoring database (DuckDB file)', DEFAULT_DB)
+    .option('--db <store>', DB_OPTION_HELP, defaultStore())
     .option('--user <name>', 'who is acting, for the event log (default $USER)')
     .action(
       async (name: string, flags: { role: string; area: string; db: string; user?: string }) => {
@@ -36,7 +36,7 @@ export function registerUsers(program: Command): void {
           const a = await addUser(store, { username: name, role, area: flags.area, password });
           process.stdout.write(`${messages.server.userAdded(a.username, a.role, a.area_id)}\n`);
         } finally {
-          store.close();
+          await store.close();
         }
       },
     );

@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Db } from './db.js';
 import { rowsOf, sqlString } from './sql.js';
 
 /** How one rule's alerts of the previous wave fared in this wave. */
@@ -22,7 +22,7 @@ export interface AlertOutcome {
  * @example await alertOutcomes(c, { wave: '2022', previousWave: '2021', line: 6300 })
  */
 export async function alertOutcomes(
-  c: DuckDBConnection,
+  c: Db,
   ctx: { wave: string; previousWave: string; line: number },
 ): Promise<readonly AlertOutcome[]> {
   const now = `(SELECT household_id, per_capita_income AS income FROM current_observations
@@ -32,8 +32,8 @@ export async function alertOutcomes(
     UNION ALL SELECT DISTINCT household_id, 'any alert' FROM alerts WHERE wave = ${sqlString(ctx.previousWave)})`;
   const poor = await rowsOf(
     c,
-    `SELECT count(*) AS n FROM ${now} n SEMI JOIN ${before} b ON b.household_id = n.household_id
-     WHERE n.income < ${ctx.line}`,
+    `SELECT count(*) AS n FROM ${now} n
+     WHERE n.household_id IN (SELECT household_id FROM ${before} b) AND n.income < ${ctx.line}`,
   );
   const total = Number(poor[0].n);
   const rows = await rowsOf(

@@ -1,4 +1,5 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { currentObservationsSql, jsonObjectSql } from './dialect.js';
+import type { Db, Dialect } from './db.js';
 import { CATEGORY_PRIORITY } from '../domain/categories.js';
 import { quoteIdent } from '../data/source.js';
 import { SHOCK_NAMES } from './columns.js';
@@ -27,9 +28,8 @@ export interface RuleContext {
 
 export { CATEGORY_PRIORITY } from '../domain/categories.js';
 
-const latest = (wave: string) =>
-  `(SELECT * FROM observations WHERE wave = ${sqlString(wave)}
-    QUALIFY version = max(version) OVER (PARTITION BY household_id))`;
+const latest = (wave: string, dialect: Dialect) =>
+  currentObservationsSql(dialect, `wave = ${sqlString(wave)}`, 'household_id');
 
 /** A household's income in the wave: per-capita income × family size. */
 const HOUSEHOLD_INCOME = '(per_capita_income * family_size)';
@@ -45,11 +45,11 @@ export function categorySql(category: RuleCategory): string {
 }
 
 /** The SQL of every alert the rules imply for a wave (one row per household and rule). */
-export function candidateSql(rules: Rules, ctx: RuleContext): string {
+export function candidateSql(rules: Rules, ctx: RuleContext, dialect: Dialect = 'duckdb'): string {
   const prevCols = ['per_capita_income', ...SHOCK_NAMES]
     .map((n) => `p.${quoteIdent(n)} AS ${n === 'per_capita_income' ? 'prev_income' : `prev_${n}`}`)
     .join(', ');
-  const prev = ctx.previousWave === null ? null : latest(ctx.previousWave);
+  const prev = ctx.previousWave === null ? null : latest(ctx.previousWave, dialect);
   const base = `SELECT cur.*, s.vulnerability AS v, ${
     prev
       ? prevCols
@@ -58,7 +58,7 @@ export function candidateSql(rules: Rules, ctx: RuleContext): string {
           ...SHOCK_NAMES.map((n) => `NULL::TINYINT AS prev_${n}`),
         ].join(', ')
   }
-    FROM ${latest(ctx.wave)} cur
+    FROM ${latest(ctx.wave, dialect)} cur
     LEFT JOIN (SELECT household_id, vulnerability FROM risk_scores WHERE model_id = ${ctx.modelId}) s
       ON s.household_id = cur.household_id
     ${prev ? `LEFT JOIN ${prev} p ON p.household_id = cur.household_id` : ''}`;
@@ -146,7 +146,7 @@ export function candidateSql(rules: Rules, ctx: RuleContext): string {
  * @example await raiseAlerts(c, 'li.wei', rules, ctx)
  */
 export async function raiseAlerts(
-  c: DuckDBConnection,
+  c: Db,
   user: string,
   rules: Rules,
   ctx: RuleContext,
@@ -155,19 +155,20 @@ export async function raiseAlerts(
   const u = sqlString(user);
   await c.run('DROP TABLE IF EXISTS monitor_new_alerts');
   await c.run(
-    `CREATE TEMP TABLE monitor_new_alerts AS SELECT cand.* FROM (${candidateSql(rules, ctx)}) cand
-     ANTI JOIN (SELECT household_id, rule FROM alerts WHERE wave = ${w}) a
-       ON a.household_id = cand.household_id AND a.rule = cand.rule`,
+    `CREATE TEMP TABLE monitor_new_alerts AS SELECT cand.* FROM (${candidateSql(rules, ctx, c.dialect)}) cand
+     WHERE NOT EXISTS (SELECT 1 FROM alerts a WHERE a.wave = ${w}
+       AND a.household_id = cand.household_id AND a.rule = cand.rule)`,
   );
   const priority = `CASE category ${CATEGORY_PRIORITY.map((cat, i) => `WHEN '${cat}' THEN ${i}`).join(' ')} END`;
   await c.run('DROP TABLE IF EXISTS monitor_new_cases');
   await c.run(
     `CREATE TEMP TABLE monitor_new_cases AS
      SELECT nextval('case_seq') AS case_id, household_id, category FROM (
-       SELECT household_id, arg_min(category, ${priority}) AS category FROM monitor_new_alerts n
+       SELECT household_id, (array_agg(category ORDER BY ${priority}))[1] AS category
+       FROM monitor_new_alerts n
        WHERE NOT EXISTS (SELECT 1 FROM cases k WHERE k.household_id = n.household_id
          AND k.status IN ('flagged', 'verified', 'monitored'))
-       GROUP BY household_id ORDER BY household_id)`,
+       GROUP BY household_id ORDER BY household_id) x`,
   );
   const on = `DATE ${sqlString(ctx.openedOn)}`;
   await c.run(
@@ -183,7 +184,7 @@ export async function raiseAlerts(
   await c.run(
     `INSERT INTO events SELECT nextval('event_seq'), current_localtimestamp(), ${u}, 'open',
        'case', CAST(case_id AS VARCHAR), NULL,
-       to_json({household_id: household_id, status: 'flagged', category: category, wave: ${w}})
+       ${jsonObjectSql(c.dialect, { household_id: 'household_id', status: "'flagged'", category: 'category', wave: w })}
      FROM monitor_new_cases ORDER BY case_id`,
   );
   await c.run(
@@ -197,9 +198,10 @@ export async function raiseAlerts(
   await c.run(
     `INSERT INTO events SELECT nextval('event_seq'), current_localtimestamp(), ${u}, 'raise',
        'alert', CAST(a.alert_id AS VARCHAR), NULL,
-       to_json({household_id: a.household_id, wave: a.wave, rule: a.rule, reason: a.reason, case_id: a.case_id})
-     FROM alerts a SEMI JOIN monitor_new_alerts n ON n.household_id = a.household_id AND n.rule = a.rule
-     WHERE a.wave = ${w} ORDER BY a.alert_id`,
+       ${jsonObjectSql(c.dialect, { household_id: 'a.household_id', wave: 'a.wave', rule: 'a.rule', reason: 'a.reason', case_id: 'a.case_id' })}
+     FROM alerts a WHERE a.wave = ${w} AND EXISTS (SELECT 1 FROM monitor_new_alerts n
+       WHERE n.household_id = a.household_id AND n.rule = a.rule)
+     ORDER BY a.alert_id`,
   );
   const counts = await rowsOf(
     c,

@@ -1,3 +1,4 @@
+import type { Dialect } from './db.js';
 import { bandSql } from '../domain/bands.js';
 import { PROCEDURE_STEPS } from '../domain/procedure.js';
 import type { AreaFilter } from './list-alerts.js';
@@ -37,7 +38,7 @@ export const CASE_SORTS = Object.freeze({
   '-per_capita_income': 'q.per_capita_income DESC NULLS LAST',
   days_since_step: 'q.days_since_step ASC',
   '-days_since_step': 'q.days_since_step DESC',
-  status: "list_position(['flagged', 'verified', 'monitored'], q.status)",
+  status: "CASE q.status WHEN 'flagged' THEN 1 WHEN 'verified' THEN 2 WHEN 'monitored' THEN 3 END",
   category: 'q.category',
   responsible: 'q.responsible NULLS LAST',
 } as const);
@@ -58,7 +59,7 @@ const STEP_ORDER = `[${PROCEDURE_STEPS.map((x) => sqlString(x)).join(', ')}]`;
 const LAST =
   'greatest(k.status_on, coalesce(me.last_measure, k.status_on), coalesce(st.last_date, k.status_on))';
 
-function queueSql(filter: CaseFilter, asOf: string): string {
+function queueSql(filter: CaseFilter, asOf: string, dialect: Dialect): string {
   const where: string[] = [];
   const eq = (col: string, v: string | undefined) => {
     if (v !== undefined) where.push(`${col} = ${sqlString(v)}`);
@@ -71,7 +72,14 @@ function queueSql(filter: CaseFilter, asOf: string): string {
   eq('q.category', filter.category);
   eq('q.band', filter.band);
   eq('q.responsible', filter.responsible);
-  if (filter.rule !== undefined) where.push(`list_contains(q.rules, ${sqlString(filter.rule)})`);
+  if (filter.rule !== undefined) {
+    where.push(
+      dialect === 'duckdb'
+        ? `list_contains(q.rules, ${sqlString(filter.rule)})`
+        : `${sqlString(filter.rule)} = ANY(q.rules)`,
+    );
+  }
+  if (dialect === 'postgres') return postgresQueueSql(where, asOf);
   return `WITH k AS (SELECT * FROM cases WHERE status IN ('flagged', 'verified', 'monitored')),
     al AS (SELECT a.case_id, list(DISTINCT a.rule ORDER BY a.rule) AS rules,
         to_json(list({wave: a.wave, rule: a.rule, reason: a.reason, reason_zh: a.reason_zh}
@@ -103,6 +111,44 @@ function queueSql(filter: CaseFilter, asOf: string): string {
     SELECT * FROM q ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
 }
 
+/** The queue's SQL on PostgreSQL: arrays and DISTINCT ON for DuckDB's lists and QUALIFY. */
+function postgresQueueSql(where: readonly string[], asOf: string): string {
+  const steps = `ARRAY[${PROCEDURE_STEPS.map((x) => sqlString(x)).join(', ')}]::varchar[]`;
+  return `WITH k AS (SELECT * FROM cases WHERE status IN ('flagged', 'verified', 'monitored')),
+    al AS (SELECT a.case_id, array_agg(DISTINCT a.rule ORDER BY a.rule) AS rules,
+        json_agg(json_build_object('wave', a.wave, 'rule', a.rule, 'reason', a.reason,
+          'reason_zh', a.reason_zh) ORDER BY wv.seq, a.rule)::VARCHAR AS reasons
+      FROM alerts a JOIN waves wv ON wv.wave = a.wave
+      WHERE a.case_id IN (SELECT case_id FROM k)
+      GROUP BY a.case_id),
+    me AS (SELECT case_id, max(measure_date) AS last_measure FROM measures GROUP BY case_id),
+    st AS (SELECT s.case_id, (array_agg(s.step ORDER BY array_position(${steps}, s.step) DESC))[1] AS last_step,
+        max(s.step_date) AS last_date
+      FROM case_steps s WHERE s.case_id IN (SELECT case_id FROM k) GROUP BY s.case_id),
+    ob AS (SELECT DISTINCT ON (o.household_id) o.household_id, o.wave, o.per_capita_income
+      FROM current_observations o JOIN waves w ON w.wave = o.wave
+      WHERE o.household_id IN (SELECT household_id FROM k)
+      ORDER BY o.household_id, w.seq DESC),
+    sc AS (SELECT DISTINCT ON (s.household_id) s.household_id, s.wave, s.vulnerability
+      FROM risk_scores s JOIN waves w ON w.wave = s.wave
+      WHERE s.household_id IN (SELECT household_id FROM k)
+      ORDER BY s.household_id, w.seq DESC, s.model_id DESC),
+    q AS (SELECT k.household_id, ar.county, ar.township, ar.village, k.case_id, k.status,
+        k.category, CAST(k.opened_on AS VARCHAR) AS opened_on, k.found_by, k.responsible,
+        st.last_step, CAST(${LAST} AS VARCHAR) AS last_step_on,
+        (DATE ${sqlString(asOf)} - ${LAST}) AS days_since_step,
+        coalesce(al.rules, ARRAY[]::varchar[]) AS rules, coalesce(al.reasons, '[]') AS reasons,
+        ob.wave, ob.per_capita_income, sc.wave AS score_wave, sc.vulnerability,
+        ${bandSql('sc.vulnerability')} AS band
+      FROM k JOIN households h ON h.household_id = k.household_id
+      JOIN areas ar ON ar.area_id = h.area_id
+      LEFT JOIN al ON al.case_id = k.case_id LEFT JOIN me ON me.case_id = k.case_id
+      LEFT JOIN st ON st.case_id = k.case_id
+      LEFT JOIN ob ON ob.household_id = k.household_id
+      LEFT JOIN sc ON sc.household_id = k.household_id)
+    SELECT * FROM q ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+}
+
 /**
  * The case queue: one row per household with an open case (flagged, verified, monitored),
  * with every reason its alerts give, its category and status, its latest income and
@@ -112,17 +158,17 @@ function queueSql(filter: CaseFilter, asOf: string): string {
  * @example await casePage(store, { village: 'V01', band: 'high' }, { sort: '-vulnerability', limit: 50 })
  */
 export async function casePage(
-  store: Pick<Store, 'connection'>,
+  store: Pick<Store, 'db'>,
   filter: CaseFilter = {},
   options: CaseQueueOptions = {},
 ): Promise<{ total: number; rows: CaseQueueRow[] }> {
-  const sql = queueSql(filter, options.asOf ?? today());
-  const [count] = await rowsOf(store.connection, `SELECT count(*) AS n FROM (${sql})`);
+  const sql = queueSql(filter, options.asOf ?? today(), store.db.dialect);
+  const [count] = await rowsOf(store.db, `SELECT count(*) AS n FROM (${sql}) x`);
   const first = options.sort === undefined ? '' : `${CASE_SORTS[options.sort]}, `;
   const limit = Math.max(0, Math.floor(options.limit ?? 1000));
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
   const rows = await rowsOf(
-    store.connection,
+    store.db,
     `SELECT household_id, county, township, village, case_id, status, category, opened_on,
        found_by, responsible, last_step, last_step_on, days_since_step, array_to_string(rules, ',') AS rules, reasons, wave,
        per_capita_income, score_wave, vulnerability, band

@@ -1,10 +1,11 @@
+import { currentObservationsSql } from './dialect.js';
 import { OptionError, optionError, UserError } from '../errors.js';
 export { latestCase, type CaseRow } from './latest-case.js';
 import { messages } from '../messages.js';
 import { ACTIVE_STATUSES, CASE_STATUSES, TRANSITIONS, type CaseStatus } from './case-status.js';
 import { eliminationFailures } from './elimination.js';
 import { listEvents, logEvent, type MonitorEvent } from './events.js';
-import { latestCase, type CaseRow } from './latest-case.js';
+import { latestCase, lockLatestCase, type CaseRow } from './latest-case.js';
 import { caseSteps, recordStep, type StepRow } from './procedure.js';
 import { rowsOf, sqlString } from './sql.js';
 import { inTransaction, type Store } from './store.js';
@@ -31,26 +32,25 @@ export async function caseOf(store: Store, householdId: string): Promise<CaseFil
   const k = await latestCase(store, householdId);
   const h = sqlString(householdId);
   const alerts = await rowsOf(
-    store.connection,
+    store.db,
     `SELECT alert_id, wave, rule, category, reason, reason_zh, vulnerability, per_capita_income
      FROM alerts WHERE case_id = ${k.case_id} ORDER BY alert_id`,
   );
   const measures = await rowsOf(
-    store.connection,
+    store.db,
     `SELECT measure_id, type, CAST(measure_date AS VARCHAR) AS date,
        CAST(end_date AS VARCHAR) AS end_date, amount, note, user_name
      FROM measures WHERE case_id = ${k.case_id} ORDER BY measure_date, measure_id`,
   );
   const waves = await rowsOf(
-    store.connection,
+    store.db,
     `SELECT o.wave, CAST(w.wave_date AS VARCHAR) AS date, o.version, o.per_capita_income, o.able_to_work,
        o.registered_poor, o.medical_expenditure, o.schooling_expenditure, o.disaster_loss,
        o.school_dropout, o.no_medical_insurance, o.unsafe_housing, o.unsafe_water
-     FROM (SELECT * FROM observations WHERE household_id = ${h}
-       QUALIFY version = max(version) OVER (PARTITION BY wave)) o
+     FROM ${currentObservationsSql(store.db.dialect, `household_id = ${h}`, 'wave')} o
      JOIN waves w ON w.wave = o.wave ORDER BY w.seq`,
   );
-  const steps = await caseSteps(store.connection, k.case_id);
+  const steps = await caseSteps(store.db, k.case_id);
   const history = await listEvents(store, { entity: 'case', entityId: String(k.case_id) });
   return Object.freeze({ case: k, alerts, measures, waves, steps, history });
 }
@@ -94,7 +94,7 @@ export async function setStatus(
     return latestCase(store, householdId);
   }
   return inTransaction(store, async (c) => {
-    const k = await latestCase(store, householdId);
+    const k = await lockLatestCase(c, householdId);
     const allowed = TRANSITIONS[k.status];
     if (!allowed.includes(to))
       throw new UserError(messages.badTransition(householdId, k.status, to, allowed));
@@ -114,7 +114,7 @@ export async function setStatus(
          reason = ${reason === null ? 'reason' : sqlString(reason)}, updated_at = current_localtimestamp()
        WHERE case_id = ${k.case_id}`,
     );
-    const after = await latestCase({ connection: c }, householdId);
+    const after = await latestCase({ db: c }, householdId);
     await logEvent(c, store.user, {
       action: 'status',
       entity: 'case',

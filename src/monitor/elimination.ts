@@ -1,4 +1,5 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { currentObservationsSql } from './dialect.js';
+import type { Db } from './db.js';
 import { messages } from '../messages.js';
 import { MIN_MONITORED_MONTHS } from './case-status.js';
 import { lineForYear } from './rules.js';
@@ -39,7 +40,7 @@ export interface CaseFacts {
  * @example await eliminationFailures(c, facts, '2022-12-31') // ['no assistance measure recorded']
  */
 export async function eliminationFailures(
-  c: DuckDBConnection,
+  c: Db,
   facts: CaseFacts,
   date: string,
 ): Promise<string[]> {
@@ -53,7 +54,7 @@ export async function eliminationFailures(
       (
         await rowsOf(
           c,
-          `SELECT DATE ${sqlString(since)} + INTERVAL ${MIN_MONITORED_MONTHS} MONTH <= DATE ${sqlString(date)} AS ok`,
+          `SELECT DATE ${sqlString(since)} + INTERVAL '${MIN_MONITORED_MONTHS} months' <= DATE ${sqlString(date)} AS ok`,
         )
       )[0].ok,
     );
@@ -63,11 +64,11 @@ export async function eliminationFailures(
       c,
       `SELECT CAST(max(recorded_at) AS DATE)::VARCHAR AS recorded,
          CAST(current_localtimestamp() AS DATE)::VARCHAR AS today,
-         CAST(max(recorded_at) AS DATE) + INTERVAL ${MIN_MONITORED_MONTHS} MONTH
+         CAST(max(recorded_at) AS DATE) + INTERVAL '${MIN_MONITORED_MONTHS} months'
            <= CAST(current_localtimestamp() AS DATE) AS ok
        FROM events WHERE entity = 'case' AND entity_id = ${sqlString(String(facts.case_id))}
          AND action IN ('status', 'step')
-         AND json_extract_string(after, '$.status') = 'monitored'`,
+         AND (after->>'status') = 'monitored'`,
     );
     if (rec.ok !== true) {
       failed.push(
@@ -88,8 +89,7 @@ export async function eliminationFailures(
   const lastTwo = await rowsOf(
     c,
     `SELECT w.wave, w.year, o.per_capita_income AS income FROM (SELECT * FROM waves ORDER BY seq DESC LIMIT 2) w
-     LEFT JOIN (SELECT * FROM observations WHERE household_id = ${h}
-       QUALIFY version = max(version) OVER (PARTITION BY wave)) o ON o.wave = w.wave
+     LEFT JOIN ${currentObservationsSql(c.dialect, `household_id = ${h}`, 'wave')} o ON o.wave = w.wave
      ORDER BY w.seq`,
   );
   const details: string[] = [];

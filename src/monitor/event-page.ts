@@ -28,7 +28,7 @@ export interface EventPageOptions {
  * @example await eventPage(store, { action: 'login failed', since: '2026-11-01' }, { limit: 50 })
  */
 export async function eventPage(
-  store: Pick<Store, 'connection'>,
+  store: Pick<Store, 'db'>,
   filter: EventFilter = {},
   options: EventPageOptions = {},
 ): Promise<{ total: number; events: MonitorEvent[] }> {
@@ -59,10 +59,10 @@ export async function eventPage(
     );
   }
   const from = `FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-  const [count] = await rowsOf(store.connection, `SELECT count(*) AS n ${from}`);
+  const [count] = await rowsOf(store.db, `SELECT count(*) AS n ${from}`);
   const order = options.order === 'oldest' ? 'ASC' : 'DESC';
   const rows = await rowsOf(
-    store.connection,
+    store.db,
     `SELECT event_id, CAST(recorded_at AS VARCHAR) AS recorded_at, user_name, action, entity,
        entity_id, CAST(before AS VARCHAR) AS before, CAST(after AS VARCHAR) AS after
      ${from} ORDER BY event_id ${order} LIMIT ${limit} OFFSET ${offset}`,

@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Db } from './db.js';
 import { rowsOf, sqlString, sqlValue } from './sql.js';
 import type { MonitorEvent } from '../domain/household-detail.js';
 
@@ -21,11 +21,7 @@ const json = (v: unknown): string =>
  * the change, so the change and its record commit together.
  * @example await logEvent(c, 'li.wei', { action: 'status', entity: 'case', entityId: 3, before: { status: 'flagged' }, after: { status: 'verified' } })
  */
-export async function logEvent(
-  connection: DuckDBConnection,
-  user: string,
-  event: EventInput,
-): Promise<void> {
+export async function logEvent(connection: Db, user: string, event: EventInput): Promise<void> {
   const id =
     event.entityId === undefined || event.entityId === null ? null : String(event.entityId);
   await connection.run(
@@ -40,14 +36,14 @@ export async function logEvent(
  * @example await listEvents(store, { entity: 'case', entityId: '3' })
  */
 export async function listEvents(
-  store: { connection: DuckDBConnection },
+  store: { db: Db },
   filter: { entity?: string; entityId?: string } = {},
 ): Promise<MonitorEvent[]> {
   const where: string[] = [];
   if (filter.entity) where.push(`entity = ${sqlString(filter.entity)}`);
   if (filter.entityId) where.push(`entity_id = ${sqlString(filter.entityId)}`);
   const rows = await rowsOf(
-    store.connection,
+    store.db,
     `SELECT event_id, CAST(recorded_at AS VARCHAR) AS recorded_at, user_name, action, entity, entity_id,
        CAST(before AS VARCHAR) AS before, CAST(after AS VARCHAR) AS after FROM events
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY event_id`,

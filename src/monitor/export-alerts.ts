@@ -1,3 +1,8 @@
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { to as copyTo } from 'pg-copy-streams';
+import { postgresStatement } from './dialect.js';
+import { isPostgresDb } from './postgres-db.js';
 import { alertRowsSql, type AlertFilter, type AlertSort } from './list-alerts.js';
 import { rowsOf, sqlString } from './sql.js';
 import type { Store } from './store.js';
@@ -33,10 +38,10 @@ const TEXT_COLUMNS = new Set<string>([
  * A SQL expression for a text cell that a spreadsheet will not run as a formula: text starting
  * with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'` (OWASP, CSV injection).
  * Numeric columns are written as numbers and left alone, so `-0.5` stays a number.
- * @example formulaSafeSql('reason') // CASE WHEN regexp_matches(reason, '^[=+\-@\t\r]') …
+ * @example formulaSafeSql('reason') // CASE WHEN left(reason, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) …
  */
 export function formulaSafeSql(column: string): string {
-  return `CASE WHEN regexp_matches(${column}, '^[=+\\-@\\t\\r]') THEN '''' || ${column} ELSE ${column} END`;
+  return `CASE WHEN left(${column}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || ${column} ELSE ${column} END`;
 }
 
 /** Options of `exportAlertsCsv`. Default: the default order of `listAlerts`. */
@@ -46,12 +51,13 @@ export interface AlertExportOptions {
 
 /**
  * Writes every alert of `filter` to a CSV file (header, comma-separated, RFC 4180 quoting, UTF-8)
- * in one DuckDB `COPY`, so a whole area costs disk, not memory; text cells are made
+ * in one `COPY` (DuckDB's to the file; PostgreSQL's to STDOUT, streamed to the file), so a
+ * whole area costs disk, not memory; text cells are made
  * formula-safe (`formulaSafeSql`). Returns the number of rows written.
  * @example await exportAlertsCsv(store, { county: 'Xide' }, '/tmp/alerts.csv') // 1234
  */
 export async function exportAlertsCsv(
-  store: Pick<Store, 'connection'>,
+  store: Pick<Store, 'db'>,
   filter: AlertFilter,
   file: string,
   options: AlertExportOptions = {},
@@ -59,9 +65,21 @@ export async function exportAlertsCsv(
   const cells = ALERT_EXPORT_COLUMNS.map((c) =>
     TEXT_COLUMNS.has(c) ? `${formulaSafeSql(c)} AS ${c}` : c,
   );
+  const query = `SELECT ${cells.join(', ')} FROM (${alertRowsSql(filter, { sort: options.sort })}) x`;
+  const db = store.db;
+  if (isPostgresDb(db)) {
+    // COPY … TO STDOUT streamed into the file: the server's disk is not ours.
+    return db.client(async (client) => {
+      const out = client.query(
+        copyTo(`COPY (${postgresStatement(query)}) TO STDOUT (FORMAT csv, HEADER true)`),
+      );
+      await pipeline(out, createWriteStream(file));
+      return out.rowCount;
+    });
+  }
   const rows = await rowsOf(
-    store.connection,
-    `COPY (SELECT ${cells.join(', ')} FROM (${alertRowsSql(filter, { sort: options.sort })}))
+    db,
+    `COPY (${query})
      TO ${sqlString(file)} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '"')`,
   );
   return Number(rows[0]?.Count ?? rows[0]?.count ?? 0);

@@ -25,11 +25,11 @@ export interface HouseholdDriversOptions {
  * @example (await householdDrivers(store, 'H00001'))?.mean.baseline
  */
 export async function householdDrivers(
-  store: Pick<Store, 'connection'>,
+  store: Pick<Store, 'db'>,
   householdId: string,
   options: HouseholdDriversOptions = {},
 ): Promise<HouseholdDrivers | null> {
-  const c = store.connection;
+  const c = store.db;
   const [score] = await rowsOf(
     c,
     `SELECT s.wave, s.model_id, s.mu, s.sigma, s.vulnerability, CAST(m.spec AS VARCHAR) AS spec,

@@ -13,12 +13,12 @@ export type { HouseholdProfile, ProfileItem } from '../domain/household-detail.j
  * @example (await householdProfile(store, 'H00001')).groups[1].items[0] // { name: 'wage_share', value: 0.4, change: -0.1, … }
  */
 export async function householdProfile(
-  store: Pick<Store, 'connection'>,
+  store: Pick<Store, 'db'>,
   householdId: string,
 ): Promise<HouseholdProfile> {
   const names = INDICATOR_GROUPS.flatMap((g) => g.items.map(([name]) => name));
   const rows = await rowsOf(
-    store.connection,
+    store.db,
     `SELECT o.wave, ${names.map((n) => `CAST(o.${quoteIdent(n)} AS DOUBLE) AS ${quoteIdent(n)}`).join(', ')}
      FROM current_observations o JOIN waves w ON w.wave = o.wave
      WHERE o.household_id = ${sqlString(householdId)} ORDER BY w.seq DESC LIMIT 2`,

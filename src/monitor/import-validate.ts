@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Db } from './db.js';
 import { quoteIdent } from '../data/source.js';
 import { messages } from '../messages.js';
 import { ID_COLUMNS, STORED_COLUMNS, type ColumnRule } from './columns.js';
@@ -52,10 +52,7 @@ function idProblemSql(name: string): string {
  * one scan, plus repeated household ids: the whole list, sorted by row then column order.
  * @example await findProblems(connection, 'monitor_raw') // [] when the file is valid
  */
-export async function findProblems(
-  connection: DuckDBConnection,
-  table: string,
-): Promise<RowProblem[]> {
+export async function findProblems(connection: Db, table: string): Promise<RowProblem[]> {
   const exprs = [...ID_COLUMNS.map(idProblemSql), ...STORED_COLUMNS.map(problemSql)];
   const cells = await rowsOf(
     connection,

@@ -1,4 +1,8 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { duckdb } from '../data/duckdb.js';
+import { firstNumber, type Db } from './db.js';
+import { duckDb, isDuckDb, type DuckDb } from './duckdb-db.js';
+import { isPostgresDb, type PostgresDb } from './postgres-db.js';
+import { copyFromDuckDb } from '../data/copy-from-duckdb.js';
 import { columnNames } from '../data/read.js';
 import { quoteIdent } from '../data/source.js';
 import { stageSource } from '../data/stage-source.js';
@@ -81,92 +85,166 @@ export async function importWave(
   const names = await columnNames(file, { encoding: options.encoding });
   const missing = [...ID_COLUMNS, ...OBSERVATION_NAMES].filter((n) => !names.includes(n));
   if (missing.length > 0) throw new UserError(messages.importMissingColumns(file, missing));
-  return inTransaction(store, async (c) => {
-    const source = await stageSource(c, file, { encoding: options.encoding });
-    try {
-      await stageRaw(c, source.sql, names, wave, file);
-    } finally {
-      await source.release();
-    }
-    const problems = await findProblems(c, RAW);
-    if (options.county !== undefined) {
-      const outside = await rowsOf(
-        c,
-        `SELECT row_no, county FROM ${RAW}
-         WHERE trim(county) <> ${sqlString(options.county)} ORDER BY row_no`,
-      );
-      for (const r of outside) {
-        problems.push({
-          row: Number(r.row_no),
-          column: 'county',
-          value: String(r.county),
-          why: messages.cellRule.outsideCounty(options.county),
-        });
-      }
-      problems.sort((a, b) => a.row - b.row);
-    }
-    if (problems.length > 0) {
-      const rows = new Set(problems.map((p) => p.row)).size;
-      throw new ImportRejected(messages.importRejected(file, rows, problems.length), problems);
-    }
-    await stageTyped(c);
-    const absent = OPTIONAL_COLUMNS.map((col) => col.name).filter((n) => !names.includes(n));
-    const counts = await compareWithStore(c, wave, absent);
-    const existing = await rowsOf(
+  return inTransaction(store, async (c) =>
+    withStaging(c, async (stage) => {
+      await stageFile(stage, file, names, wave, options);
+      if (isPostgresDb(c)) await moveStaged(stage, c);
+      return storeStaged(c, store.user, file, names, wave, date);
+    }),
+  );
+}
+
+/**
+ * Runs `body` with a DuckDB connection to stage a file on: the store's own on DuckDB, a
+ * fresh in-memory database on PostgreSQL (one staging path for both stores).
+ */
+async function withStaging<T>(c: Db, body: (stage: DuckDb) => Promise<T>): Promise<T> {
+  if (isDuckDb(c)) return body(c);
+  const instance = await duckdb.DuckDBInstance.create(':memory:');
+  const stage = duckDb(await instance.connect(), () => instance.closeSync());
+  try {
+    return await body(stage);
+  } finally {
+    await stage.close();
+  }
+}
+
+/** Reads the file into the typed staging table, or throws `ImportRejected` with every bad cell. */
+async function stageFile(
+  c: DuckDb,
+  file: string,
+  names: readonly string[],
+  wave: string,
+  options: ImportOptions,
+): Promise<void> {
+  const source = await stageSource(c.connection, file, { encoding: options.encoding });
+  try {
+    await stageRaw(c, source.sql, names, wave, file);
+  } finally {
+    await source.release();
+  }
+  const problems = await findProblems(c, RAW);
+  if (options.county !== undefined) {
+    const outside = await rowsOf(
       c,
-      `SELECT CAST(wave_date AS VARCHAR) AS d FROM waves WHERE wave = ${sqlString(wave)}`,
+      `SELECT row_no, county FROM ${RAW}
+       WHERE trim(county) <> ${sqlString(options.county)} ORDER BY row_no`,
     );
-    const dateChanged = existing.length > 0 && date !== null && existing[0].d !== date;
-    const base = { file, wave, rows: counts.rows, unchanged: counts.unchanged };
-    if (counts.inserted + counts.versioned === 0 && existing.length > 0 && !dateChanged) {
-      await dropStaging(c);
-      return Object.freeze({
-        ...base,
-        importId: null,
-        inserted: 0,
-        versioned: 0,
-        newHouseholds: 0,
-        changed: false,
+    for (const r of outside) {
+      problems.push({
+        row: Number(r.row_no),
+        column: 'county',
+        value: String(r.county),
+        why: messages.cellRule.outsideCounty(options.county),
       });
     }
-    await upsertWave(c, store.user, wave, date, existing[0]?.d as string | null | undefined);
-    await insertAreas(c);
-    const newHouseholds = await insertHouseholds(c, wave);
-    const importId = Number(
-      (await c.runAndReadAll("SELECT nextval('import_seq')")).getRows()[0][0],
-    );
-    await logVersionEvents(c, store.user, wave);
-    await c.run(
-      `INSERT INTO observations SELECT household_id, ${sqlString(wave)},
+    problems.sort((a, b) => a.row - b.row);
+  }
+  if (problems.length > 0) {
+    const rows = new Set(problems.map((p) => p.row)).size;
+    throw new ImportRejected(messages.importRejected(file, rows, problems.length), problems);
+  }
+  await stageTyped(c);
+}
+
+/**
+ * Moves the typed staging table from the DuckDB staging database into a temporary table of
+ * the store (PostgreSQL, dropped at commit) with COPY FROM STDIN.
+ */
+async function moveStaged(stage: DuckDb, c: PostgresDb): Promise<void> {
+  const table = `${STAGE}_typed`;
+  const columns = [
+    { name: 'row_no', sql: 'BIGINT' },
+    ...['household_id', 'county', 'township', 'village', 'area_id'].map((name) => ({
+      name,
+      sql: 'VARCHAR COLLATE "C"',
+    })),
+    ...STORED_COLUMNS.map((col) => ({
+      name: col.name,
+      sql: col.kind === 'flag' ? 'SMALLINT' : 'DOUBLE PRECISION',
+    })),
+  ];
+  const names = columns.map((col) => col.name);
+  await c.run(`DROP TABLE IF EXISTS ${table}`);
+  await c.run(
+    `CREATE TEMP TABLE ${table} (${columns.map((col) => `${quoteIdent(col.name)} ${col.sql}`).join(', ')})
+     ON COMMIT DROP`,
+  );
+  await c.client((client) =>
+    copyFromDuckDb(
+      stage.connection,
+      `SELECT ${names.map(quoteIdent).join(', ')} FROM ${table} ORDER BY row_no`,
+      client,
+      table,
+      names,
+    ),
+  );
+  await c.run(`ANALYZE ${table}`);
+}
+
+/** Compares the staged rows with the store and stores what is new, in the caller's transaction. */
+async function storeStaged(
+  c: Db,
+  user: string,
+  file: string,
+  names: readonly string[],
+  wave: string,
+  date: string | null,
+): Promise<ImportResult> {
+  const absent = OPTIONAL_COLUMNS.map((col) => col.name).filter((n) => !names.includes(n));
+  const counts = await compareWithStore(c, wave, absent);
+  const existing = await rowsOf(
+    c,
+    `SELECT CAST(wave_date AS VARCHAR) AS d FROM waves WHERE wave = ${sqlString(wave)}`,
+  );
+  const dateChanged = existing.length > 0 && date !== null && existing[0].d !== date;
+  const base = { file, wave, rows: counts.rows, unchanged: counts.unchanged };
+  if (counts.inserted + counts.versioned === 0 && existing.length > 0 && !dateChanged) {
+    await dropStaging(c);
+    return Object.freeze({
+      ...base,
+      importId: null,
+      inserted: 0,
+      versioned: 0,
+      newHouseholds: 0,
+      changed: false,
+    });
+  }
+  await upsertWave(c, user, wave, date, existing[0]?.d as string | null | undefined);
+  await insertAreas(c);
+  const newHouseholds = await insertHouseholds(c, wave);
+  const importId = await firstNumber(c, "SELECT nextval('import_seq')");
+  await logVersionEvents(c, user, wave);
+  await c.run(
+    `INSERT INTO observations SELECT household_id, ${sqlString(wave)},
          coalesce(old_version, 0) + 1, ${importId}, area_id, ${OBS_LIST}
        FROM ${STAGE} WHERE kind <> 'same'`,
-    );
-    const result = Object.freeze({
-      ...base,
-      importId,
-      inserted: counts.inserted,
-      versioned: counts.versioned,
-      newHouseholds,
-      changed: true,
-    });
-    await c.run(
-      `INSERT INTO imports VALUES (${importId}, ${sqlString(wave)}, ${sqlString(file)},
-         ${counts.rows}, ${counts.inserted}, ${counts.versioned}, ${counts.unchanged},
-         ${sqlString(store.user)}, current_localtimestamp())`,
-    );
-    await logEvent(c, store.user, {
-      action: 'import',
-      entity: 'wave',
-      entityId: wave,
-      after: { ...result, file },
-    });
-    await dropStaging(c);
-    return result;
+  );
+  const result = Object.freeze({
+    ...base,
+    importId,
+    inserted: counts.inserted,
+    versioned: counts.versioned,
+    newHouseholds,
+    changed: true,
   });
+  await c.run(
+    `INSERT INTO imports VALUES (${importId}, ${sqlString(wave)}, ${sqlString(file)},
+         ${counts.rows}, ${counts.inserted}, ${counts.versioned}, ${counts.unchanged},
+         ${sqlString(user)}, current_localtimestamp())`,
+  );
+  await logEvent(c, user, {
+    action: 'import',
+    entity: 'wave',
+    entityId: wave,
+    after: { ...result, file },
+  });
+  await dropStaging(c);
+  return result;
 }
 
 async function stageRaw(
-  c: DuckDBConnection,
+  c: Db,
   sourceSql: string,
   names: readonly string[],
   wave: string,
@@ -193,7 +271,7 @@ async function stageRaw(
     const text = (e instanceof Error ? e.message : String(e)).split('\n')[0];
     throw new UserError(messages.malformed(file, text.replace(/^[A-Za-z ]*Error: /, '')));
   }
-  const n = Number((await c.runAndReadAll(`SELECT count(*) FROM ${RAW}`)).getRows()[0][0]);
+  const n = await firstNumber(c, `SELECT count(*) FROM ${RAW}`);
   if (n > 0) return;
   if (!hasWave) throw new UserError(messages.headerOnly(file));
   const present = await rowsOf(
@@ -209,7 +287,7 @@ async function stageRaw(
   );
 }
 
-async function stageTyped(c: DuckDBConnection): Promise<void> {
+async function stageTyped(c: Db): Promise<void> {
   const typed = STORED_COLUMNS.map((col) => {
     const t = `TRY_CAST(trim(${quoteIdent(col.name)}) AS DOUBLE)`;
     return `${col.kind === 'flag' ? `CAST(${t} AS TINYINT)` : t} AS ${quoteIdent(col.name)}`;
@@ -228,15 +306,19 @@ async function stageTyped(c: DuckDBConnection): Promise<void> {
  * columns the file leaves out (`absent`) keep the stored values rather than erasing them.
  */
 async function compareWithStore(
-  c: DuckDBConnection,
+  c: Db,
   wave: string,
   absent: readonly string[],
 ): Promise<{ rows: number; inserted: number; versioned: number; unchanged: number }> {
+  const current =
+    c.dialect === 'duckdb'
+      ? `SELECT * FROM observations WHERE wave = ${sqlString(wave)}
+         QUALIFY version = max(version) OVER (PARTITION BY household_id)`
+      : `SELECT * FROM current_observations WHERE wave = ${sqlString(wave)}`;
   if (absent.length > 0) {
     await c.run(
       `UPDATE ${STAGE}_typed s SET ${absent.map((n) => `${quoteIdent(n)} = o.${quoteIdent(n)}`).join(', ')}
-       FROM (SELECT * FROM observations WHERE wave = ${sqlString(wave)}
-         QUALIFY version = max(version) OVER (PARTITION BY household_id)) o
+       FROM (${current}) o
        WHERE o.household_id = s.household_id`,
     );
   }
@@ -247,17 +329,15 @@ async function compareWithStore(
     `CREATE TEMP TABLE ${STAGE} AS
      SELECT s.*, o.version AS old_version,
        CASE WHEN o.household_id IS NULL THEN 'new' WHEN ${same} THEN 'same' ELSE 'changed' END AS kind
-     FROM ${STAGE}_typed s LEFT JOIN (
-       SELECT * FROM observations WHERE wave = ${sqlString(wave)}
-       QUALIFY version = max(version) OVER (PARTITION BY household_id)) o
+     FROM ${STAGE}_typed s LEFT JOIN (${current}) o
      ON o.household_id = s.household_id`,
   );
   await c.run(`DROP TABLE ${STAGE}_typed`);
   const r = (
     await rowsOf(
       c,
-      `SELECT count(*) AS rows, count(*) FILTER (kind = 'new') AS inserted,
-       count(*) FILTER (kind = 'changed') AS versioned, count(*) FILTER (kind = 'same') AS unchanged
+      `SELECT count(*) AS rows, count(*) FILTER (WHERE kind = 'new') AS inserted,
+       count(*) FILTER (WHERE kind = 'changed') AS versioned, count(*) FILTER (WHERE kind = 'same') AS unchanged
      FROM ${STAGE}`,
     )
   )[0];
@@ -270,7 +350,7 @@ async function compareWithStore(
 }
 
 async function upsertWave(
-  c: DuckDBConnection,
+  c: Db,
   user: string,
   wave: string,
   date: string | null,
@@ -303,7 +383,7 @@ async function upsertWave(
   }
 }
 
-async function insertAreas(c: DuckDBConnection): Promise<void> {
+async function insertAreas(c: Db): Promise<void> {
   const township = `s.county || ' › ' || s.township`;
   const levels = [
     { level: 'county', id: 's.county', name: 's.county', parent: 'NULL', t: 'NULL', v: 'NULL' },
@@ -333,28 +413,31 @@ async function insertAreas(c: DuckDBConnection): Promise<void> {
   }
 }
 
-async function insertHouseholds(c: DuckDBConnection, wave: string): Promise<number> {
-  const r = await c.runAndReadAll(
+async function insertHouseholds(c: Db, wave: string): Promise<number> {
+  return c.run(
     `INSERT INTO households SELECT s.household_id, s.area_id, ${sqlString(wave)}, current_localtimestamp()
-     FROM ${STAGE} s ANTI JOIN households h ON h.household_id = s.household_id
-     WHERE s.kind = 'new'`,
+     FROM ${STAGE} s WHERE s.kind = 'new'
+       AND NOT EXISTS (SELECT 1 FROM households h WHERE h.household_id = s.household_id)`,
   );
-  return Number(r.getRows()[0]?.[0] ?? 0);
 }
 
-async function logVersionEvents(c: DuckDBConnection, user: string, wave: string): Promise<void> {
+async function logVersionEvents(c: Db, user: string, wave: string): Promise<void> {
+  const pairs = (alias: string) =>
+    ['area_id', ...STORED_NAMES].map((n) => `'${n}', ${alias}.${quoteIdent(n)}`).join(', ');
   const struct = (alias: string) =>
-    `{${['area_id', ...STORED_NAMES].map((n) => `'${n}': ${alias}.${quoteIdent(n)}`).join(', ')}}`;
+    c.dialect === 'duckdb'
+      ? `to_json({${['area_id', ...STORED_NAMES].map((n) => `'${n}': ${alias}.${quoteIdent(n)}`).join(', ')}})`
+      : `json_build_object(${pairs(alias)})`;
   await c.run(
     `INSERT INTO events SELECT nextval('event_seq'), current_localtimestamp(), ${sqlString(user)},
        'new version', 'observation', s.household_id || ' @ ' || ${sqlString(wave)},
-       to_json(${struct('o')}), to_json(${struct('s')})
+       ${struct('o')}, ${struct('s')}
      FROM ${STAGE} s JOIN observations o ON o.household_id = s.household_id
        AND o.wave = ${sqlString(wave)} AND o.version = s.old_version
      WHERE s.kind = 'changed' ORDER BY s.row_no`,
   );
 }
 
-async function dropStaging(c: DuckDBConnection): Promise<void> {
+async function dropStaging(c: Db): Promise<void> {
   for (const t of [RAW, `${STAGE}_typed`, STAGE]) await c.run(`DROP TABLE IF EXISTS ${t}`);
 }

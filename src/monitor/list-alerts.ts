@@ -48,11 +48,11 @@ export interface AlertListOptions {
  * @example await listAlerts(store, { wave: '2021', county: 'Xide' })
  */
 export async function listAlerts(
-  store: Pick<Store, 'connection'>,
+  store: Pick<Store, 'db'>,
   filter: AlertFilter = {},
   options: AlertListOptions = {},
 ): Promise<AlertRow[]> {
-  const rows = await rowsOf(store.connection, alertRowsSql(filter, options));
+  const rows = await rowsOf(store.db, alertRowsSql(filter, options));
   return rows.map((r) => Object.freeze(r) as unknown as AlertRow);
 }
 
@@ -62,11 +62,11 @@ export async function listAlerts(
  * @example await alertPage(store, { wave: '2', village: 'V01' }, { sort: '-vulnerability', limit: 200 })
  */
 export async function alertPage(
-  store: Pick<Store, 'connection'>,
+  store: Pick<Store, 'db'>,
   filter: AlertFilter,
   options: AlertListOptions = {},
 ): Promise<{ total: number; rows: AlertRow[] }> {
-  const [count] = await rowsOf(store.connection, `SELECT count(*) AS n ${alertsFrom(filter)}`);
+  const [count] = await rowsOf(store.db, `SELECT count(*) AS n ${alertsFrom(filter)}`);
   const rows = await listAlerts(store, filter, { ...options, limit: options.limit ?? 1000 });
   return { total: Number(count.n), rows };
 }

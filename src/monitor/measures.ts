@@ -1,8 +1,9 @@
+import { firstNumber } from './db.js';
 import { MEASURE_TYPES, TRANSITION_MONTHS } from '../domain/measure-types.js';
 import { OptionError, optionError, UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { ACTIVE_STATUSES } from './case-status.js';
-import { latestCase } from './latest-case.js';
+import { lockLatestCase } from './latest-case.js';
 import { logEvent } from './events.js';
 import { rowsOf, sqlString, sqlValue } from './sql.js';
 import { inTransaction, type Store } from './store.js';
@@ -55,7 +56,7 @@ export async function addMeasure(
     throw optionError.bad('amount', String(input.amount), 'must be at least 0');
   }
   return inTransaction(store, async (c) => {
-    const k = await latestCase(store, householdId);
+    const k = await lockLatestCase(c, householdId);
     if (k.status === 'risk eliminated' && k.closed_on !== null) {
       const until = String(
         (
@@ -70,7 +71,7 @@ export async function addMeasure(
     } else if (!ACTIVE_STATUSES.includes(k.status))
       throw new UserError(messages.caseClosed(householdId, k.status));
     stepDate('date', date, { notBefore: k.opened_on, what: 'the opening of the case' });
-    const id = Number((await c.runAndReadAll("SELECT nextval('measure_seq')")).getRows()[0][0]);
+    const id = await firstNumber(c, "SELECT nextval('measure_seq')");
     await c.run(
       `INSERT INTO measures VALUES (${id}, ${k.case_id}, ${sqlString(householdId)}, ${sqlString(type)},
          DATE ${sqlString(date)}, ${sqlValue(input.amount)}, ${sqlValue(input.note ?? null)},

@@ -41,14 +41,15 @@ function queueSql(where: string, options: QueueOptions): string {
     .map((l) => ` AND ar.${l} = ${sqlString(area[l] as string)}`)
     .join('');
   return `WITH ord (step, idx, days) AS (VALUES ${order}),
-    last AS (SELECT s.case_id, arg_max(s.step, o.idx) AS last_step, max(o.idx) AS last_idx,
-        arg_max(coalesce(s.end_date, s.step_date), o.idx) AS last_date
+    last AS (SELECT s.case_id, (array_agg(s.step ORDER BY o.idx DESC))[1] AS last_step,
+        max(o.idx) AS last_idx,
+        (array_agg(coalesce(s.end_date, s.step_date) ORDER BY o.idx DESC))[1] AS last_date
       FROM case_steps s JOIN ord o ON o.step = s.step GROUP BY s.case_id)
     SELECT k.case_id, k.household_id, ar.county, ar.township, ar.village, k.status, k.category,
       k.found_by, k.responsible, l.last_step, CAST(l.last_date AS VARCHAR) AS since,
       n.step AS next_step, CAST(l.last_date + n.days AS VARCHAR) AS due,
       CASE WHEN n.step IS NULL THEN NULL
-        ELSE date_diff('day', l.last_date + n.days, DATE ${sqlString(asOf)}) END AS days_overdue
+        ELSE DATE ${sqlString(asOf)} - (l.last_date + n.days) END AS days_overdue
     FROM cases k JOIN last l ON l.case_id = k.case_id
     LEFT JOIN ord n ON n.idx = l.last_idx + 1
     JOIN households h ON h.household_id = k.household_id
@@ -62,13 +63,13 @@ function queueSql(where: string, options: QueueOptions): string {
  * @example await overdueCases(store, { asOf: '2021-08-01', deadlines: { verification: 15 } })
  */
 export async function overdueCases(
-  store: Pick<Store, 'connection'>,
+  store: Pick<Store, 'db'>,
   options: QueueOptions = {},
 ): Promise<QueueRow[]> {
   const sql = queueSql('TRUE', options);
   const rows = await rowsOf(
-    store.connection,
-    `SELECT * FROM (${sql}) WHERE days_overdue > 0 ORDER BY days_overdue DESC, household_id${pageSql(options)}`,
+    store.db,
+    `SELECT * FROM (${sql}) q WHERE days_overdue > 0 ORDER BY days_overdue DESC, household_id${pageSql(options)}`,
   );
   return rows.map((r) => Object.freeze(r) as unknown as QueueRow);
 }
@@ -79,14 +80,14 @@ export async function overdueCases(
  * @example await myCases(store, 'wang')
  */
 export async function myCases(
-  store: Pick<Store, 'connection'>,
+  store: Pick<Store, 'db'>,
   username: string,
   options: QueueOptions = {},
 ): Promise<QueueRow[]> {
   const sql = queueSql(`k.responsible = ${sqlString(username)}`, options);
   const rows = await rowsOf(
-    store.connection,
-    `SELECT * FROM (${sql}) ORDER BY due NULLS LAST, household_id${pageSql(options)}`,
+    store.db,
+    `SELECT * FROM (${sql}) q ORDER BY due NULLS LAST, household_id${pageSql(options)}`,
   );
   return rows.map((r) => Object.freeze(r) as unknown as QueueRow);
 }
@@ -97,12 +98,12 @@ export async function myCases(
  * @example await areaCases(store, { area: { county: 'Xide', township: 'Xide T1', village: 'V01' } })
  */
 export async function areaCases(
-  store: Pick<Store, 'connection'>,
+  store: Pick<Store, 'db'>,
   options: QueueOptions = {},
 ): Promise<QueueRow[]> {
   const rows = await rowsOf(
-    store.connection,
-    `SELECT * FROM (${queueSql('TRUE', options)}) ORDER BY household_id${pageSql(options)}`,
+    store.db,
+    `SELECT * FROM (${queueSql('TRUE', options)}) q ORDER BY household_id${pageSql(options)}`,
   );
   return rows.map((r) => Object.freeze(r) as unknown as QueueRow);
 }

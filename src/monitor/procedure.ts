@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { firstNumber, type Db } from './db.js';
 import {
   FOUND_BY,
   MIN_NOTICE_DAYS,
@@ -11,7 +11,7 @@ import { ACTIVE_STATUSES } from '../domain/statuses.js';
 import { labelOf } from '../domain/labels.js';
 import { OptionError, optionError, UserError } from '../errors.js';
 import { messages } from '../messages.js';
-import { latestCase, type CaseRow } from './latest-case.js';
+import { latestCase, lockLatestCase, type CaseRow } from './latest-case.js';
 import { logEvent } from './events.js';
 import { rowsOf, sqlString, sqlValue } from './sql.js';
 import { inTransaction, type Store } from './store.js';
@@ -36,7 +36,7 @@ const en = (step: string) => labelOf('step', step, 'en');
  * The recorded steps of a case, in procedure order.
  * @example await caseSteps(c, 3) // [{ step: 'found', result: 'model_alert', … }]
  */
-export async function caseSteps(c: DuckDBConnection, caseId: number): Promise<StepRow[]> {
+export async function caseSteps(c: Db, caseId: number): Promise<StepRow[]> {
   const rows = await rowsOf(
     c,
     `SELECT step, CAST(step_date AS VARCHAR) AS date, result, CAST(end_date AS VARCHAR) AS end_date,
@@ -86,7 +86,7 @@ export async function recordStep(
     }
   }
   return inTransaction(store, async (c) => {
-    const k = await latestCase({ connection: c }, householdId);
+    const k = await lockLatestCase(c, householdId);
     if (!ACTIVE_STATUSES.includes(k.status))
       throw new UserError(messages.caseClosed(householdId, k.status));
     const done = await caseSteps(c, k.case_id);
@@ -132,7 +132,7 @@ export async function recordStep(
 }
 
 async function moveCase(
-  c: DuckDBConnection,
+  c: Db,
   k: CaseRow,
   to: 'verified' | 'monitored' | 'dismissed',
   date: string,
@@ -198,7 +198,7 @@ export async function openCase(
       throw new UserError(messages.procedure.caseOpen(householdId, String(open[0].status)));
     const category =
       options.category ?? (Number(obs[0].registered_poor) === 1 ? 'unstable' : 'marginal');
-    const id = Number((await c.runAndReadAll("SELECT nextval('case_seq')")).getRows()[0][0]);
+    const id = await firstNumber(c, "SELECT nextval('case_seq')");
     const d = `DATE ${sqlString(date)}`;
     await c.run(
       `INSERT INTO cases (case_id, household_id, status, category, opened_wave, opened_on,
@@ -210,7 +210,7 @@ export async function openCase(
       `INSERT INTO case_steps VALUES (${id}, 'found', ${d}, ${sqlString(foundBy)}, NULL,
          ${sqlValue(options.note?.trim() || null)}, ${sqlString(store.user)}, current_localtimestamp())`,
     );
-    const after = await latestCase({ connection: c }, householdId);
+    const after = await latestCase({ db: c }, householdId);
     await logEvent(c, store.user, { action: 'open', entity: 'case', entityId: id, after });
     return after;
   });
@@ -227,14 +227,14 @@ export async function assignCadre(
   username: string,
 ): Promise<CaseRow> {
   return inTransaction(store, async (c) => {
-    const k = await latestCase({ connection: c }, householdId);
+    const k = await lockLatestCase(c, householdId);
     const user = await rowsOf(c, `SELECT 1 FROM users WHERE username = ${sqlString(username)}`);
     if (user.length === 0) throw new UserError(messages.procedure.unknownUser(username));
     await c.run(
       `UPDATE cases SET responsible = ${sqlString(username)}, updated_at = current_localtimestamp()
        WHERE case_id = ${k.case_id}`,
     );
-    const after = await latestCase({ connection: c }, householdId);
+    const after = await latestCase({ db: c }, householdId);
     await logEvent(c, store.user, {
       action: 'assign',
       entity: 'case',

@@ -42,12 +42,13 @@ export const isNewShock = (flag: string) => `(${flag} = 1 AND coalesce(prev_${fl
 /** New shock flags, listed by label. */
 export function newShockReason(flags: readonly string[]): { en: string; zh: string } {
   const list = (lang: 'en' | 'zh') =>
-    `[${SHOCK_FLAGS.filter((s) => flags.includes(s.name))
+    SHOCK_FLAGS.filter((s) => flags.includes(s.name))
       .map((s) => `CASE WHEN ${isNewShock(s.name)} THEN ${sqlString(s[lang])} END`)
-      .join(', ')}]`;
+      .join(', ');
+  // concat_ws skips the NULLs: the shocks that are not new.
   return {
-    en: `'new shock: ' || array_to_string(list_filter(${list('en')}, x -> x IS NOT NULL), ', ')`,
-    zh: `'新发生风险：' || array_to_string(list_filter(${list('zh')}, x -> x IS NOT NULL), '、')`,
+    en: `'new shock: ' || concat_ws(', ', ${list('en')})`,
+    zh: `'新发生风险：' || concat_ws('、', ${list('zh')})`,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { firstNumber, type Db } from './db.js';
 import { optionError, UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { alertOutcomes, type AlertOutcome } from './alert-outcomes.js';
@@ -65,7 +65,7 @@ export async function runRules(store: Store, options: RunOptions): Promise<RunRe
     const scores = stored
       ? await applyWave(c, wave, stored)
       : await fitWave(c, wave, { ...rules.vep, line: vepLine(rules, line) });
-    const modelId = Number((await c.runAndReadAll("SELECT nextval('model_seq')")).getRows()[0][0]);
+    const modelId = await firstNumber(c, "SELECT nextval('model_seq')");
     const model = scores.model;
     const scored = await appendScores(c, modelId, wave, scores);
     await c.run(
@@ -103,7 +103,7 @@ export async function runRules(store: Store, options: RunOptions): Promise<RunRe
 }
 
 async function saveLines(
-  c: DuckDBConnection,
+  c: Db,
   user: string,
   lines: Readonly<Record<string, number>>,
 ): Promise<Record<string, number>> {
@@ -126,14 +126,14 @@ async function saveLines(
 
 /**
  * The store's monitoring lines by year.
- * @example await monitoringLines(store.connection) // { '2021': 6000 }
+ * @example await monitoringLines(store.db) // { '2021': 6000 }
  */
-export async function monitoringLines(c: DuckDBConnection): Promise<Record<string, number>> {
+export async function monitoringLines(c: Db): Promise<Record<string, number>> {
   const rows = await rowsOf(c, 'SELECT year, line FROM monitoring_lines ORDER BY year');
   return Object.fromEntries(rows.map((r) => [String(r.year), Number(r.line)]));
 }
 
-async function storedModel(c: DuckDBConnection, id: number): Promise<StoredModel> {
+async function storedModel(c: Db, id: number): Promise<StoredModel> {
   const rows = await rowsOf(
     c,
     `SELECT CAST(spec AS VARCHAR) AS spec, CAST(coefficients AS VARCHAR) AS coef FROM models WHERE model_id = ${id}`,

@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Db } from './db.js';
 import type { ColumnData } from '../data/read.js';
 import { quoteIdent } from '../data/source.js';
 import { UserError } from '../errors.js';
@@ -30,46 +30,22 @@ export interface WaveScores {
 
 /**
  * Reads the current observations of a wave as columns (NaN = missing), household ids in
- * sorted order, streaming DuckDB chunks into typed arrays.
+ * sorted order, read in chunks into typed arrays (`Db.numericColumns`).
  * @example await waveColumns(c, '2021', ['per_capita_income', 'family_size'])
  */
 export async function waveColumns(
-  c: DuckDBConnection,
+  c: Db,
   wave: string,
   names: readonly string[],
 ): Promise<{ ids: string[]; data: ColumnData }> {
-  const select = names.map((n) => `coalesce(CAST(${quoteIdent(n)} AS DOUBLE), 'NaN'::DOUBLE)`);
-  const result = await c.stream(
+  const select = names.map((n) => `CAST(${quoteIdent(n)} AS DOUBLE PRECISION)`);
+  const { ids, columns, rows } = await c.numericColumns(
     `SELECT household_id, ${select.join(', ')} FROM current_observations
      WHERE wave = ${sqlString(wave)} ORDER BY household_id`,
+    names.length,
   );
-  const ids: string[] = [];
-  let cols = names.map(() => new Float64Array(1024));
-  let rows = 0;
-  for (;;) {
-    const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
-    const m = chunk.rowCount;
-    if (rows + m > cols[0].length) {
-      let cap = cols[0].length;
-      while (rows + m > cap) cap *= 2;
-      cols = cols.map((col) => {
-        const grown = new Float64Array(cap);
-        grown.set(col.subarray(0, rows));
-        return grown;
-      });
-    }
-    const idVector = chunk.getColumnVector(0);
-    for (let i = 0; i < m; i++) ids.push(idVector.getItem(i) as string);
-    for (let j = 0; j < names.length; j++) {
-      const vector = chunk.getColumnVector(j + 1);
-      const col = cols[j];
-      for (let i = 0; i < m; i++) col[rows + i] = vector.getItem(i) as number;
-    }
-    rows += m;
-  }
   if (rows === 0) throw new UserError(messages.noObservations(wave));
-  const numeric = new Map(names.map((n, j) => [n, cols[j].subarray(0, rows)]));
+  const numeric = new Map(names.map((n, j) => [n, columns[j]]));
   return { ids, data: Object.freeze({ path: `wave ${wave}`, rows, numeric, text: new Map() }) };
 }
 
@@ -78,11 +54,7 @@ export async function waveColumns(
  * scores every household that has all regressors.
  * @example await fitWave(c, '2021', DEFAULT_RULES.vep)
  */
-export async function fitWave(
-  c: DuckDBConnection,
-  wave: string,
-  spec: VepSpec,
-): Promise<WaveScores> {
+export async function fitWave(c: Db, wave: string, spec: VepSpec): Promise<WaveScores> {
   const { ids, data } = await waveColumns(c, wave, [spec.income, ...spec.x]);
   const r = estimateVep(data, {
     income: spec.income,
@@ -111,11 +83,7 @@ export async function fitWave(
  * variance equation θ, v = Φ((ln z − μ)/σ)), without refitting.
  * @example await applyWave(c, '2022', storedModel)
  */
-export async function applyWave(
-  c: DuckDBConnection,
-  wave: string,
-  model: StoredModel,
-): Promise<WaveScores> {
+export async function applyWave(c: Db, wave: string, model: StoredModel): Promise<WaveScores> {
   const { spec } = model;
   const { ids, data } = await waveColumns(c, wave, spec.x);
   const xs = spec.x.map((n) => data.numeric.get(n)!);
@@ -138,31 +106,26 @@ export async function applyWave(
 }
 
 /**
- * Appends a model's scores to `risk_scores` with DuckDB's Appender (inside the caller's
+ * Appends a model's scores to `risk_scores` in bulk (`Db.insertColumns`, inside the caller's
  * transaction); NaN is stored as NULL. Returns the number of households with a score.
  * @example await appendScores(c, 7, '2021', scores)
  */
 export async function appendScores(
-  c: DuckDBConnection,
+  c: Db,
   modelId: number,
   wave: string,
   s: WaveScores,
 ): Promise<number> {
-  const appender = await c.createAppender('risk_scores');
+  const n = s.householdIds.length;
+  await c.insertColumns('risk_scores', [
+    { type: 'bigint', values: new Float64Array(n).fill(modelId) },
+    { type: 'varchar', values: s.householdIds },
+    { type: 'varchar', values: Array.from({ length: n }, () => wave) },
+    { type: 'double', values: s.mu },
+    { type: 'double', values: s.sigma },
+    { type: 'double', values: s.vulnerability },
+  ]);
   let scored = 0;
-  const id = BigInt(modelId);
-  const put = (x: number) => (Number.isNaN(x) ? appender.appendNull() : appender.appendDouble(x));
-  for (let i = 0; i < s.householdIds.length; i++) {
-    appender.appendBigInt(id);
-    appender.appendVarchar(s.householdIds[i]);
-    appender.appendVarchar(wave);
-    put(s.mu[i]);
-    put(s.sigma[i]);
-    put(s.vulnerability[i]);
-    appender.endRow();
-    if (!Number.isNaN(s.vulnerability[i])) scored++;
-  }
-  appender.flushSync();
-  appender.closeSync();
+  for (let i = 0; i < n; i++) if (!Number.isNaN(s.vulnerability[i])) scored++;
   return scored;
 }

@@ -20,14 +20,11 @@ export function plain(v: unknown): unknown {
 /**
  * Runs a query and returns its rows as plain objects (bigints as numbers, dates and
  * timestamps as ISO-like strings).
- * @example await rowsOf(store.connection, 'SELECT wave FROM waves')
+ * @example await rowsOf(store.db, 'SELECT wave FROM waves')
  */
-export async function rowsOf(
-  connection: {
-    runAndReadAll(sql: string): Promise<{ getRowObjects(): Record<string, unknown>[] }>;
-  },
+export function rowsOf(
+  db: { all(sql: string): Promise<Record<string, unknown>[]> },
   sql: string,
 ): Promise<Record<string, unknown>[]> {
-  const rows = (await connection.runAndReadAll(sql)).getRowObjects();
-  return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, plain(v)])));
+  return db.all(sql);
 }

@@ -23,19 +23,19 @@ export async function summary(store: Store, area: AreaFilter = {}): Promise<Stor
       : `SELECT h.household_id FROM households h JOIN areas ar ON ar.area_id = h.area_id
          WHERE ${conditions.join(' AND ')}`;
   const [r] = await rowsOf(
-    store.connection,
+    store.db,
     `WITH hh AS (${hh})
      SELECT (SELECT count(*) FROM hh) AS households, (SELECT count(*) FROM waves) AS waves,
-       (SELECT count(*) FROM (SELECT DISTINCT o.household_id, o.wave FROM observations o SEMI JOIN hh
-         ON hh.household_id = o.household_id)) AS observations,
-       (SELECT count(*) FROM alerts a JOIN cases k ON k.case_id = a.case_id SEMI JOIN hh
-         ON hh.household_id = a.household_id
-         WHERE k.status IN ('flagged', 'verified', 'monitored')) AS alerts_open`,
+       (SELECT count(*) FROM (SELECT DISTINCT o.household_id, o.wave FROM observations o
+         WHERE o.household_id IN (SELECT household_id FROM hh)) d) AS observations,
+       (SELECT count(*) FROM alerts a JOIN cases k ON k.case_id = a.case_id
+         WHERE a.household_id IN (SELECT household_id FROM hh)
+           AND k.status IN ('flagged', 'verified', 'monitored')) AS alerts_open`,
   );
   const byStatus = await rowsOf(
-    store.connection,
-    `WITH hh AS (${hh}) SELECT status, count(*) AS n FROM cases k SEMI JOIN hh
-       ON hh.household_id = k.household_id GROUP BY status`,
+    store.db,
+    `WITH hh AS (${hh}) SELECT status, count(*) AS n FROM cases k
+       WHERE k.household_id IN (SELECT household_id FROM hh) GROUP BY status`,
   );
   const cases: Record<string, number> = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0]));
   for (const row of byStatus) cases[String(row.status)] = Number(row.n);

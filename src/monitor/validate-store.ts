@@ -32,7 +32,7 @@ export async function validateStore(
   options: StoreValidateOptions = {},
 ): Promise<Validation> {
   const rules = options.rules ?? DEFAULT_RULES;
-  const c = store.connection;
+  const c = store.db;
   const waves = await rowsOf(c, 'SELECT wave, seq, year FROM waves ORDER BY seq');
   if (waves.length < 2)
     throw new UserError(

@@ -33,11 +33,11 @@ function areaWhere(area: AreaFilter): string {
  * @example (await villageView(store, { township: 'Xide T1' })).villages[0].drivers[0].term // 'road_hardened'
  */
 export async function villageView(
-  store: Pick<Store, 'connection'>,
+  store: Pick<Store, 'db'>,
   area: AreaFilter = {},
   options: VillageViewOptions = {},
 ): Promise<VillageView> {
-  const c = store.connection;
+  const c = store.db;
   const threshold = options.threshold ?? 0.5;
   const mapping = options.mapping ?? DEFAULT_DRIVER_MEASURES;
   const hh = `SELECT h.household_id, ar.county, ar.township, ar.village FROM households h
@@ -61,21 +61,22 @@ export async function villageView(
          WHERE model_id = ${modelId ?? 'NULL'}),
        ob AS (SELECT household_id FROM current_observations WHERE wave = ${w}),
        b AS (SELECT hh.county, hh.township, hh.village,
-         count(*) FILTER (ob.household_id IS NOT NULL) AS households,
-         count(*) FILTER (${bandSql('sc.v')} = 'low') AS low,
-         count(*) FILTER (${bandSql('sc.v')} = 'medium') AS medium,
-         count(*) FILTER (${bandSql('sc.v')} = 'high') AS high,
-         count(*) FILTER (ob.household_id IS NOT NULL AND sc.v IS NULL) AS unscored,
-         count(*) FILTER (sc.v >= ${threshold}) AS vulnerable
+         count(*) FILTER (WHERE ob.household_id IS NOT NULL) AS households,
+         count(*) FILTER (WHERE ${bandSql('sc.v')} = 'low') AS low,
+         count(*) FILTER (WHERE ${bandSql('sc.v')} = 'medium') AS medium,
+         count(*) FILTER (WHERE ${bandSql('sc.v')} = 'high') AS high,
+         count(*) FILTER (WHERE ob.household_id IS NOT NULL AND sc.v IS NULL) AS unscored,
+         count(*) FILTER (WHERE sc.v >= ${threshold}) AS vulnerable
          FROM hh LEFT JOIN ob ON ob.household_id = hh.household_id
-         LEFT JOIN sc ON sc.household_id = hh.household_id GROUP BY ALL)
+         LEFT JOIN sc ON sc.household_id = hh.household_id GROUP BY hh.county, hh.township, hh.village)
      SELECT * FROM b ORDER BY county, township, village`,
   );
   const cases = await rowsOf(
     c,
     `WITH hh AS (${hh}) SELECT hh.county, hh.township, hh.village, k.category, count(*) AS n
      FROM cases k JOIN hh ON hh.household_id = k.household_id
-     WHERE k.status IN ('flagged', 'verified', 'monitored') GROUP BY ALL`,
+     WHERE k.status IN ('flagged', 'verified', 'monitored')
+     GROUP BY hh.county, hh.township, hh.village, k.category`,
   );
   const drivers = latest?.spec ? await driverCounts(store, hh, latest, threshold) : [];
   const key = (r: Record<string, unknown>) => `${r.county}\u0000${r.township}\u0000${r.village}`;
@@ -121,7 +122,7 @@ export async function villageView(
 
 /** Per village and term: vulnerable households whose largest negative driver is the term. */
 async function driverCounts(
-  store: Pick<Store, 'connection'>,
+  store: Pick<Store, 'db'>,
   hh: string,
   latest: Record<string, unknown>,
   threshold: number,
@@ -136,8 +137,27 @@ async function driverCounts(
   const terms = spec.x
     .map((t, j) => `{term: ${sqlString(t)}, c: ${beta[j + 1]} * (o.${x[j]} - mm.m${j})}`)
     .join(', ');
+  if (store.db.dialect === 'postgres') {
+    const values = spec.x
+      .map((t, j) => `(${sqlString(t)}, ${beta[j + 1]} * (o.${x[j]} - mm.m${j}))`)
+      .join(', ');
+    return rowsOf(
+      store.db,
+      `WITH hh AS (${hh}), mm AS (${means}),
+         d AS (SELECT hh.county, hh.township, hh.village, o.household_id, d.term, d.c
+           FROM current_observations o JOIN hh ON hh.household_id = o.household_id
+           JOIN risk_scores s ON s.household_id = o.household_id AND s.model_id = ${Number(latest.model_id)}
+           CROSS JOIN mm CROSS JOIN LATERAL (VALUES ${values}) d (term, c)
+           WHERE o.wave = ${w} AND s.vulnerability >= ${threshold}),
+         top AS (SELECT county, township, village, household_id,
+           (array_agg(term ORDER BY c))[1] AS term, min(c) AS c
+           FROM d GROUP BY county, township, village, household_id)
+       SELECT county, township, village, term, count(*) AS n FROM top WHERE c < 0
+       GROUP BY county, township, village, term ORDER BY county, township, village, n DESC, term`,
+    );
+  }
   return rowsOf(
-    store.connection,
+    store.db,
     `WITH hh AS (${hh}), mm AS (${means}),
        d AS (SELECT hh.county, hh.township, hh.village, o.household_id, unnest([${terms}]) AS d
          FROM current_observations o JOIN hh ON hh.household_id = o.household_id

@@ -24,6 +24,7 @@ import { registerHouseholdRoutes } from './routes/households.js';
 import { registerSessionRoutes } from './routes/session.js';
 import { registerSummaryRoutes } from './routes/summary.js';
 import { registerWaveRoutes, UPLOAD_LIMITS } from './routes/waves.js';
+import { listenForChanges } from './change-listener.js';
 import { sessionPersistence } from './session-store.js';
 import { createSessions, type SessionOptions } from './sessions.js';
 import { createStoreGate } from './store-gate.js';
@@ -73,13 +74,23 @@ const textAjv = new Ajv({ coerceTypes: true, useDefaults: true, allowUnionTypes:
  * @example const app = await buildApp(await openStore('povrisk.duckdb')); await app.listen({ port: 8080 })
  */
 export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
+  // A PostgreSQL store is shared by several processes: any of them may write, so cached
+  // answers are dropped at every change committed anywhere (LISTEN/NOTIFY) and sessions are
+  // read from the store.
+  const shared = store.db.dialect === 'postgres';
   const gate = createStoreGate({ maxBytes: options.cacheBytes });
+  const stopListening = await listenForChanges(store, () => gate.clear());
   const kept = sessionPersistence(store, gate);
   const ctx: ServerContext = {
     store,
     gate,
     rules: options.rules ?? DEFAULT_RULES,
-    sessions: createSessions({ ...options.sessions, persist: kept, restore: await kept.load() }),
+    sessions: createSessions({
+      ...options.sessions,
+      persist: kept,
+      restore: await kept.load(),
+      shared: shared ? (hash) => kept.lookup(hash) : undefined,
+    }),
     limiter: createLoginLimiter(options.limiter),
     secureCookies: options.secureCookies ?? false,
   };
@@ -98,9 +109,12 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   await app.register(fastifyMultipart, { limits: UPLOAD_LIMITS });
   app.addHook('onClose', () => kept.flush());
 
+  app.addHook('onClose', async () => stopListening());
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) return fail(reply, 400, error.message);
-    if (isUserError(error as unknown)) return fail(reply, 400, userMessage(error));
+    if (isUserError(error as unknown)) {
+      return fail(reply, error.statusCode === 409 ? 409 : 400, userMessage(error));
+    }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return fail(reply, error.statusCode, error.message);
     }

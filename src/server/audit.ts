@@ -8,5 +8,5 @@ import type { ServerContext } from './context.js';
  * @example await audit(ctx, 'wang', { action: 'logout', entity: 'user', entityId: 'wang' })
  */
 export async function audit(ctx: ServerContext, user: string, event: EventInput): Promise<void> {
-  await ctx.gate.write(() => logEvent(ctx.store.connection, user, event), { keepCache: true });
+  await ctx.gate.write(() => logEvent(ctx.store.db, user, event), { keepCache: true });
 }

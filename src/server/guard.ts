@@ -105,7 +105,7 @@ export function installGuard(
       return fail(reply, 403, messages.server.originRejected(String(request.headers.origin)));
     }
     if (config.public || config.webAsset) return;
-    const session = ctx.sessions.get(request.cookies[SESSION_COOKIE]);
+    const session = await ctx.sessions.find(request.cookies[SESSION_COOKIE]);
     if (!session) return fail(reply, 401, messages.server.signInFirst());
     if (config.roles && !config.roles.includes(session.scope.role)) {
       return fail(reply, 403, messages.server.roleRefused(session.scope.role, config.roles));

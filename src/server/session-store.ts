@@ -10,6 +10,8 @@ import type { StoreGate } from './store-gate.js';
 export interface StoreSessions extends SessionPersistence {
   /** The sessions kept in the store. */
   load(): Promise<KeptSession[]>;
+  /** One session kept in the store, by the hash of its id, or null. */
+  lookup(hash: string): Promise<KeptSession | null>;
   /** Resolves when every write asked for so far is done. */
   flush(): Promise<void>;
 }
@@ -24,7 +26,7 @@ export function sessionPersistence(store: Store, gate: StoreGate): StoreSessions
   let chain: Promise<void> = Promise.resolve();
   const run = (sql: string) => {
     chain = chain
-      .then(() => gate.write(() => store.connection.run(sql), { keepCache: true }))
+      .then(() => gate.write(() => store.db.run(sql), { keepCache: true }))
       .then(
         () => undefined,
         (e: unknown) => warn(messages.internal(`sessions: ${(e as Error).message.split('\n')[0]}`)),
@@ -33,8 +35,10 @@ export function sessionPersistence(store: Store, gate: StoreGate): StoreSessions
   return {
     saved(hash, s) {
       run(
-        `INSERT OR REPLACE INTO sessions VALUES (${sqlString(hash)}, ${sqlString(s.username)},
-           ${sqlString(JSON.stringify(s.scope))}::JSON, ${sqlString(s.csrf)}, ${s.createdAt}, ${s.lastSeen})`,
+        `INSERT INTO sessions VALUES (${sqlString(hash)}, ${sqlString(s.username)},
+           ${sqlString(JSON.stringify(s.scope))}::JSON, ${sqlString(s.csrf)}, ${s.createdAt}, ${s.lastSeen})
+         ON CONFLICT (id_hash) DO UPDATE SET username = excluded.username, scope = excluded.scope,
+           csrf = excluded.csrf, created_ms = excluded.created_ms, last_seen_ms = excluded.last_seen_ms`,
       );
     },
     removed(hash) {
@@ -47,22 +51,37 @@ export function sessionPersistence(store: Store, gate: StoreGate): StoreSessions
       run(`UPDATE sessions SET last_seen_ms = ${lastSeen} WHERE id_hash = ${sqlString(hash)}`);
     },
     async load() {
-      const rows = await gate.read(() =>
-        rowsOf(
-          store.connection,
-          `SELECT id_hash, username, CAST(scope AS VARCHAR) AS scope, csrf, created_ms, last_seen_ms
-           FROM sessions`,
+      return kept(
+        await gate.read(() =>
+          rowsOf(
+            store.db,
+            `SELECT id_hash, username, CAST(scope AS VARCHAR) AS scope, csrf, created_ms, last_seen_ms
+             FROM sessions`,
+          ),
         ),
       );
-      return rows.map((r) => ({
-        hash: String(r.id_hash),
-        username: String(r.username),
-        scope: Object.freeze(JSON.parse(String(r.scope))) as Scope,
-        csrf: String(r.csrf),
-        createdAt: Number(r.created_ms),
-        lastSeen: Number(r.last_seen_ms),
-      }));
+    },
+    async lookup(hash) {
+      const rows = await gate.read(() =>
+        rowsOf(
+          store.db,
+          `SELECT id_hash, username, CAST(scope AS VARCHAR) AS scope, csrf, created_ms, last_seen_ms
+           FROM sessions WHERE id_hash = ${sqlString(hash)}`,
+        ),
+      );
+      return kept(rows)[0] ?? null;
     },
     flush: () => chain,
   };
+}
+
+function kept(rows: Record<string, unknown>[]): KeptSession[] {
+  return rows.map((r) => ({
+    hash: String(r.id_hash),
+    username: String(r.username),
+    scope: Object.freeze(JSON.parse(String(r.scope))) as Scope,
+    csrf: String(r.csrf),
+    createdAt: Number(r.created_ms),
+    lastSeen: Number(r.last_seen_ms),
+  }));
 }

@@ -22,6 +22,8 @@ export interface SessionPersistence {
   removed(hash: string): void;
   userRemoved(username: string): void;
   touched(hash: string, lastSeen: number): void;
+  /** Resolves when every write asked for so far is done. */
+  flush?(): Promise<void>;
 }
 
 /** A session as kept: its id's hash and everything but the id. */
@@ -38,6 +40,11 @@ export interface SessionOptions {
   readonly persist?: SessionPersistence;
   /** Sessions kept before a restart; expired ones are dropped. */
   readonly restore?: readonly KeptSession[];
+  /**
+   * The store is shared with other server processes (PostgreSQL): `find` reads the session
+   * from it on every request, so a sign-in or sign-out on one process holds on all.
+   */
+  readonly shared?: (hash: string) => Promise<KeptSession | null>;
 }
 
 /** The server's sessions: in memory, and kept in the store when `persist` is given. */
@@ -48,6 +55,10 @@ export interface Sessions {
   destroy(id: string | undefined): void;
   /** Ends every session of a user (e.g. after a password change). */
   destroyUser(username: string): void;
+  /** `get`, or with a shared store the session as the store has it now. */
+  find(id: string | undefined): Promise<Session | undefined>;
+  /** Resolves when the sessions' writes to the store are done (after a sign-in). */
+  settled(): Promise<void>;
   readonly size: number;
 }
 
@@ -86,7 +97,25 @@ export function createSessions(options: SessionOptions = {}): Sessions {
     if (expired(rest, start)) persist?.removed(hash);
     else table.set(hash, { s: { ...rest, id: '' }, seen: rest.lastSeen });
   }
-  return {
+  const sessions: Sessions = {
+    async find(id) {
+      const shared = options.shared;
+      if (id === undefined || !shared) return sessions.get(id);
+      const hash = hashId(id);
+      const kept = await shared(hash);
+      if (!kept) {
+        table.delete(hash);
+        return undefined;
+      }
+      if (!table.has(hash)) {
+        const { username, scope, csrf, createdAt, lastSeen } = kept;
+        table.set(hash, { s: { id, username, scope, csrf, createdAt, lastSeen }, seen: lastSeen });
+      }
+      return sessions.get(id);
+    },
+    settled: async () => {
+      await persist?.flush?.();
+    },
     create(username, scope) {
       const t = now();
       const s: Session = { id: token(), username, scope, csrf: token(), createdAt: t, lastSeen: t };
@@ -125,4 +154,5 @@ export function createSessions(options: SessionOptions = {}): Sessions {
       return table.size;
     },
   };
+  return sessions;
 }

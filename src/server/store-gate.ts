@@ -11,6 +11,8 @@ export interface StoreGate {
    * write, outside the gate (it must reach the store only through `read` or `cached`).
    */
   memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  /** Drops every cached answer (another process changed the store). */
+  clear(): void;
 }
 
 /** Options of `createStoreGate`. Defaults: 500 answers and 64 MB at most. */
@@ -111,10 +113,7 @@ export function createStoreGate(options: StoreGateOptions = {}): StoreGate & {
       try {
         return await body();
       } finally {
-        if (!o.keepCache) {
-          cache.clear();
-          bytes = 0;
-        }
+        if (!o.keepCache) gate.clear();
         writing = false;
         pump();
       }
@@ -143,6 +142,10 @@ export function createStoreGate(options: StoreGateOptions = {}): StoreGate & {
         },
       );
       return p;
+    },
+    clear() {
+      cache.clear();
+      bytes = 0;
     },
     get cachedBytes() {
       return bytes;

@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Db } from '../monitor/db.js';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { logEvent } from '../monitor/events.js';
@@ -32,9 +32,9 @@ export const MIN_PASSWORD = 8;
 /**
  * Finds the area an account covers: an id of `areas` at the role's level (`Xide › Xide T1`),
  * or a name that only one area of that level has (`Xide T1`). Admin's area is `all`.
- * @example await resolveArea(store.connection, 'village', 'V03') // 'Xide › Xide T2 › V03'
+ * @example await resolveArea(store.db, 'village', 'V03') // 'Xide › Xide T2 › V03'
  */
-export async function resolveArea(c: DuckDBConnection, role: Role, area: string): Promise<string> {
+export async function resolveArea(c: Db, role: Role, area: string): Promise<string> {
   if (role === 'admin') {
     if (area !== ALL_AREAS) throw new UserError(messages.server.adminAreaAll(area));
     return ALL_AREAS;
@@ -73,7 +73,7 @@ export async function addUser(store: Store, user: NewUser): Promise<Account> {
     throw new UserError(messages.server.passwordShort(MIN_PASSWORD));
   }
   const role = user.role as Role;
-  const areaId = await resolveArea(store.connection, role, user.area);
+  const areaId = await resolveArea(store.db, role, user.area);
   const hash = await hashPassword(user.password);
   await inTransaction(store, async (c) => {
     if (await findAccount(c, user.username)) {
@@ -90,14 +90,14 @@ export async function addUser(store: Store, user: NewUser): Promise<Account> {
       after: { username: user.username, role, area_id: areaId },
     });
   });
-  return (await findAccount(store.connection, user.username)) as Account;
+  return (await findAccount(store.db, user.username)) as Account;
 }
 
 /**
  * An account with its area's county, township and village names, or null when unknown.
- * @example (await findAccount(store.connection, 'wang'))?.village // 'V03'
+ * @example (await findAccount(store.db, 'wang'))?.village // 'V03'
  */
-export async function findAccount(c: DuckDBConnection, username: string): Promise<Account | null> {
+export async function findAccount(c: Db, username: string): Promise<Account | null> {
   const rows = await rowsOf(
     c,
     `SELECT u.username, u.role, u.area_id, a.county, a.township, a.village, u.password_hash

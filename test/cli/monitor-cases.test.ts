@@ -23,7 +23,7 @@ const run = async (args: string[]) => {
 const query = async (sql: string) => {
   const store = await openStore(db);
   try {
-    return await rowsOf(store.connection, sql);
+    return await rowsOf(store.db, sql);
   } finally {
     store.close();
   }

@@ -35,7 +35,7 @@ async function ok(args: string[]) {
 async function recordedMonthsAgo(months: number) {
   const store = await openStore(db, { user: 'tester' });
   try {
-    await store.connection.run(
+    await store.db.run(
       `UPDATE events SET recorded_at = recorded_at - INTERVAL ${months} MONTH WHERE action IN ('status', 'step')`,
     );
   } finally {

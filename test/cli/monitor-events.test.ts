@@ -15,7 +15,7 @@ beforeAll(async () => {
       ['v01', 'login locked', '10.0.0.3'],
       ['admin', 'logout', '10.0.0.4'],
     ]) {
-      await logEvent(store.connection, user, {
+      await logEvent(store.db, user, {
         action,
         entity: 'user',
         entityId: user,

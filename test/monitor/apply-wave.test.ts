@@ -65,11 +65,11 @@ describe('monitor run with a stored model (applyWave)', () => {
         const b = columnsOf(w2, spec.x);
         const floor = r.summary.variance_floor;
         const stored = (
-          await store.connection.runAndReadAll(
+          await store.db.all(
             `SELECT household_id, mu, sigma, vulnerability FROM risk_scores
              WHERE model_id = ${applied.model_id} ORDER BY household_id`,
           )
-        ).getRows();
+        ).map((r) => Object.values(r));
         expect(stored.length).toBe(b.ids.length);
         expect(b.ids.length).toBe(240);
         for (const [i, id] of b.ids.entries()) {

@@ -36,7 +36,7 @@ async function alertsOf(rulesInput: unknown) {
     await importWave(store, file, { wave: '2021', date: '2021-06-30' });
     await runRules(store, { wave: '2021', rules: rulesFrom(rulesInput) });
     const alerts = await rowsOf(
-      store.connection,
+      store.db,
       'SELECT household_id, rule, category, reason, reason_zh FROM alerts ORDER BY household_id, rule',
     );
     return { rows, alerts };

@@ -41,9 +41,7 @@ async function seed(s: Store): Promise<void> {
 beforeAll(async () => {
   store = await openStore(join(dir, 'p.duckdb'), { user: 'wang' });
   await seed(store);
-  await store.connection.run(
-    "INSERT INTO areas VALUES ('x', 'county', 'x', NULL, 'x', NULL, NULL)",
-  );
+  await store.db.run("INSERT INTO areas VALUES ('x', 'county', 'x', NULL, 'x', NULL, NULL)");
   await addUser(store, { username: 'li', role: 'admin', area: 'all', password: 'password-1' });
 }, 60_000);
 afterAll(() => store?.close());
@@ -268,7 +266,7 @@ describe('elimination, measures and the transition period', () => {
   });
 
   it('refuses elimination naming each guarantee that is not secure or not recorded', async () => {
-    const c = store.connection;
+    const c = store.db;
     // The six-month rule also counts from the day the server recorded the county's approval:
     // move that record seven months back, as if the steps had been entered then.
     await c.run(
@@ -342,7 +340,7 @@ describe('elimination, measures and the transition period', () => {
 
   it('every step and assignment is in the event log with its user', async () => {
     const rows = await rowsOf(
-      store.connection,
+      store.db,
       `SELECT action, count(*) AS n FROM events WHERE entity = 'case' AND user_name = 'wang'
        GROUP BY action ORDER BY action`,
     );

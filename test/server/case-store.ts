@@ -56,7 +56,7 @@ export async function makeCaseStore(
     }
     for (const id of ['2', '3', '5']) {
       const open = await rowsOf(
-        store.connection,
+        store.db,
         `SELECT 1 FROM cases WHERE household_id = '${id}' AND status = 'flagged'`,
       );
       if (open.length > 0) await setStatus(store, id, 'verified', { date: '2022-07-01' });
@@ -69,7 +69,7 @@ export async function makeCaseStore(
     await assignCadre(store, '3', 'admin');
     for (const id of ['2', '5']) {
       const open = await rowsOf(
-        store.connection,
+        store.db,
         `SELECT 1 FROM cases WHERE household_id = '${id}' AND status = 'verified'`,
       );
       if (open.length > 0) {

@@ -118,7 +118,7 @@ describe('GET /api/cases', () => {
   });
 
   test('filters: status, category, rule, band, village; each total counted independently', async () => {
-    const db = s.store.connection;
+    const db = s.store.db;
     const count = async (where: string) =>
       Number(
         (
@@ -165,7 +165,7 @@ describe('GET /api/cases', () => {
 
   test('a procedural step later than the status change and the measures is the last step', async () => {
     const reviewed = await rowsOf(
-      s.store.connection,
+      s.store.db,
       `SELECT k.household_id FROM case_steps st JOIN cases k USING (case_id)
        WHERE st.step = 'village_review' AND st.step_date = DATE '2022-09-10' AND k.status IN ${OPEN}`,
     );
@@ -181,7 +181,7 @@ describe('GET /api/cases', () => {
 
   test("the responsible cadre is a field and a filter (one cadre's cases)", async () => {
     const expected = await rowsOf(
-      s.store.connection,
+      s.store.db,
       `SELECT household_id, responsible FROM cases WHERE status IN ${OPEN}`,
     );
     const all = await cases(admin);
@@ -289,7 +289,7 @@ describe('the audit trail of the case queue and the village view', () => {
 
 describe('GET /api/households/:id drivers', () => {
   test('baseline + contributions = the stored mu and sigma^2 to 1e-9; terms as computed from the raw data', async () => {
-    const db = s.store.connection;
+    const db = s.store.db;
     const ids = (
       await rowsOf(db, `SELECT household_id FROM households ORDER BY household_id LIMIT 24`)
     ).map((r) => String(r.household_id));
@@ -346,7 +346,7 @@ describe('GET /api/households/:id drivers', () => {
   });
 
   test('the cause and the suggested measures follow the drivers', async () => {
-    const db = s.store.connection;
+    const db = s.store.db;
     const vulnerable = await rowsOf(
       db,
       `SELECT s.household_id, s.mu FROM risk_scores s JOIN (SELECT max(model_id) AS m FROM models) l
@@ -395,7 +395,7 @@ describe('GET /api/households/:id drivers', () => {
     expect(body.profile.wave).toBe('2022');
     expect(body.profile.previous_wave).toBe('2021');
     const [now, before] = await rowsOf(
-      s.store.connection,
+      s.store.db,
       `SELECT wage_share FROM current_observations WHERE household_id = '7' ORDER BY wave DESC`,
     );
     const ws = body.profile.groups[1].items.find((i) => i.name === 'wage_share')!;
@@ -424,7 +424,7 @@ describe('GET /api/villages', () => {
     };
     expect(view.wave).toBe('2022');
     expect(view.villages.map((v) => v.village).sort()).toEqual(['V01', 'V03', 'V07', 'V12']);
-    const db = s.store.connection;
+    const db = s.store.db;
     for (const v of view.villages) {
       expect(v.households).toBe(30);
       const b = await rowsOf(
@@ -456,7 +456,7 @@ describe('GET /api/villages', () => {
       villages: { village: string; drivers: { term: string; households: number }[] }[];
     };
     expect(view.villages).toHaveLength(1);
-    const db = s.store.connection;
+    const db = s.store.db;
     const vulnerable = await rowsOf(
       db,
       `SELECT s.household_id FROM risk_scores s JOIN households h USING (household_id)

@@ -115,7 +115,7 @@ describe('dates that cannot be faked', () => {
     const caseId = (
       (await (await v.get(`/api/households/${id}`)).json()) as { case: { case_id: number } }
     ).case.case_id;
-    await s.store.connection.run(
+    await s.store.db.run(
       `UPDATE events SET recorded_at = recorded_at - INTERVAL 7 MONTH
        WHERE entity = 'case' AND entity_id = '${caseId}' AND action IN ('status', 'step')`,
     );

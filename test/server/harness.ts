@@ -1,3 +1,4 @@
+import { createTestDatabase } from '../helpers/postgres.js';
 import type { FastifyInstance } from 'fastify';
 import { request as httpRequest } from 'node:http';
 import { mkdtempSync } from 'node:fs';
@@ -28,7 +29,11 @@ export async function makeStore(
   options: { households?: number; waves?: number; seed?: number } = {},
 ): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'povrisk-server-'));
-  const db = join(dir, 'monitor.duckdb');
+  // POVRISK_TEST_STORE=postgres (set by the *-postgres test files): a fresh PostgreSQL database.
+  const db =
+    process.env.POVRISK_TEST_STORE === 'postgres'
+      ? (await createTestDatabase()).url
+      : join(dir, 'monitor.duckdb');
   const waves = panel({
     households: options.households ?? 120,
     waves: options.waves ?? 3,
@@ -50,7 +55,7 @@ export async function makeStore(
       await addUser(store, { username: name, role, area, password: PASSWORD });
     }
   } finally {
-    store.close();
+    await store.close();
   }
   return db;
 }

@@ -17,7 +17,7 @@ beforeAll(async () => {
   const households = async (village: string, status: string) =>
     (
       await rowsOf(
-        s.store.connection,
+        s.store.db,
         `SELECT DISTINCT k.household_id FROM cases k JOIN households h USING (household_id)
          JOIN areas a ON a.area_id = h.area_id
          WHERE a.village = '${village}' AND k.status = '${status}' ORDER BY 1`,
@@ -64,7 +64,7 @@ describe('procedure steps: dates that cannot be faked', () => {
     const id = mine[1];
     const found = (
       await rowsOf(
-        s.store.connection,
+        s.store.db,
         `SELECT CAST(s.step_date AS VARCHAR) AS d FROM case_steps s JOIN cases k USING (case_id)
          WHERE k.household_id = '${id}' AND s.step = 'found'`,
       )
@@ -107,7 +107,7 @@ describe('procedure steps: dates that cannot be faked', () => {
   test('opening a case dated after tomorrow is refused', async () => {
     const closed = (
       await rowsOf(
-        s.store.connection,
+        s.store.db,
         `SELECT h.household_id FROM households h JOIN areas a ON a.area_id = h.area_id
          WHERE a.village = 'V01' AND h.household_id NOT IN
            (SELECT household_id FROM cases WHERE status IN ('flagged', 'verified', 'monitored'))
@@ -162,7 +162,7 @@ describe('case queues: bounded pages, logged reads', () => {
     const open = Number(
       (
         await rowsOf(
-          s.store.connection,
+          s.store.db,
           "SELECT count(*) AS n FROM cases WHERE status IN ('flagged', 'verified', 'monitored')",
         )
       )[0].n,

@@ -56,15 +56,11 @@ describe('strict input', () => {
     [{ type: 'health', date: '2022-07-01', note: 7 }, /^body\.note: must be string$/],
     [{ type: 'health', date: 20220701 }, /^body\.date: must be string$/],
   ])('measure %j answers 400 %s, and stores nothing', async (body, message) => {
-    const before = (
-      await s.store.connection.runAndReadAll('SELECT count(*) FROM measures')
-    ).getRows()[0][0];
+    const before = (await s.store.db.all('SELECT count(*) AS n FROM measures'))[0].n;
     const r = await v.post(`/api/households/${id}/measures`, body);
     expect(r.status).toBe(400);
     expect(await errorOf(r)).toMatch(message);
-    const after = (
-      await s.store.connection.runAndReadAll('SELECT count(*) FROM measures')
-    ).getRows()[0][0];
+    const after = (await s.store.db.all('SELECT count(*) AS n FROM measures'))[0].n;
     expect(after).toBe(before);
   });
 

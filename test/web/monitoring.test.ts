@@ -29,7 +29,7 @@ beforeAll(async () => {
   s = await startServer(await makeStore({ households: 120, waves: 3 }), { webRoot: WEB_ROOT });
   // A household the model flagged, above the line in 2022 (the wave before the upload).
   const rows = await rowsOf(
-    s.store.connection,
+    s.store.db,
     `SELECT k.household_id FROM cases k JOIN current_observations o
        ON o.household_id = k.household_id AND o.wave = '2022'
      WHERE k.status = 'flagged' AND k.found_by = 'model_alert' AND o.per_capita_income > 7000
@@ -110,7 +110,7 @@ test('a county officer uploads a wave, then walks a model alert through the proc
   expect(cells).toEqual(['4 family_size', '8 school_dropout']);
   expect(await page.textContent('.upload-error')).toContain('nothing was imported');
   const none = await rowsOf(
-    s.store.connection,
+    s.store.db,
     "SELECT count(*) AS n FROM observations WHERE wave = '2023'",
   );
   expect(Number(none[0].n)).toBe(0);
@@ -120,7 +120,7 @@ test('a county officer uploads a wave, then walks a model alert through the proc
   await page.waitForSelector('.upload-done');
   expect(await page.textContent('.upload-done')).toContain('wave2023.csv');
   const stored = await rowsOf(
-    s.store.connection,
+    s.store.db,
     "SELECT count(*) AS n FROM observations WHERE wave = '2023'",
   );
   expect(Number(stored[0].n)).toBe(120);
@@ -184,7 +184,7 @@ test('a county officer uploads a wave, then walks a model alert through the proc
   expect(recorded).not.toContain('no assistance measure recorded');
   expect(recorded).not.toContain('less than 6 months before 2024-02-01');
   // Seven months later by the server's own record (the recorded times moved back), granted.
-  await s.store.connection.run(
+  await s.store.db.run(
     `UPDATE events SET recorded_at = recorded_at - INTERVAL 7 MONTH
      WHERE entity = 'case' AND action IN ('status', 'step') AND entity_id IN
        (SELECT CAST(case_id AS VARCHAR) FROM cases WHERE household_id = '${id}')`,
@@ -194,7 +194,7 @@ test('a county officer uploads a wave, then walks a model alert through the proc
     '.case .status.risk.eliminated, .case [class="status risk eliminated"]',
   );
   const k = await rowsOf(
-    s.store.connection,
+    s.store.db,
     `SELECT status, CAST(closed_on AS VARCHAR) AS closed_on, responsible FROM cases
      WHERE household_id = '${id}' ORDER BY case_id DESC LIMIT 1`,
   );
@@ -228,7 +228,7 @@ test('a county officer uploads a wave, then walks a model alert through the proc
   await page.pdf({ path: join(ARTIFACTS, '15-case-file.pdf'), format: 'A4' });
   await page.emulateMedia({ media: 'screen' });
   const v = await rowsOf(
-    s.store.connection,
+    s.store.db,
     `SELECT ar.county, ar.township, ar.village FROM cases k JOIN households h USING (household_id)
      JOIN areas ar ON ar.area_id = h.area_id WHERE k.status = 'flagged' LIMIT 1`,
   );

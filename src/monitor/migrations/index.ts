@@ -2,6 +2,7 @@ import { migration001 } from './001-initial.js';
 import { migration002 } from './002-dashboard-users.js';
 import { migration003 } from './003-monitoring-procedure.js';
 import { migration004 } from './004-sessions.js';
+import { migration005 } from './005-append-only-events.js';
 import type { Migration } from './migration.js';
 
 /**
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
   migration002,
   migration003,
   migration004,
+  migration005,
 ]);

@@ -11,12 +11,12 @@ export type { HouseholdArea } from '../../domain/household-detail.js';
  * @example await householdInScope(store, scope, 'H00001') // { village: 'V01', … } or null
  */
 export async function householdInScope(
-  store: Pick<Store, 'connection'>,
+  store: Pick<Store, 'db'>,
   scope: Scope,
   householdId: string,
 ): Promise<HouseholdArea | null> {
   const rows = await rowsOf(
-    store.connection,
+    store.db,
     `SELECT h.household_id, h.area_id, ar.county, ar.township, ar.village, h.first_wave
      FROM households h JOIN areas ar ON ar.area_id = h.area_id
      WHERE h.household_id = ${sqlString(householdId)} AND ${scopeSql(scope)} LIMIT 1`,

@@ -1,3 +1,4 @@
+import { currentObservationsSql } from '../../monitor/dialect.js';
 import { TRANSITIONS } from '../../monitor/case-status.js';
 import { caseOf } from '../../monitor/cases.js';
 import type { DriverMeasures } from '../../monitor/driver-measures.js';
@@ -24,34 +25,36 @@ export async function householdDetail(
 ): Promise<HouseholdDetail> {
   const h = sqlString(household.household_id);
   const observations = await rowsOf(
-    store.connection,
-    `SELECT o.*, CAST(w.wave_date AS VARCHAR) AS wave_date FROM (SELECT * FROM observations
-       WHERE household_id = ${h} QUALIFY version = max(version) OVER (PARTITION BY wave)) o
+    store.db,
+    `SELECT o.*, CAST(w.wave_date AS VARCHAR) AS wave_date
+     FROM ${currentObservationsSql(store.db.dialect, `household_id = ${h}`, 'wave')} o
      JOIN waves w ON w.wave = o.wave ORDER BY w.seq`,
   );
   const scores = await rowsOf(
-    store.connection,
-    `SELECT s.wave, s.model_id, s.mu, s.sigma, s.vulnerability FROM (SELECT * FROM risk_scores
+    store.db,
+    store.db.dialect === 'duckdb'
+      ? `SELECT s.wave, s.model_id, s.mu, s.sigma, s.vulnerability FROM (SELECT * FROM risk_scores
        WHERE household_id = ${h} QUALIFY model_id = max(model_id) OVER (PARTITION BY wave)) s
-     JOIN waves w ON w.wave = s.wave ORDER BY w.seq`,
+     JOIN waves w ON w.wave = s.wave ORDER BY w.seq`
+      : `SELECT s.wave, s.model_id, s.mu, s.sigma, s.vulnerability FROM risk_scores s
+     JOIN (SELECT wave, max(model_id) AS newest FROM risk_scores WHERE household_id = ${h}
+       GROUP BY wave) m ON m.wave = s.wave AND m.newest = s.model_id
+     JOIN waves w ON w.wave = s.wave WHERE s.household_id = ${h} ORDER BY w.seq`,
   );
   const alerts = await rowsOf(
-    store.connection,
+    store.db,
     `SELECT a.alert_id, a.case_id, a.wave, a.rule, a.category, a.reason, a.reason_zh,
        a.vulnerability, a.per_capita_income, CAST(a.raised_at AS VARCHAR) AS raised_at
      FROM alerts a JOIN waves w ON w.wave = a.wave WHERE a.household_id = ${h}
      ORDER BY w.seq, a.alert_id`,
   );
-  const hasCase = await rowsOf(
-    store.connection,
-    `SELECT 1 FROM cases WHERE household_id = ${h} LIMIT 1`,
-  );
+  const hasCase = await rowsOf(store.db, `SELECT 1 FROM cases WHERE household_id = ${h} LIMIT 1`);
   const file = hasCase.length > 0 ? await caseOf(store, household.household_id) : null;
-  const table = await monitoringLines(store.connection);
+  const table = await monitoringLines(store.db);
   const years = await rowsOf(
-    store.connection,
-    `SELECT w.wave, w.year FROM waves w SEMI JOIN observations o ON o.wave = w.wave
-       AND o.household_id = ${h} ORDER BY w.seq`,
+    store.db,
+    `SELECT w.wave, w.year FROM waves w WHERE EXISTS (SELECT 1 FROM observations o
+       WHERE o.wave = w.wave AND o.household_id = ${h}) ORDER BY w.seq`,
   );
   const monitoring = years.map((r) => {
     const year = r.year === null ? null : Number(r.year);

@@ -18,11 +18,11 @@ export interface LastRound {
  */
 export async function lastRound(store: Store): Promise<LastRound | null> {
   const rows = await rowsOf(
-    store.connection,
+    store.db,
     `SELECT CAST(after AS VARCHAR) AS after FROM events
      WHERE action = 'run' AND entity = 'wave'
-       AND json_extract_string(after, '$.previous_wave') IS NOT NULL
-       AND json_array_length(json_extract(after, '$.previous_alerts')) > 0
+       AND (after->>'previous_wave') IS NOT NULL
+       AND json_array_length(after->'previous_alerts') > 0
      ORDER BY event_id DESC LIMIT 1`,
   );
   if (rows.length === 0) return null;

@@ -22,7 +22,7 @@ export interface StoredModelView {
  */
 export async function latestModel(store: Store): Promise<StoredModelView | null> {
   const rows = await rowsOf(
-    store.connection,
+    store.db,
     `SELECT m.model_id, m.wave, m.method, m.poverty_line, m.n_used, m.n_scored,
        CAST(m.recorded_at AS VARCHAR) AS fitted_at, CAST(m.spec AS VARCHAR) AS spec_json,
        CAST(m.coefficients AS VARCHAR) AS coefficients_json

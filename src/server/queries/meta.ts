@@ -16,7 +16,7 @@ import { scopeSql, type Scope } from '../scope.js';
  * @example (await meta(store, scope)).villages[0] // { county: 'Xide', township: 'Xide T1', village: 'V01' }
  */
 export async function meta(store: Store, scope: Scope) {
-  const c = store.connection;
+  const c = store.db;
   const waves = await rowsOf(
     c,
     'SELECT wave, CAST(wave_date AS VARCHAR) AS date FROM waves ORDER BY seq',

@@ -23,13 +23,17 @@ export interface Overview {
  * @example (await overview(store, scope)).bands.high // 12
  */
 export async function overview(store: Store, scope: Scope): Promise<Overview> {
-  const c = store.connection;
+  const c = store.db;
   const hh = `SELECT h.household_id, ar.county, ar.township, ar.village FROM households h
     JOIN areas ar ON ar.area_id = h.area_id WHERE ${scopeSql(scope)}`;
   const scored = `SELECT o.household_id, o.wave, o.per_capita_income, s.vulnerability AS v,
       hh.county, hh.township, hh.village
-    FROM (SELECT household_id, wave, per_capita_income FROM observations
-      QUALIFY version = max(version) OVER (PARTITION BY household_id, wave)) o
+    FROM ${
+      c.dialect === 'duckdb'
+        ? `(SELECT household_id, wave, per_capita_income FROM observations
+      QUALIFY version = max(version) OVER (PARTITION BY household_id, wave))`
+        : '(SELECT household_id, wave, per_capita_income FROM current_observations)'
+    } o
     JOIN hh ON hh.household_id = o.household_id
     LEFT JOIN (SELECT s.household_id, s.wave, s.vulnerability FROM risk_scores s
       JOIN (SELECT wave, max(model_id) AS model_id FROM models GROUP BY wave) m
@@ -40,9 +44,9 @@ export async function overview(store: Store, scope: Scope): Promise<Overview> {
     c,
     `WITH hh AS (${hh}), x AS (${scored}),
        al AS (SELECT a.wave, count(*) AS alerts FROM alerts a
-         SEMI JOIN hh ON hh.household_id = a.household_id GROUP BY a.wave),
+         WHERE a.household_id IN (SELECT household_id FROM hh) GROUP BY a.wave),
        agg AS (SELECT wave, count(*) AS households, avg(v) AS mean_vulnerability,
-         count(*) FILTER (${highBandSql('v')}) AS high, avg(per_capita_income) AS mean_income
+         count(*) FILTER (WHERE ${highBandSql('v')}) AS high, avg(per_capita_income) AS mean_income
          FROM x GROUP BY wave)
      SELECT w.wave, coalesce(agg.households, 0) AS households, agg.mean_vulnerability,
        coalesce(agg.high, 0) AS high, agg.mean_income, coalesce(al.alerts, 0) AS alerts
@@ -66,12 +70,13 @@ export async function overview(store: Store, scope: Scope): Promise<Overview> {
            op AS (SELECT hh.county, hh.township, hh.village, count(*) AS alerts_open
              FROM alerts a JOIN cases k ON k.case_id = a.case_id
              JOIN hh ON hh.household_id = a.household_id
-             WHERE k.status IN ('flagged', 'verified', 'monitored') GROUP BY ALL),
+             WHERE k.status IN ('flagged', 'verified', 'monitored')
+             GROUP BY hh.county, hh.township, hh.village),
            agg AS (SELECT hh.county, hh.township, hh.village,
-             count(x.household_id) AS households, count(*) FILTER (${highBandSql('x.v')}) AS high,
+             count(x.household_id) AS households, count(*) FILTER (WHERE ${highBandSql('x.v')}) AS high,
              avg(x.v) AS mean_vulnerability
              FROM hh LEFT JOIN (SELECT household_id, v FROM x) x ON x.household_id = hh.household_id
-             GROUP BY ALL)
+             GROUP BY hh.county, hh.township, hh.village)
          SELECT agg.*, coalesce(op.alerts_open, 0) AS alerts_open FROM agg
          LEFT JOIN op ON op.county = agg.county AND op.township = agg.township
            AND op.village = agg.village
@@ -82,8 +87,8 @@ export async function overview(store: Store, scope: Scope): Promise<Overview> {
   const categories = await rowsOf(
     c,
     `WITH hh AS (${hh}) SELECT category, count(*) AS n FROM cases k
-     SEMI JOIN hh ON hh.household_id = k.household_id
-     WHERE k.status IN ('flagged', 'verified', 'monitored') GROUP BY category ORDER BY category`,
+     WHERE k.household_id IN (SELECT household_id FROM hh)
+       AND k.status IN ('flagged', 'verified', 'monitored') GROUP BY category ORDER BY category`,
   );
   return Object.freeze({
     wave,

@@ -59,7 +59,7 @@ export function registerHouseholdRoutes(
     const detail = await ctx.gate.read(() => householdDetail(store, h, options));
     await ctx.gate.write(
       () =>
-        logEvent(store.connection, store.user, {
+        logEvent(store.db, store.user, {
           action: 'read',
           entity: 'household',
           entityId: h.household_id,

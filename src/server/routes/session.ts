@@ -48,7 +48,7 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: ServerContext):
       }
       const limited = ctx.limiter.addressLimited(address);
       if (limited > 0) await sleep(ctx.limiter.delayMs);
-      const account = await ctx.gate.read(() => findAccount(ctx.store.connection, username));
+      const account = await ctx.gate.read(() => findAccount(ctx.store.db, username));
       const ok = await verifyPassword(password, account?.password_hash ?? DUMMY_HASH);
       if (!account || !ok) {
         ctx.limiter.fail(address, username, account ? 'known' : 'unknown');
@@ -67,6 +67,8 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: ServerContext):
       ctx.limiter.succeed(username);
       ctx.sessions.destroy(request.cookies[SESSION_COOKIE]);
       const session = ctx.sessions.create(username, scopeOf(account));
+      // Other server processes on the store accept the session once it is written.
+      await ctx.sessions.settled();
       await audit(ctx, username, {
         action: 'login',
         entity: 'user',
@@ -81,6 +83,8 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: ServerContext):
   app.post('/api/logout', async (request, reply) => {
     const me = sessionOf(request);
     ctx.sessions.destroy(me.id);
+    // Other server processes on the store refuse the session once its removal is written.
+    await ctx.sessions.settled();
     await audit(ctx, me.username, {
       action: 'logout',
       entity: 'user',

@@ -78,7 +78,7 @@ export function registerWaveRoutes(app: FastifyInstance, ctx: ServerContext): vo
       return await ctx.gate.write(async () => {
         const imported = await importWave(store, upload, { wave, date, county });
         if (imported.importId !== null) {
-          await store.connection.run(
+          await store.db.run(
             `UPDATE imports SET file = ${sqlString(`upload: ${name}`)} WHERE import_id = ${imported.importId}`,
           );
         }
