@@ -1,18 +1,8 @@
+import type { AlertOutcome } from '../domain/dashboard-answers.js';
 import type { Db } from './db.js';
 import { rowsOf, sqlString } from './sql.js';
 
-/** How one rule's alerts of the previous wave fared in this wave. */
-export interface AlertOutcome {
-  readonly rule: string;
-  /** Households the rule alerted in the previous wave that have an income in this one. */
-  readonly flagged: number;
-  /** Of those, households now below the line. */
-  readonly later_poor: number;
-  /** later_poor / flagged; null when nothing was flagged. */
-  readonly precision: number | null;
-  /** later_poor / all households below the line now that were observed in the previous wave. */
-  readonly recall: number | null;
-}
+export type { AlertOutcome } from '../domain/dashboard-answers.js';
 
 /**
  * How well last round's warning worked: for each rule that raised alerts in `previousWave`

@@ -1,14 +1,8 @@
+import type { AccountAnswer } from '../../src/domain/dashboard-answers.js';
 import { signal } from './signal.js';
 
 /** The signed-in account, or null. */
-export interface Account {
-  username: string;
-  role: string;
-  county: string | null;
-  township: string | null;
-  village: string | null;
-  csrf_token: string;
-}
+export type Account = AccountAnswer;
 
 export const account = signal<Account | null | undefined>(undefined);
 

@@ -1,14 +1,8 @@
-import type { AlertOutcome } from '../../monitor/alert-outcomes.js';
+import type { LastRound } from '../../domain/dashboard-answers.js';
 import { rowsOf } from '../../monitor/sql.js';
 import type { Store } from '../../monitor/store.js';
 
-/** How well last round's warning worked, as the latest `monitor run` recorded it. */
-export interface LastRound {
-  readonly wave: string;
-  readonly previous_wave: string;
-  readonly monitoring_line: number;
-  readonly previous_alerts: readonly AlertOutcome[];
-}
+export type { LastRound } from '../../domain/dashboard-answers.js';
 
 /**
  * The latest run that had a previous wave: for each rule, how many of that wave's alerted

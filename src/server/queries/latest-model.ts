@@ -1,19 +1,8 @@
+import type { StoredModelView } from '../../domain/dashboard-answers.js';
 import { rowsOf } from '../../monitor/sql.js';
 import type { Store } from '../../monitor/store.js';
 
-/** The latest VEP model stored by `povrisk monitor run`. */
-export interface StoredModelView {
-  readonly model_id: number;
-  readonly wave: string;
-  readonly method: string;
-  readonly poverty_line: number;
-  readonly n_used: number;
-  readonly n_scored: number;
-  readonly fitted_at: string;
-  readonly spec: unknown;
-  /** `{ terms, beta, theta, floor }` as the monitor stores them. */
-  readonly coefficients: unknown;
-}
+export type { StoredModelView } from '../../domain/dashboard-answers.js';
 
 /**
  * The most recently stored model (the store holds models of all areas: they are fitted on
@@ -33,6 +22,6 @@ export async function latestModel(store: Store): Promise<StoredModelView | null>
   return Object.freeze({
     ...(r as unknown as Omit<StoredModelView, 'spec' | 'coefficients'>),
     spec: JSON.parse(String(spec_json)),
-    coefficients: JSON.parse(String(coefficients_json)),
+    coefficients: JSON.parse(String(coefficients_json)) as StoredModelView['coefficients'],
   });
 }

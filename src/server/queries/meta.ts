@@ -1,3 +1,4 @@
+import type { MetaAnswer, VillageRef } from '../../domain/dashboard-answers.js';
 import { RISK_BANDS } from '../../domain/bands.js';
 import { CATEGORY_NAMES } from '../../domain/categories.js';
 import { LABELS } from '../../domain/labels.js';
@@ -15,7 +16,7 @@ import { scopeSql, type Scope } from '../scope.js';
  * bands with their edge rule, and the Chinese and English labels).
  * @example (await meta(store, scope)).villages[0] // { county: 'Xide', township: 'Xide T1', village: 'V01' }
  */
-export async function meta(store: Store, scope: Scope) {
+export async function meta(store: Store, scope: Scope): Promise<MetaAnswer> {
   const c = store.db;
   const waves = await rowsOf(
     c,
@@ -28,8 +29,8 @@ export async function meta(store: Store, scope: Scope) {
   );
   const rules = await rowsOf(c, 'SELECT DISTINCT rule FROM alerts ORDER BY rule');
   return Object.freeze({
-    waves,
-    villages,
+    waves: waves as unknown as MetaAnswer['waves'],
+    villages: villages as unknown as VillageRef[],
     rules: rules.map((r) => String(r.rule)),
     measure_types: MEASURE_TYPES,
     statuses: CASE_STATUSES,

@@ -1,21 +1,11 @@
+import type { OverviewAnswer, TrendRow, VillageFigures } from '../../domain/dashboard-answers.js';
 import { bandSql, highBandSql } from '../../domain/bands.js';
 import { rowsOf } from '../../monitor/sql.js';
 import type { Store } from '../../monitor/store.js';
 import { scopeSql, type Scope } from '../scope.js';
 
 /** The overview page's figures, over the households of a scope. */
-export interface Overview {
-  /** Latest wave (null before any import). */
-  readonly wave: string | null;
-  /** Households of the latest wave by vulnerability band (Table 2's: < 0.3, 0.3–0.6 inclusive, > 0.6). */
-  readonly bands: Readonly<Record<'low' | 'medium' | 'high' | 'unscored', number>>;
-  /** Open cases by category. */
-  readonly categories: readonly { category: string; n: number }[];
-  /** By wave: households observed, mean vulnerability, high-band count, alerts, mean income. */
-  readonly trend: readonly Record<string, unknown>[];
-  /** By village in the latest wave: households, high-band count, mean vulnerability, open alerts. */
-  readonly villages: readonly Record<string, unknown>[];
-}
+export type Overview = OverviewAnswer;
 
 /**
  * Counts by band and category, the trend across waves and the figures by village, each
@@ -54,7 +44,7 @@ export async function overview(store: Store, scope: Scope): Promise<Overview> {
      ORDER BY w.seq`,
   );
   const bands = { low: 0, medium: 0, high: 0, unscored: 0 };
-  const villages: Record<string, unknown>[] = [];
+  const villages: VillageFigures[] = [];
   if (wave !== null) {
     const w = `'${wave.replaceAll("'", "''")}'`;
     const byBand = await rowsOf(
@@ -64,7 +54,7 @@ export async function overview(store: Store, scope: Scope): Promise<Overview> {
     );
     for (const r of byBand) bands[r.band as keyof typeof bands] = Number(r.n);
     villages.push(
-      ...(await rowsOf(
+      ...((await rowsOf(
         c,
         `WITH hh AS (${hh}), x AS (${scored} WHERE o.wave = ${w}),
            op AS (SELECT hh.county, hh.township, hh.village, count(*) AS alerts_open
@@ -81,7 +71,7 @@ export async function overview(store: Store, scope: Scope): Promise<Overview> {
          LEFT JOIN op ON op.county = agg.county AND op.township = agg.township
            AND op.village = agg.village
          ORDER BY agg.county, agg.township, agg.village`,
-      )),
+      )) as unknown as VillageFigures[]),
     );
   }
   const categories = await rowsOf(
@@ -94,7 +84,7 @@ export async function overview(store: Store, scope: Scope): Promise<Overview> {
     wave,
     bands,
     categories: categories.map((r) => ({ category: String(r.category), n: Number(r.n) })),
-    trend,
+    trend: trend as unknown as TrendRow[],
     villages,
   });
 }

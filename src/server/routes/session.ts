@@ -1,3 +1,4 @@
+import type { AccountAnswer } from '../../domain/dashboard-answers.js';
 import type { FastifyInstance } from 'fastify';
 import { messages } from '../../messages.js';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -10,7 +11,7 @@ import { scopeOf } from '../scope.js';
 import type { Session } from '../sessions.js';
 import { findAccount } from '../users.js';
 
-const accountView = (s: Session) => ({
+const accountView = (s: Session): AccountAnswer => ({
   username: s.username,
   role: s.scope.role,
   county: s.scope.county,

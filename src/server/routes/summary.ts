@@ -1,3 +1,4 @@
+import type { ModelAnswer } from '../../domain/dashboard-answers.js';
 import type { FastifyInstance } from 'fastify';
 import { PUBLISHED_TABLE2, RISK_BANDS } from '../../paper/published.js';
 import { MIN_MONITORED_MONTHS } from '../../monitor/case-status.js';
@@ -27,7 +28,7 @@ export function registerSummaryRoutes(app: FastifyInstance, ctx: ServerContext):
       );
     });
   }
-  app.get('/api/model', async () => ({
+  app.get('/api/model', async (): Promise<ModelAnswer> => ({
     model: await ctx.gate.cached('model', () => latestModel(ctx.store)),
     last_round: await ctx.gate.cached('last-round', () => lastRound(ctx.store)),
     published_table2: PUBLISHED_TABLE2,

@@ -1,3 +1,4 @@
+import type { MetaAnswer as Meta } from '../../../src/domain/dashboard-answers.js';
 import type { AlertRow } from '../../../src/domain/case-rows.js';
 import { useState } from 'preact/hooks';
 import { get, getWithResponse } from '../api.js';
@@ -5,13 +6,6 @@ import { downloadFrom } from '../csv.js';
 import { label, lang, num, t } from '../i18n.js';
 import { go } from '../route.js';
 import { useData } from '../use-data.js';
-
-interface Meta {
-  waves: { wave: string }[];
-  villages: { county: string; township: string; village: string }[];
-  rules: string[];
-  statuses: string[];
-}
 
 const PAGE = 100;
 /** Rows the API sends in one page at most; beyond, the CSV export has the whole list. */

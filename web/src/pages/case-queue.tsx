@@ -1,3 +1,4 @@
+import type { MetaAnswer as Meta } from '../../../src/domain/dashboard-answers.js';
 import type { CaseQueueRow } from '../../../src/domain/case-rows.js';
 import { useState } from 'preact/hooks';
 import { account, get, getWithResponse } from '../api.js';
@@ -6,11 +7,6 @@ import { ACTIVE_STATUSES } from '../../../src/domain/statuses.js';
 import { label, lang, num, t } from '../i18n.js';
 import { go } from '../route.js';
 import { useData } from '../use-data.js';
-
-interface Meta {
-  villages: { county: string; township: string; village: string }[];
-  rules: string[];
-}
 
 const PAGE = 50;
 /** The API's largest page (`MAX_PAGE` in src/server/openapi.ts). */

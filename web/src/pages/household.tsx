@@ -1,3 +1,4 @@
+import type { ModelAnswer as Model } from '../../../src/domain/dashboard-answers.js';
 import type { HouseholdDetail, MonitorEvent } from '../../../src/domain/household-detail.js';
 import { get } from '../api.js';
 import { label, lang, t } from '../i18n.js';
@@ -8,10 +9,6 @@ import { DriversPanel } from './household-drivers.js';
 import { MeasuresPanel } from './household-measures.js';
 import { ProfilePanel } from './household-profile.js';
 import { ProcedurePanel } from './procedure.js';
-
-interface Model {
-  model: { poverty_line: number } | null;
-}
 
 /** A reason without a leading copy of its rule's label ("new shock: illness" → "illness"). */
 function withoutPrefix(reason: string, ruleLabel: string): string {

@@ -1,39 +1,8 @@
+import type { ModelAnswer } from '../../../src/domain/dashboard-answers.js';
 import { get } from '../api.js';
 import { BarChart } from '../charts/bar-chart.js';
 import { num, t } from '../i18n.js';
 import { useData } from '../use-data.js';
-
-interface ModelAnswer {
-  model: {
-    model_id: number;
-    wave: string;
-    method: string;
-    poverty_line: number;
-    n_used: number;
-    fitted_at: string;
-    coefficients: { terms: string[]; beta: number[]; theta: number[] };
-  } | null;
-  last_round: {
-    wave: string;
-    previous_wave: string;
-    monitoring_line: number;
-    previous_alerts: {
-      rule: string;
-      flagged: number;
-      later_poor: number;
-      precision: number | null;
-      recall: number | null;
-    }[];
-  } | null;
-  published_table2: {
-    group: string;
-    mean: number;
-    sd: number;
-    below: number;
-    middle: number;
-    above: number;
-  }[];
-}
 
 const sig = (x: number | undefined) =>
   x === undefined ? '–' : Number(x.toPrecision(4)).toString();

@@ -1,3 +1,4 @@
+import type { OverviewAnswer as Overview } from '../../../src/domain/dashboard-answers.js';
 import type { StoreSummary as Summary } from '../../../src/domain/monitor-answers.js';
 import { get } from '../api.js';
 import { BarChart } from '../charts/bar-chart.js';
@@ -5,29 +6,6 @@ import { LineChart } from '../charts/line-chart.js';
 import { label, num, t } from '../i18n.js';
 import { go } from '../route.js';
 import { useData } from '../use-data.js';
-
-interface Overview {
-  wave: string | null;
-  bands: Record<string, number>;
-  categories: { category: string; n: number }[];
-  trend: {
-    wave: string;
-    households: number;
-    mean_vulnerability: number | null;
-    high: number;
-    alerts: number;
-    mean_income: number | null;
-  }[];
-  villages: {
-    county: string;
-    township: string;
-    village: string;
-    households: number;
-    high: number;
-    mean_vulnerability: number | null;
-    alerts_open: number;
-  }[];
-}
 
 /** Counts by band and category, the trend across waves, and figures by village. */
 export function OverviewPage() {

@@ -1,12 +1,9 @@
+import type { MetaAnswer as Meta } from '../../../src/domain/dashboard-answers.js';
 import { useEffect } from 'preact/hooks';
 import { labelOf } from '../../../src/domain/labels.js';
 import { get } from '../api.js';
 import { useData } from '../use-data.js';
 import type { QueueRow } from '../../../src/domain/case-rows.js';
-
-interface Meta {
-  villages: { county: string; township: string; village: string }[];
-}
 
 const zh = (kind: string, v: string | null) => (v ? labelOf(kind, v, 'zh') : '—');
 

@@ -1,20 +1,7 @@
-import type { RowProblem } from '../../../src/domain/monitor-answers.js';
+import type { UploadAnswer as Answer } from '../../../src/domain/dashboard-answers.js';
 import { useState } from 'preact/hooks';
 import { upload } from '../api.js';
 import { num, t } from '../i18n.js';
-
-interface Answer {
-  error?: string;
-  problems?: RowProblem[];
-  import?: { file: string; wave: string; rows: number; inserted: number; versioned: number };
-  run?: {
-    wave: string;
-    scored: number;
-    households: number;
-    alerts: Record<string, number>;
-    cases_opened: number;
-  };
-}
 
 /** Imports a survey wave without stopping the server: every problem listed, or the wave scored. */
 export function UploadPage() {
