@@ -9,12 +9,12 @@ import { vcovOls, type VceType, type Vcov } from './vcov.js';
 /** A regression as reported: the CLI's `--json` contract (broom's tidy names). */
 export interface Regression {
   readonly n: number;
-  readonly n_dropped: number;
-  readonly df_residual: number;
-  readonly r_squared: number;
-  readonly adj_r_squared: number;
+  readonly nDropped: number;
+  readonly dfResidual: number;
+  readonly rSquared: number;
+  readonly adjRSquared: number;
   readonly sigma: number;
-  readonly f_test: WaldTest;
+  readonly fTest: WaldTest;
   readonly vce: VceType;
   readonly clusters: number | null;
   readonly weighted: boolean;
@@ -61,12 +61,12 @@ export function regress(
   const slopes = fit.estimated.flatMap((t, j) => (t === '(Intercept)' ? [] : [j]));
   const result: Regression = Object.freeze({
     n: fit.n,
-    n_dropped: frame.rowsDropped,
-    df_residual: fit.dfResidual,
-    r_squared: fit.rSquared,
-    adj_r_squared: fit.adjRSquared,
+    nDropped: frame.rowsDropped,
+    dfResidual: fit.dfResidual,
+    rSquared: fit.rSquared,
+    adjRSquared: fit.adjRSquared,
     sigma: fit.sigma,
-    f_test: waldTest(fit.coefficients, V.matrix, slopes, {
+    fTest: waldTest(fit.coefficients, V.matrix, slopes, {
       df: V.df,
       rank: V.clusters === null ? Infinity : V.clusters - 1,
     }),

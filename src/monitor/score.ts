@@ -95,13 +95,13 @@ export async function fitWave(
     mu: r.meanLogIncome,
     sigma: r.sdLogIncome,
     vulnerability: r.vulnerability,
-    nUsed: r.summary.n_used,
+    nUsed: r.summary.nUsed,
     model: Object.freeze({
       spec,
       terms: r.terms,
       beta: Array.from(r.beta),
       theta: Array.from(r.theta),
-      floor: r.summary.variance_floor,
+      floor: r.summary.varianceFloor,
     }),
   });
 }

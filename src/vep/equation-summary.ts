@@ -4,8 +4,8 @@ import type { WlsFit } from './wls.js';
 /** One equation of the estimator as reported (broom's tidy names, as `povrisk regress`). */
 export interface EquationSummary {
   readonly n: number;
-  readonly df_residual: number;
-  readonly r_squared: number;
+  readonly dfResidual: number;
+  readonly rSquared: number;
   readonly sigma: number;
   readonly omitted: readonly string[];
   readonly coefficients: readonly TidyRow[];
@@ -21,8 +21,8 @@ export function equationSummary(fit: WlsFit): EquationSummary {
   const V = fit.xtxInverse.map((v) => v * s2);
   return Object.freeze({
     n: fit.n,
-    df_residual: fit.dfResidual,
-    r_squared: fit.rSquared,
+    dfResidual: fit.dfResidual,
+    rSquared: fit.rSquared,
     sigma: fit.sigma,
     omitted: fit.omitted,
     coefficients: tidyCoefficients(fit.estimated, fit.coefficients, V, { df: fit.dfResidual }),

@@ -30,8 +30,8 @@ export interface QuantregResult {
   readonly se: QregSe;
   readonly bandwidth: Bandwidth;
   readonly n: number;
-  readonly n_dropped: number;
-  readonly df_residual: number;
+  readonly nDropped: number;
+  readonly dfResidual: number;
   readonly weighted: boolean;
   readonly clusters: number | null;
   readonly reps: number | null;
@@ -187,8 +187,8 @@ function assemble(
     se,
     bandwidth: job.bandwidth,
     n,
-    n_dropped: frame.rowsDropped,
-    df_residual: n - p,
+    nDropped: frame.rowsDropped,
+    dfResidual: n - p,
     weighted: frame.weights !== null,
     clusters: se === 'cluster' ? frame.clusters : null,
     reps: se === 'boot' ? reps : null,
