@@ -35,7 +35,7 @@ export interface RegressOptions {
  * Returns the fit, the reported result and the covariance (whose `leverageOne` flags
  * undefined hc2/hc3 errors). Throws a UserError when there are fewer complete rows than
  * coefficients.
- * @example const { result } = regress(frame, { vce: 'hc1' }); result.coefficients[1].std_error
+ * @example const { result } = regress(frame, { vce: 'hc1' }); result.coefficients[1].stdError
  */
 export function regress(
   frame: ModelFrame,

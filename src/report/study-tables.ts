@@ -38,7 +38,7 @@ export function studyTables(results: StudyResults, setup: ReportSetup): StudyTab
     label: m.label,
     coefficients: m.result.coefficients,
     n: m.result.n,
-    r_squared: m.result.rSquared,
+    rSquared: m.result.rSquared,
   }));
   const dependent = w.dependentNote(setup.dependent);
   const notes: string[] = [dependent];

@@ -14,7 +14,7 @@ export interface EquationSummary {
 /**
  * A WLS fit's coefficient table with classical standard errors σ̂²(X'WX)⁻¹, σ̂² = Σwe²/(n − k),
  * and t tests on the residual df, as R's `summary(lm(..., weights = w))` reports them.
- * @example equationSummary(fit).coefficients[1].std_error
+ * @example equationSummary(fit).coefficients[1].stdError
  */
 export function equationSummary(fit: WlsFit): EquationSummary {
   const s2 = fit.rss / fit.dfResidual;

@@ -38,7 +38,7 @@ export interface VepRates {
 /**
  * Vulnerability rate (share with v ≥ threshold), mean and SD of v, group and cause shares, and
  * the Overall row of Table 2, over the rows `used`, weighted when weights are given.
- * @example vepRates(v, classes, null, used, { bands: [0.3, 0.6] }).vulnerability_rate
+ * @example vepRates(v, classes, null, used, { bands: [0.3, 0.6] }).vulnerabilityRate
  */
 export function vepRates(
   v: Float64Array,

@@ -1,6 +1,6 @@
 import { coefficientPanels, type CoefficientPanel } from './coefficient-panels.js';
 
-/** A term's tidy rows across τ (conf_low/conf_high as the estimators give them). */
+/** A term's tidy rows across τ (confLow/confHigh as the estimators give them). */
 interface TidyLike {
   readonly term: string;
   readonly estimate: number;
