@@ -6,7 +6,7 @@ import { ols, type OlsFit } from './ols.js';
 import { tidyCoefficients, waldTest, type TidyRow, type WaldTest } from './tidy.js';
 import { vcovOls, type VceType, type Vcov } from './vcov.js';
 
-/** A regression as reported: the CLI's `--json` contract (broom's tidy names). */
+/** A regression as reported; its JSON (`regressionJson`, report/result-json.ts) is `--json`'s. */
 export interface Regression {
   readonly n: number;
   readonly nDropped: number;

@@ -1,7 +1,7 @@
 import { cholesky, choleskySolve } from '../linalg/cholesky.js';
 import { fUpper, tQuantile, tTwoSided } from '../stats/distributions.js';
 
-/** One coefficient with its inference, in broom's `tidy()` names. */
+/** One coefficient with its inference: broom's `tidy()` columns in camelCase (`stdError`). */
 export interface TidyRow {
   readonly term: string;
   readonly estimate: number;

@@ -1,7 +1,7 @@
 import type { DataTable } from '../data/data-table.js';
 import { textTable } from './text-table.js';
 
-/** One column as `povrisk describe --json` prints it. */
+/** One column of a codebook (`tableDescriptionJson` gives `povrisk describe --json`). */
 export interface ColumnDescription {
   readonly name: string;
   readonly type: string;
@@ -13,7 +13,7 @@ export interface ColumnDescription {
   readonly missingCodes: Readonly<Record<string, number>>;
 }
 
-/** What `povrisk describe --json` prints. */
+/** A codebook; `povrisk describe --json` prints its `tableDescriptionJson` (result-json.ts). */
 export interface TableDescription {
   readonly file: string;
   readonly rows: number;

@@ -4,7 +4,7 @@ import { formatCount } from './number-format.js';
 import type { Lang } from '../domain/localized.js';
 import { reportWords } from './report-words.js';
 
-/** One coefficient as the estimators' tidy rows give it (broom's names). */
+/** One coefficient as the estimators' tidy rows give it (`TidyRow`). */
 export interface CoefficientRow {
   readonly term: string;
   readonly estimate: number;

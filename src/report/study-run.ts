@@ -29,7 +29,7 @@ import { studyPanel, type StudyValidation } from './study-validation.js';
 import type { MonitoringRuleSpec, PairValidation } from '../vep/validate.js';
 import type { VarianceModel } from '../vep/variance-equation.js';
 
-/** Everything a study computes, as plain data (results.json). */
+/** Everything a study computes, as plain data (results.json holds `studyResultsJson` of it). */
 export interface StudyResults {
   readonly study: {
     readonly title: string;

@@ -1,7 +1,7 @@
 import { tidyCoefficients, type TidyRow } from '../models/tidy.js';
 import type { WlsFit } from './wls.js';
 
-/** One equation of the estimator as reported (broom's tidy names, as `povrisk regress`). */
+/** One equation of the estimator as reported (the fields of `povrisk regress`'s result). */
 export interface EquationSummary {
   readonly n: number;
   readonly dfResidual: number;

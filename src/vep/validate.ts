@@ -77,7 +77,10 @@ export interface PairValidation {
   readonly rules: readonly RuleOutcome[];
 }
 
-/** What `povrisk validate --json` prints, plus the scores behind it (not printed). */
+/**
+ * What `povrisk validate --json` prints (each pair through `pairValidationJson`,
+ * report/result-json.ts), plus the scores behind it (not printed).
+ */
 export interface Validation {
   readonly model: ValidateModel;
   /** The variance equation used (see `ValidateOptions.variance` for the defaults). */

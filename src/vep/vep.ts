@@ -38,7 +38,7 @@ export interface VepOptions {
   readonly by?: readonly string[] | undefined;
 }
 
-/** What `povrisk vep --json` prints: the estimator's summary. */
+/** The estimator's summary; `povrisk vep --json` prints its `vepSummaryJson` (result-json.ts). */
 export interface VepSummary {
   readonly variance: VarianceModel;
   readonly weighted: boolean;

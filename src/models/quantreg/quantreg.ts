@@ -17,7 +17,10 @@ export const QREG_SE_TYPES = ['nid', 'iid', 'ker', 'boot', 'cluster'] as const;
 export type QregSe = (typeof QREG_SE_TYPES)[number];
 export { BANDWIDTHS };
 
-/** One τ: the `--json` contract. `objective` is Σ ρ_τ(residual), weighted when weights apply. */
+/**
+ * One τ (its JSON, `quantregJson` in report/result-json.ts, is the `--json` contract). `objective`
+ * is Σ ρ_τ(residual), weighted when weights apply.
+ */
 export interface QuantregFit {
   readonly tau: number;
   readonly objective: number;
