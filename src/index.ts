@@ -56,5 +56,24 @@ export { toHtml } from './report/formats/html.js';
 export { toDocx } from './report/formats/docx.js';
 export { runStudy } from './report/study-run.js';
 export { writeStudyOutputs } from './report/study-outputs.js';
+export {
+  snakeCase,
+  snakeKeys,
+  tidyRowJson,
+  regressionJson,
+  quantregJson,
+  vepSummaryJson,
+  pairValidationJson,
+  tableDescriptionJson,
+  studyResultsJson,
+} from './report/result-json.js';
+export type {
+  TidyRowJson,
+  RegressionJson,
+  QuantregResultJson,
+  VepSummaryJson,
+  PairValidationJson,
+  TableDescriptionJson,
+} from './report/result-json.js';
 
 export * as monitor from './monitor/index.js';

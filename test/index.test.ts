@@ -46,7 +46,7 @@ describe('the library entry point (package "main")', () => {
     ]);
     expect(cli.code).toBe(0);
     expect(JSON.parse(cli.stdout).coefficients).toEqual(
-      JSON.parse(JSON.stringify(result.coefficients)),
+      JSON.parse(JSON.stringify(povrisk.regressionJson(result).coefficients)),
     );
   });
 });

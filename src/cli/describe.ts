@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { readTable } from '../data/read-table.js';
 import { describeTable, describeText } from '../report/describe-text.js';
+import { tableDescriptionJson } from '../report/result-json.js';
 
 interface DescribeFlags {
   encoding?: string;
@@ -28,6 +29,8 @@ export function registerDescribe(program: Command): void {
     )
     .action(async (file: string, flags: DescribeFlags) => {
       const d = describeTable(await readTable(file, { encoding: flags.encoding }));
-      process.stdout.write(flags.json ? `${JSON.stringify(d)}\n` : `${describeText(d)}\n`);
+      process.stdout.write(
+        flags.json ? `${JSON.stringify(tableDescriptionJson(d))}\n` : `${describeText(d)}\n`,
+      );
     });
 }

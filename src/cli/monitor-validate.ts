@@ -5,6 +5,7 @@ import { validationText } from '../report/validation-text.js';
 import { VALIDATE_MODELS } from '../vep/validate.js';
 import { json, storeCommand, withStore, type StoreFlags } from './monitor-store.js';
 import { parseChoice, parseNumber } from './options.js';
+import { pairValidationJson } from '../report/result-json.js';
 
 /**
  * Registers `povrisk monitor validate`: each wave's model against the next wave.
@@ -63,7 +64,7 @@ export function registerMonitorValidate(monitor: Command): void {
             line: r.line,
             threshold: r.threshold,
             capacity: r.capacity,
-            pairs: r.pairs,
+            pairs: r.pairs.map(pairValidationJson),
           };
           if (flags.json) json(printed);
           else process.stdout.write(`${validationText(r)}\n`);

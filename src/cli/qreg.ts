@@ -13,6 +13,7 @@ import {
 import { quantregText } from '../report/quantreg-text.js';
 import { parseChoice, parseList, parseNumber } from './options.js';
 import { jsonNumbers } from './regress.js';
+import { quantregJson } from '../report/result-json.js';
 
 interface QregFlags {
   y: string;
@@ -113,7 +114,7 @@ export function registerQreg(program: Command): void {
       }
       process.stdout.write(
         flags.json
-          ? `${JSON.stringify(result, jsonNumbers)}\n`
+          ? `${JSON.stringify(quantregJson(result), jsonNumbers)}\n`
           : `${quantregText(result, { title: flags.y })}\n`,
       );
     });

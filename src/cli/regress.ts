@@ -5,6 +5,7 @@ import { messages } from '../messages.js';
 import { regressFile } from '../pipeline/regress-file.js';
 import { VCE_TYPES, type VceType } from '../models/vcov.js';
 import { parseChoice, parseList } from './options.js';
+import { regressionJson } from '../report/result-json.js';
 
 interface RegressFlags {
   y: string;
@@ -89,7 +90,7 @@ export function registerRegress(program: Command): void {
       }
       process.stdout.write(
         flags.json
-          ? `${JSON.stringify(result, jsonNumbers)}\n`
+          ? `${JSON.stringify(regressionJson(result), jsonNumbers)}\n`
           : `${regressionText(result, { title: flags.y })}\n`,
       );
     });

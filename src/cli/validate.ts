@@ -11,6 +11,7 @@ import { VALIDATE_MODELS, validateWarning, type MonitoringRuleSpec } from '../ve
 import { VARIANCE_MODELS } from '../vep/variance-equation.js';
 import { parseChoice, parseList, parseNumber } from './options.js';
 import { jsonNumbers } from './regress.js';
+import { pairValidationJson } from '../report/result-json.js';
 
 interface ValidateFlags {
   id: string;
@@ -108,7 +109,7 @@ export function registerValidate(program: Command): void {
         line: result.line,
         threshold: result.threshold,
         capacity: result.capacity,
-        pairs: result.pairs,
+        pairs: result.pairs.map(pairValidationJson),
       };
       process.stdout.write(
         flags.json ? `${JSON.stringify(printed, jsonNumbers)}\n` : `${validationText(result)}\n`,

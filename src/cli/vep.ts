@@ -12,6 +12,7 @@ import { VARIANCE_MODELS } from '../vep/variance-equation.js';
 import { estimateVep } from '../vep/vep.js';
 import { parseChoice, parseList, parseNumber } from './options.js';
 import { jsonNumbers } from './regress.js';
+import { vepSummaryJson } from '../report/result-json.js';
 
 interface VepFlags {
   income: string;
@@ -154,10 +155,10 @@ export function registerVep(program: Command): void {
         const reasons = Object.entries(s.excluded)
           .map(([reason, count]) => `${count} ${reason}`)
           .join(', ');
-        warn(messages.vepExcluded(notUsed, s.n_rows, reasons));
+        warn(messages.vepExcluded(notUsed, s.nRows, reasons));
       }
-      if (s.floored > 0) warn(messages.vepFloored(s.floored, s.variance_floor));
-      const omitted = [...new Set([...s.mean_equation.omitted, ...s.variance_equation.omitted])];
+      if (s.floored > 0) warn(messages.vepFloored(s.floored, s.varianceFloor));
+      const omitted = [...new Set([...s.meanEquation.omitted, ...s.varianceEquation.omitted])];
       if (omitted.length > 0) warn(messages.collinear(omitted));
       if (flags.out !== undefined) {
         const ids = flags.id ? data.text.get(flags.id) : undefined;
@@ -167,7 +168,7 @@ export function registerVep(program: Command): void {
       }
       process.stdout.write(
         flags.json
-          ? `${JSON.stringify(s, jsonNumbers)}\n`
+          ? `${JSON.stringify(vepSummaryJson(s), jsonNumbers)}\n`
           : `${vepText(s, { title: flags.income })}\n`,
       );
     });

@@ -6,15 +6,15 @@ import { ols, type OlsFit } from './ols.js';
 import { tidyCoefficients, waldTest, type TidyRow, type WaldTest } from './tidy.js';
 import { vcovOls, type VceType, type Vcov } from './vcov.js';
 
-/** A regression as reported: the CLI's `--json` contract (broom's tidy names). */
+/** A regression as reported; its JSON (`regressionJson`, report/result-json.ts) is `--json`'s. */
 export interface Regression {
   readonly n: number;
-  readonly n_dropped: number;
-  readonly df_residual: number;
-  readonly r_squared: number;
-  readonly adj_r_squared: number;
+  readonly nDropped: number;
+  readonly dfResidual: number;
+  readonly rSquared: number;
+  readonly adjRSquared: number;
   readonly sigma: number;
-  readonly f_test: WaldTest;
+  readonly fTest: WaldTest;
   readonly vce: VceType;
   readonly clusters: number | null;
   readonly weighted: boolean;
@@ -35,7 +35,7 @@ export interface RegressOptions {
  * Returns the fit, the reported result and the covariance (whose `leverageOne` flags
  * undefined hc2/hc3 errors). Throws a UserError when there are fewer complete rows than
  * coefficients.
- * @example const { result } = regress(frame, { vce: 'hc1' }); result.coefficients[1].std_error
+ * @example const { result } = regress(frame, { vce: 'hc1' }); result.coefficients[1].stdError
  */
 export function regress(
   frame: ModelFrame,
@@ -61,12 +61,12 @@ export function regress(
   const slopes = fit.estimated.flatMap((t, j) => (t === '(Intercept)' ? [] : [j]));
   const result: Regression = Object.freeze({
     n: fit.n,
-    n_dropped: frame.rowsDropped,
-    df_residual: fit.dfResidual,
-    r_squared: fit.rSquared,
-    adj_r_squared: fit.adjRSquared,
+    nDropped: frame.rowsDropped,
+    dfResidual: fit.dfResidual,
+    rSquared: fit.rSquared,
+    adjRSquared: fit.adjRSquared,
     sigma: fit.sigma,
-    f_test: waldTest(fit.coefficients, V.matrix, slopes, {
+    fTest: waldTest(fit.coefficients, V.matrix, slopes, {
       df: V.df,
       rank: V.clusters === null ? Infinity : V.clusters - 1,
     }),

@@ -54,7 +54,7 @@ export interface StepwiseOptions {
 export interface StepwiseStep {
   readonly action: 'add' | 'remove';
   readonly term: string;
-  readonly p_value: number;
+  readonly pValue: number;
 }
 
 /** The selection: the method, the steps in order, the selected terms and the final model. */
@@ -95,7 +95,7 @@ export function stepwise(data: ColumnData, options: StepwiseOptions): StepwiseRe
     return regress({ ...frame, X }, { vce }).result;
   };
   const pOf = (r: Regression, term: string) =>
-    r.coefficients.find((c) => c.term === term)?.p_value ?? 1;
+    r.coefficients.find((c) => c.term === term)?.pValue ?? 1;
   const steps: StepwiseStep[] = [];
   const forward = pr === undefined || (pe !== undefined && (options.forward ?? false));
   let included: string[] = forward ? [] : [...candidates];
@@ -111,7 +111,7 @@ export function stepwise(data: ColumnData, options: StepwiseOptions): StepwiseRe
       if (p > worstP) [worst, worstP] = [j, p];
     });
     if (worstP < pr) return false;
-    steps.push(Object.freeze({ action: 'remove', term: included[worst], p_value: worstP }));
+    steps.push(Object.freeze({ action: 'remove', term: included[worst], pValue: worstP }));
     included = included.filter((_, j) => j !== worst);
     current = fit(included);
     return true;
@@ -129,7 +129,7 @@ export function stepwise(data: ColumnData, options: StepwiseOptions): StepwiseRe
       if (p < bestP) [best, bestP, bestFit] = [t, p, r];
     }
     if (best === null || !(bestP < pe)) return false;
-    steps.push(Object.freeze({ action: 'add', term: best, p_value: bestP }));
+    steps.push(Object.freeze({ action: 'add', term: best, pValue: bestP }));
     included = ordered(candidates, [...included, best]);
     current = bestFit as Regression;
     return true;

@@ -1,15 +1,15 @@
 import { cholesky, choleskySolve } from '../linalg/cholesky.js';
 import { fUpper, tQuantile, tTwoSided } from '../stats/distributions.js';
 
-/** One coefficient with its inference, in broom's `tidy()` names. */
+/** One coefficient with its inference: broom's `tidy()` columns in camelCase (`stdError`). */
 export interface TidyRow {
   readonly term: string;
   readonly estimate: number;
-  readonly std_error: number;
+  readonly stdError: number;
   readonly statistic: number;
-  readonly p_value: number;
-  readonly conf_low: number;
-  readonly conf_high: number;
+  readonly pValue: number;
+  readonly confLow: number;
+  readonly confHigh: number;
 }
 
 /** Options of `tidyCoefficients`. Defaults: `level: 0.95`, `df: Infinity` (normal). */
@@ -40,11 +40,11 @@ export function tidyCoefficients(
       return Object.freeze({
         term,
         estimate,
-        std_error: se,
+        stdError: se,
         statistic,
-        p_value: tTwoSided(statistic, df),
-        conf_low: estimate - crit * se,
-        conf_high: estimate + crit * se,
+        pValue: tTwoSided(statistic, df),
+        confLow: estimate - crit * se,
+        confHigh: estimate + crit * se,
       });
     }),
   );
@@ -55,7 +55,7 @@ export interface WaldTest {
   readonly statistic: number;
   readonly df1: number;
   readonly df2: number;
-  readonly p_value: number;
+  readonly pValue: number;
 }
 
 /**
@@ -76,8 +76,8 @@ export function waldTest(
   const k = Math.round(Math.sqrt(vcov.length));
   const q = indices.length;
   const df2 = options.df ?? Infinity;
-  if (q === 0) return { statistic: NaN, df1: 0, df2, p_value: NaN };
-  if (q > (options.rank ?? Infinity)) return { statistic: NaN, df1: q, df2, p_value: NaN };
+  if (q === 0) return { statistic: NaN, df1: 0, df2, pValue: NaN };
+  if (q > (options.rank ?? Infinity)) return { statistic: NaN, df1: q, df2, pValue: NaN };
   const sub = new Float64Array(q * q);
   const b = new Float64Array(q);
   for (let a = 0; a < q; a++) {
@@ -85,10 +85,10 @@ export function waldTest(
     for (let c = 0; c < q; c++) sub[a + c * q] = vcov[indices[a] + indices[c] * k];
   }
   const chol = cholesky(sub, q);
-  if (chol.status !== 'ok') return { statistic: NaN, df1: q, df2, p_value: NaN };
+  if (chol.status !== 'ok') return { statistic: NaN, df1: q, df2, pValue: NaN };
   const x = choleskySolve(chol.u, q, b);
   let s = 0;
   for (let a = 0; a < q; a++) s += b[a] * x[a];
   const statistic = s / q;
-  return Object.freeze({ statistic, df1: q, df2, p_value: fUpper(statistic, q, df2) });
+  return Object.freeze({ statistic, df1: q, df2, pValue: fUpper(statistic, q, df2) });
 }

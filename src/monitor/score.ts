@@ -67,13 +67,13 @@ export async function fitWave(c: Db, wave: string, spec: VepSpec): Promise<WaveS
     mu: r.meanLogIncome,
     sigma: r.sdLogIncome,
     vulnerability: r.vulnerability,
-    nUsed: r.summary.n_used,
+    nUsed: r.summary.nUsed,
     model: Object.freeze({
       spec,
       terms: r.terms,
       beta: Array.from(r.beta),
       theta: Array.from(r.theta),
-      floor: r.summary.variance_floor,
+      floor: r.summary.varianceFloor,
     }),
   });
 }

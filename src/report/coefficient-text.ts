@@ -16,11 +16,11 @@ export function coefficientText(
     ...coefficients.map((c) => [
       c.term,
       formatNumber(c.estimate),
-      formatNumber(c.std_error),
+      formatNumber(c.stdError),
       formatNumber(c.statistic, { digits: 2 }),
-      formatP(c.p_value),
-      formatNumber(c.conf_low),
-      formatNumber(c.conf_high),
+      formatP(c.pValue),
+      formatNumber(c.confLow),
+      formatNumber(c.confHigh),
     ]),
     ...(options.omitted ?? []).map((t) => [t, '(omitted)', '', '', '', '', '']),
   ]);

@@ -1,19 +1,19 @@
 import type { DataTable } from '../data/data-table.js';
 import { textTable } from './text-table.js';
 
-/** One column as `povrisk describe --json` prints it. */
+/** One column of a codebook (`tableDescriptionJson` gives `povrisk describe --json`). */
 export interface ColumnDescription {
   readonly name: string;
   readonly type: string;
   readonly label: string | null;
   readonly format: string | null;
-  readonly value_labels: Readonly<Record<string, string>>;
+  readonly valueLabels: Readonly<Record<string, string>>;
   readonly missing: number;
   /** Missing cells by code ('.', '.a'…'.z'; 'user' for SPSS user-missing values). */
-  readonly missing_codes: Readonly<Record<string, number>>;
+  readonly missingCodes: Readonly<Record<string, number>>;
 }
 
-/** What `povrisk describe --json` prints. */
+/** A codebook; `povrisk describe --json` prints its `tableDescriptionJson` (result-json.ts). */
 export interface TableDescription {
   readonly file: string;
   readonly rows: number;
@@ -41,9 +41,9 @@ export function describeTable(table: DataTable): TableDescription {
         type: c.type,
         label: c.label,
         format: c.format,
-        value_labels: labels,
+        valueLabels: labels,
         missing: c.missing,
-        missing_codes: c.missingCodes,
+        missingCodes: c.missingCodes,
       });
     }),
   });
@@ -56,10 +56,10 @@ export function describeTable(table: DataTable): TableDescription {
 export function describeText(d: TableDescription, options: { maxLabels?: number } = {}): string {
   const max = options.maxLabels ?? 6;
   const rows = d.columns.map((c) => {
-    const labels = Object.entries(c.value_labels);
+    const labels = Object.entries(c.valueLabels);
     const shown = labels.slice(0, max).map(([code, label]) => `${code} ${label}`);
     if (labels.length > max) shown.push(`… (${labels.length} labels)`);
-    const codes = Object.entries(c.missing_codes);
+    const codes = Object.entries(c.missingCodes);
     const byCode =
       codes.length > 1 || (codes.length === 1 && codes[0][0] !== '.')
         ? ` (${codes.map(([k, n]) => `${k} ${n}`).join(', ')})`

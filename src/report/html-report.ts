@@ -160,10 +160,10 @@ export function htmlReport(results: StudyResults, options: HtmlReportOptions): s
   const paper = setup.compare ? paperTables(setup) : null;
   const s = results.vep;
   const o = s.overall;
-  const line = results.poverty_line;
+  const line = results.povertyLine;
   const lineText =
-    line.usd_per_day !== undefined && line.ppp !== undefined
-      ? w.lineUsd(line.usd_per_day, line.ppp, line.line.toFixed(2), setup.period) +
+    line.usdPerDay !== undefined && line.ppp !== undefined
+      ? w.lineUsd(line.usdPerDay, line.ppp, line.line.toFixed(2), setup.period) +
         (setup.lang === 'en'
           ? ' (the PPP conversion is an assumption: a 2011 private-consumption factor, not survey-year prices in the survey area)'
           : '（购买力平价换算是一项假设：采用2011年居民消费购买力平价系数，而非调查年份调查地区的价格）')
@@ -186,12 +186,12 @@ export function htmlReport(results: StudyResults, options: HtmlReportOptions): s
     ...(results.validation ? [`<a href="#validation">${esc(w.validation.section)}</a>`] : []),
     '</nav>',
     '<div class="cards">',
-    `<div class="card">${esc(w.cards.used)}<b>${s.n_used}</b></div>`,
+    `<div class="card">${esc(w.cards.used)}<b>${s.nUsed}</b></div>`,
     `<div class="card">${esc(w.cards.mean)}<b>${o.mean.toFixed(3)}</b></div>`,
     `<div class="card">${esc(w.cards.below(s.bands[0]))}<b>${pct(o.below)}</b></div>`,
     `<div class="card">${esc(w.cards.between(s.bands[0], s.bands[1]))}<b>${pct(o.between)}</b></div>`,
     `<div class="card">${esc(w.cards.above(s.bands[1]))}<b>${pct(o.above)}</b></div>`,
-    `<div class="card">${esc(w.cards.poor)}<b>${pct(s.headcount_ratio)}</b></div>`,
+    `<div class="card">${esc(w.cards.poor)}<b>${pct(s.headcountRatio)}</b></div>`,
     '</div></header><main>',
   );
   if (options.findings?.length)
@@ -216,7 +216,7 @@ export function htmlReport(results: StudyResults, options: HtmlReportOptions): s
         : `<p class="note what-vep-measures"><b>脆弱性测度的含义。</b>原文的收入方程用当期家庭纯收入解释当期人均收入，因此其脆弱性在很大程度上复述了当前的贫困状况（谁现在贫困），而不是谁将返贫。预警能否预测返贫只能用面板数据检验：<code>povrisk validate</code> 在一轮数据上拟合，并用下一轮检验（docs/validation.md）。</p>`
       : '',
     figure(
-      vulnerabilityHistogram(results.vulnerability_histogram, {
+      vulnerabilityHistogram(results.vulnerabilityHistogram, {
         bands: s.bands,
         shares: [o.below, o.between, o.above],
         names: w.charts.bands,
@@ -224,7 +224,7 @@ export function htmlReport(results: StudyResults, options: HtmlReportOptions): s
         yTitle: w.charts.households,
         title: w.charts.histogramTitle,
       }),
-      w.histogramCaption(setup.outcome, s.n_used),
+      w.histogramCaption(setup.outcome, s.nUsed),
     ),
     figure(
       groupBandChart(bars, {

@@ -25,14 +25,14 @@ export function quantregText(r: QuantregResult, options: { title?: string } = {}
   const bw = r.se === 'boot' ? '' : `, ${r.bandwidth} bandwidth`;
   const header = [
     `Quantile regression${options.title ? `: ${options.title}` : ''}${r.weighted ? ' (weighted)' : ''}`,
-    `Number of obs = ${formatCount(r.n)}${r.n_dropped > 0 ? ` (${formatCount(r.n_dropped)} dropped for missing values)` : ''}`,
+    `Number of obs = ${formatCount(r.n)}${r.nDropped > 0 ? ` (${formatCount(r.nDropped)} dropped for missing values)` : ''}`,
     `Std. errors   = ${SE_LABELS[r.se]}${bw}${extra}`,
   ];
   const rows: string[][] = [['term', ...r.fits.map((f) => `tau = ${f.tau}`)]];
   const terms = r.fits[0]?.coefficients.map((c) => c.term) ?? [];
   terms.forEach((term, j) => {
     rows.push([term, ...r.fits.map((f) => formatNumber(f.coefficients[j].estimate))]);
-    rows.push(['', ...r.fits.map((f) => `(${formatNumber(f.coefficients[j].std_error)})`)]);
+    rows.push(['', ...r.fits.map((f) => `(${formatNumber(f.coefficients[j].stdError)})`)]);
   });
   rows.push(['objective', ...r.fits.map((f) => formatNumber(f.objective))]);
   return `${header.join('\n')}\n${textTable(rows)}`;

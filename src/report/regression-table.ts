@@ -4,12 +4,12 @@ import { formatCount } from './number-format.js';
 import type { Lang } from '../domain/localized.js';
 import { reportWords } from './report-words.js';
 
-/** One coefficient as the estimators' tidy rows give it (broom's names). */
+/** One coefficient as the estimators' tidy rows give it (`TidyRow`). */
 export interface CoefficientRow {
   readonly term: string;
   readonly estimate: number;
-  readonly std_error: number;
-  readonly p_value: number;
+  readonly stdError: number;
+  readonly pValue: number;
 }
 
 /**
@@ -21,7 +21,7 @@ export interface ModelColumn {
   /** Column heading; default "(1)", "(2)", … or "QR 30" for a fit with `tau` 0.3. */
   readonly label?: string;
   readonly n?: number;
-  readonly r_squared?: number | null;
+  readonly rSquared?: number | null;
   readonly tau?: number;
 }
 
@@ -103,14 +103,14 @@ export function regressionTable(
       row('estimate', term, [
         label(term),
         ...found.map((r) =>
-          r ? cell(formatEstimate(r.estimate, digits), starsFor(r.p_value, stars)) : cell(''),
+          r ? cell(formatEstimate(r.estimate, digits), starsFor(r.pValue, stars)) : cell(''),
         ),
       ]),
     );
     rows.push(
       row('std_error', null, [
         '',
-        ...found.map((r) => (r ? `(${formatEstimate(r.std_error, digits)})` : '')),
+        ...found.map((r) => (r ? `(${formatEstimate(r.stdError, digits)})` : '')),
       ]),
     );
   }
@@ -129,7 +129,7 @@ export function regressionTable(
     'r_squared',
     'R²',
     columns.map((c) =>
-      c.r_squared === undefined || c.r_squared === null ? null : c.r_squared.toFixed(digits),
+      c.rSquared === undefined || c.rSquared === null ? null : c.rSquared.toFixed(digits),
     ),
   );
   const legend = w.starLegend([...stars].sort((a, b) => b[0] - a[0]));

@@ -16,13 +16,13 @@ const VCE_LABELS: Record<string, string> = {
  * @example console.log(regressionText(result, { title: 'log_wage' }))
  */
 export function regressionText(r: Regression, options: { title?: string } = {}): string {
-  const f = r.f_test;
+  const f = r.fTest;
   const header = [
     `${r.weighted ? 'Weighted least squares (WLS)' : 'Ordinary least squares (OLS)'}${options.title ? `: ${options.title}` : ''}`,
-    `Number of obs = ${formatCount(r.n)}${r.n_dropped > 0 ? ` (${formatCount(r.n_dropped)} dropped for missing values)` : ''}`,
+    `Number of obs = ${formatCount(r.n)}${r.nDropped > 0 ? ` (${formatCount(r.nDropped)} dropped for missing values)` : ''}`,
     `Std. errors   = ${VCE_LABELS[r.vce]}${r.clusters !== null ? `, ${formatCount(r.clusters)} clusters` : ''}`,
-    `F(${f.df1}, ${f.df2})${' '.repeat(Math.max(0, 8 - `${f.df1}, ${f.df2}`.length))}= ${formatNumber(f.statistic, { digits: 2 })}   Prob > F = ${formatP(f.p_value)}`,
-    `R-squared     = ${r.r_squared.toFixed(4)}   Adj R-squared = ${r.adj_r_squared.toFixed(4)}   Root MSE = ${formatNumber(r.sigma)}`,
+    `F(${f.df1}, ${f.df2})${' '.repeat(Math.max(0, 8 - `${f.df1}, ${f.df2}`.length))}= ${formatNumber(f.statistic, { digits: 2 })}   Prob > F = ${formatP(f.pValue)}`,
+    `R-squared     = ${r.rSquared.toFixed(4)}   Adj R-squared = ${r.adjRSquared.toFixed(4)}   Root MSE = ${formatNumber(r.sigma)}`,
   ];
   return `${header.join('\n')}\n${coefficientText(r.coefficients, { omitted: r.omitted })}`;
 }

@@ -35,17 +35,17 @@ export function studyFindings(
   const out: Finding[] = [];
   const model = results.table4.models[0]?.result;
   const terms = (model?.coefficients ?? []).filter((c) => c.term !== '(Intercept)');
-  const significant = terms.filter((c) => c.p_value < 0.1).sort((a, b) => a.p_value - b.p_value);
+  const significant = terms.filter((c) => c.pValue < 0.1).sort((a, b) => a.pValue - b.pValue);
   for (const c of significant) {
     const up = c.estimate > 0;
     out.push({
       kind: 'factor',
       text: zh
-        ? `${label(c.term)}${up ? '提高' : '降低'}${outcome}：系数 ${b3(c.estimate)}，在 ${level(c.p_value)} 水平上显著。`
-        : `${label(c.term)} ${up ? 'raises' : 'lowers'} the ${outcome}: coefficient ${b3(c.estimate)}, significant at the ${level(c.p_value)} level.`,
+        ? `${label(c.term)}${up ? '提高' : '降低'}${outcome}：系数 ${b3(c.estimate)}，在 ${level(c.pValue)} 水平上显著。`
+        : `${label(c.term)} ${up ? 'raises' : 'lowers'} the ${outcome}: coefficient ${b3(c.estimate)}, significant at the ${level(c.pValue)} level.`,
     });
   }
-  const others = terms.filter((c) => !(c.p_value < 0.1));
+  const others = terms.filter((c) => !(c.pValue < 0.1));
   if (others.length > 0)
     out.push({
       kind: 'none',
@@ -64,8 +64,8 @@ export function studyFindings(
       if (!a || !b) return [];
       const grows =
         Math.sign(a.estimate) === Math.sign(b.estimate) &&
-        Math.abs(b.estimate) - Math.abs(a.estimate) > b.std_error &&
-        b.p_value < 0.1;
+        Math.abs(b.estimate) - Math.abs(a.estimate) > b.stdError &&
+        b.pValue < 0.1;
       return grows ? [{ term, a: a.estimate, b: b.estimate }] : [];
     });
     for (const g of growing)
@@ -102,7 +102,7 @@ export function studyFindings(
 
 /** Signs and magnitudes against the paper's Table 4, column (1). */
 function comparison(
-  terms: readonly { term: string; estimate: number; p_value: number }[],
+  terms: readonly { term: string; estimate: number; pValue: number }[],
   setup: ReportSetup,
 ): Finding[] {
   const zh = setup.lang === 'zh-CN';

@@ -15,7 +15,7 @@ export interface GroupBlock {
   readonly column: string | null;
   readonly rows: readonly GroupRow[];
   /** Households of the sample in no row of this block: a missing value (no `missing` row), or a value in no level. */
-  readonly left_out: { readonly missing: number; readonly unmatched: number };
+  readonly leftOut: { readonly missing: number; readonly unmatched: number };
 }
 
 /**
@@ -60,7 +60,7 @@ export function groupBlocks(
           options.overall.group,
         ),
       ]),
-      left_out: Object.freeze({ missing: 0, unmatched: 0 }),
+      leftOut: Object.freeze({ missing: 0, unmatched: 0 }),
     }),
   ];
   for (const g of options.groups) {
@@ -89,7 +89,7 @@ export function groupBlocks(
         heading: localize(g.heading, options.lang) ?? g.column,
         column: g.column,
         rows: Object.freeze(rows),
-        left_out: Object.freeze({ missing, unmatched }),
+        leftOut: Object.freeze({ missing, unmatched }),
       }),
     );
   }

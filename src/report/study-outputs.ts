@@ -13,6 +13,7 @@ import { studyFindings } from './study-findings.js';
 import type { StudyRun } from './study-run.js';
 import { studyTables } from './study-tables.js';
 import type { ReportTable } from './table-model.js';
+import { studyResultsJson } from './result-json.js';
 
 type Writer = (
   t: ReportTable,
@@ -74,7 +75,7 @@ export async function writeStudyOutputs(
   const idName = study.data.id ?? 'id';
   await writeTable(join(dir, 'households.csv'), householdTable(run.vep, { ids: run.ids, idName }));
   written.push('households.csv');
-  const json = { generated_at: now, ...run.results };
+  const json = { generated_at: now, ...studyResultsJson(run.results) };
   await writeFile(join(dir, 'results.json'), `${JSON.stringify(json, jsonReplacer, 2)}\n`);
   written.push('results.json');
   const html = htmlReport(run.results, {

@@ -29,7 +29,7 @@ import { studyPanel, type StudyValidation } from './study-validation.js';
 import type { MonitoringRuleSpec, PairValidation } from '../vep/validate.js';
 import type { VarianceModel } from '../vep/variance-equation.js';
 
-/** Everything a study computes, as plain data (results.json). */
+/** Everything a study computes, as plain data (results.json holds `studyResultsJson` of it). */
 export interface StudyResults {
   readonly study: {
     readonly title: string;
@@ -39,13 +39,13 @@ export interface StudyResults {
     readonly rows: number;
   };
   readonly derived: readonly { readonly name: string; readonly formula: string }[];
-  readonly poverty_line: {
+  readonly povertyLine: {
     readonly line: number;
-    readonly usd_per_day?: number;
+    readonly usdPerDay?: number;
     readonly ppp?: number;
   };
   readonly vep: VepSummary;
-  readonly vulnerability_histogram: Histogram;
+  readonly vulnerabilityHistogram: Histogram;
   readonly table1: readonly VariableSummary[];
   readonly table2: readonly GroupBlock[];
   readonly table3: readonly VariableSummary[];
@@ -260,9 +260,9 @@ export async function runStudy(
       rows: data.rows,
     }),
     derived: study.derive.map((d) => Object.freeze({ name: d.name, formula: d.formula })),
-    poverty_line: Object.freeze({ ...study.vep.lineSpec, line: study.vep.line }),
+    povertyLine: Object.freeze({ ...study.vep.lineSpec, line: study.vep.line }),
     vep: vep.summary,
-    vulnerability_histogram: histogram(v, { bins: 20 }),
+    vulnerabilityHistogram: histogram(v, { bins: 20 }),
     table1: summarizeColumns(pick(study.table1)),
     table2,
     table3: summarizeColumns(pick(study.explanatory)),

@@ -38,7 +38,7 @@ export function studyTables(results: StudyResults, setup: ReportSetup): StudyTab
     label: m.label,
     coefficients: m.result.coefficients,
     n: m.result.n,
-    r_squared: m.result.r_squared,
+    rSquared: m.result.rSquared,
   }));
   const dependent = w.dependentNote(setup.dependent);
   const notes: string[] = [dependent];
@@ -48,13 +48,13 @@ export function studyTables(results: StudyResults, setup: ReportSetup): StudyTab
       label: w.stepwise,
       coefficients: s.result.coefficients,
       n: s.result.n,
-      r_squared: s.result.r_squared,
+      rSquared: s.result.rSquared,
     });
     const levels = [s.pr !== null ? `pr(${s.pr})` : '', s.pe !== null ? `pe(${s.pe})` : '']
       .filter(Boolean)
       .join(' ');
     const steps = s.steps.map(
-      (st) => `${w.stepAction(st.action)} ${st.term} (p = ${st.p_value.toFixed(4)})`,
+      (st) => `${w.stepAction(st.action)} ${st.term} (p = ${st.pValue.toFixed(4)})`,
     );
     notes.push(w.stepwiseNote(s.method, levels, steps));
   }
@@ -98,8 +98,8 @@ export function studyTables(results: StudyResults, setup: ReportSetup): StudyTab
       lang,
     });
   const leftOut = results.table2.flatMap((b) =>
-    b.left_out.missing + b.left_out.unmatched > 0
-      ? [w.leftOut(setup.label(b.heading ?? ''), b.left_out.missing, b.left_out.unmatched)]
+    b.leftOut.missing + b.leftOut.unmatched > 0
+      ? [w.leftOut(setup.label(b.heading ?? ''), b.leftOut.missing, b.leftOut.unmatched)]
       : [],
   );
   return Object.freeze({
@@ -113,7 +113,7 @@ export function studyTables(results: StudyResults, setup: ReportSetup): StudyTab
         title: setup.titles.table2,
         bands: results.vep.bands,
         showN: true,
-        notes: [w.sampleNote(formatCount(results.vep.n_used)), ...leftOut],
+        notes: [w.sampleNote(formatCount(results.vep.nUsed)), ...leftOut],
         lang,
       },
     ),

@@ -38,7 +38,7 @@ export function validationSections(
         ),
         row(
           w.baseRate(p0.to),
-          pairs.map((p) => td(f(p.base_rate))),
+          pairs.map((p) => td(f(p.baseRate))),
         ),
         row(
           w.auc,
@@ -49,18 +49,18 @@ export function validationSections(
           pairs.map((p) => td(f(p.brier, 4))),
         ),
       ];
-      if (pairs.some((p) => p.n_missing_outcome > 0))
+      if (pairs.some((p) => p.nMissingOutcome > 0))
         measures.push(
           row(
             w.missingOutcome(p0.to),
-            pairs.map((p) => td(String(p.n_missing_outcome))),
+            pairs.map((p) => td(String(p.nMissingOutcome))),
           ),
         );
-      if (pairs.some((p) => p.n_not_scored > 0))
+      if (pairs.some((p) => p.nNotScored > 0))
         measures.push(
           row(
             w.notScored,
-            pairs.map((p) => td(String(p.n_not_scored))),
+            pairs.map((p) => td(String(p.nNotScored))),
           ),
         );
       const summary =

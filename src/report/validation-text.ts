@@ -15,10 +15,10 @@ export function validationText(result: Validation): string {
     `threshold ${result.threshold}, capacity ${result.capacity}`;
   const blocks = result.pairs.map((p) => {
     const title =
-      `Waves ${p.from} → ${p.to}: n ${p.n}, below the line at ${p.to} ${f(p.base_rate)}, ` +
+      `Waves ${p.from} → ${p.to}: n ${p.n}, below the line at ${p.to} ${f(p.baseRate)}, ` +
       `AUC ${f(p.auc)}, Brier ${f(p.brier, 4)}` +
-      (p.n_missing_outcome > 0 ? `, ${p.n_missing_outcome} without income at ${p.to}` : '') +
-      (p.n_not_scored > 0 ? `, ${p.n_not_scored} not scored` : '') +
+      (p.nMissingOutcome > 0 ? `, ${p.nMissingOutcome} without income at ${p.to}` : '') +
+      (p.nNotScored > 0 ? `, ${p.nNotScored} not scored` : '') +
       (p.note ? `\n${p.note}` : '');
     const rows = [
       ['rule', 'flagged', 'caught', 'precision', 'recall'],

@@ -8,7 +8,7 @@ import { textTable } from './text-table.js';
 const pct = (x: number): string => (Number.isNaN(x) ? '.' : `${(100 * x).toFixed(1)}%`);
 
 function equationTable(title: string, eq: EquationSummary): string {
-  const fit = `N = ${formatCount(eq.n)}, R-squared = ${eq.r_squared.toFixed(4)}, Root MSE = ${formatNumber(eq.sigma)}`;
+  const fit = `N = ${formatCount(eq.n)}, R-squared = ${eq.rSquared.toFixed(4)}, Root MSE = ${formatNumber(eq.sigma)}`;
   return `${title}\n${fit}\n${coefficientText(eq.coefficients, { omitted: eq.omitted })}`;
 }
 
@@ -23,18 +23,18 @@ export function vepText(s: VepSummary, options: { title?: string } = {}): string
     .join(', ');
   const variance =
     s.variance === 'linear'
-      ? `linear (σ² = max(Xθ, ${s.variance_floor}); ${formatCount(s.floored)} household(s) floored, ${formatCount(s.floored_first_step)} in the first step)`
+      ? `linear (σ² = max(Xθ, ${s.varianceFloor}); ${formatCount(s.floored)} household(s) floored, ${formatCount(s.flooredFirstStep)} in the first step)`
       : 'exponential (σ² = exp(Xθ + 1.2704), Harvey)';
   const header = [
     `Vulnerability as expected poverty, three-step FGLS${options.title ? `: ${options.title}` : ''}`,
-    `Households       = ${formatCount(s.n_rows)}; used ${formatCount(s.n_used)}${excluded ? `; not used: ${excluded}` : ''}`,
-    `Scored           = ${formatCount(s.n_scored)} (every regressor present)`,
-    `Poverty line     = ${formatNumber(s.line, { digits: 2 })} per person per year (ln z = ${formatNumber(s.log_line)})`,
+    `Households       = ${formatCount(s.nRows)}; used ${formatCount(s.nUsed)}${excluded ? `; not used: ${excluded}` : ''}`,
+    `Scored           = ${formatCount(s.nScored)} (every regressor present)`,
+    `Poverty line     = ${formatNumber(s.line, { digits: 2 })} per person per year (ln z = ${formatNumber(s.logLine)})`,
     `Variance model   = ${variance}`,
     `Weights          = ${s.weighted ? 'sampling weights' : 'none'}`,
-    `Headcount ratio  = ${pct(s.headcount_ratio)}`,
-    `Vulnerable       = ${pct(s.vulnerability_rate)} (v ≥ ${formatNumber(s.threshold)}${s.threshold_rule === 'relative' ? ', the headcount ratio' : ''}); ` +
-      `mean v = ${formatNumber(s.mean_vulnerability)}, SD = ${formatNumber(s.sd_vulnerability)}`,
+    `Headcount ratio  = ${pct(s.headcountRatio)}`,
+    `Vulnerable       = ${pct(s.vulnerabilityRate)} (v ≥ ${formatNumber(s.threshold)}${s.thresholdRule === 'relative' ? ', the headcount ratio' : ''}); ` +
+      `mean v = ${formatNumber(s.meanVulnerability)}, SD = ${formatNumber(s.sdVulnerability)}`,
     `Groups           = ${Object.entries(s.groups)
       .map(([g, share]) => `${g} ${pct(share)}`)
       .join(', ')}`,
@@ -56,12 +56,12 @@ export function vepText(s: VepSummary, options: { title?: string } = {}): string
   ];
   return [
     header.join('\n'),
-    equationTable('Mean equation (FGLS, ln income)', s.mean_equation),
+    equationTable('Mean equation (FGLS, ln income)', s.meanEquation),
     equationTable(
       s.variance === 'linear'
         ? 'Variance equation (squared residuals, FGLS)'
         : 'Variance equation (ln squared residuals)',
-      s.variance_equation,
+      s.varianceEquation,
     ),
     `Table 2. Probability of falling into poverty${s.weighted ? ' (weighted)' : ''}\n${textTable(table2)}`,
   ].join('\n\n');

@@ -56,7 +56,7 @@ export interface Study {
     readonly line: number;
     readonly lineSpec: {
       readonly line?: number;
-      readonly usd_per_day?: number;
+      readonly usdPerDay?: number;
       readonly ppp?: number;
     };
     /** The currency of the line (null: none named) and the period of income. */
@@ -235,7 +235,7 @@ function resolveStudy(
       line,
       lineSpec: Object.freeze({
         ...(pl.line !== undefined ? { line: pl.line } : {}),
-        ...(pl.usd_per_day !== undefined ? { usd_per_day: pl.usd_per_day } : {}),
+        ...(pl.usd_per_day !== undefined ? { usdPerDay: pl.usd_per_day } : {}),
         ...(pl.ppp !== undefined ? { ppp: pl.ppp } : {}),
       }),
       currency: pl.currency ?? null,

@@ -4,7 +4,7 @@ export interface CalibrationBin {
   readonly bin: number;
   readonly n: number;
   /** Mean v in the bin; null when the bin is empty. */
-  readonly mean_predicted: number | null;
+  readonly meanPredicted: number | null;
   /** Share of the bin's households with the event; null when the bin is empty. */
   readonly observed: number | null;
 }
@@ -34,7 +34,7 @@ export function calibration(
       Object.freeze({
         bin: k,
         n: count[k],
-        mean_predicted: count[k] > 0 ? sumV[k] / count[k] : null,
+        meanPredicted: count[k] > 0 ? sumV[k] / count[k] : null,
         observed: count[k] > 0 ? sumY[k] / count[k] : null,
       }),
     ),

@@ -64,7 +64,7 @@ export function historyVep(data: ColumnData, options: HistoryOptions): HistoryRe
   const n = data.rows;
   const mu = linearPredictor(xs, fit.beta, n);
   const s2 = linearPredictor(xs, fit.theta, n);
-  const floor = fit.summary.variance_floor;
+  const floor = fit.summary.varianceFloor;
   const exponential = fit.summary.variance === 'exponential';
   const lnz = Math.log(options.line);
   const v = new Float64Array(n);

@@ -25,9 +25,9 @@ export function headcountRatio(
 
 /** Population rates of the estimation sample. */
 export interface VepRates {
-  readonly vulnerability_rate: number;
-  readonly mean_vulnerability: number;
-  readonly sd_vulnerability: number;
+  readonly vulnerabilityRate: number;
+  readonly meanVulnerability: number;
+  readonly sdVulnerability: number;
   /** Weighted shares of the Suryahadi–Sumarto groups, by label. */
   readonly groups: Readonly<Record<string, number>>;
   /** Weighted shares of vulnerable households whose cause is a low mean or a high variance. */
@@ -38,7 +38,7 @@ export interface VepRates {
 /**
  * Vulnerability rate (share with v ≥ threshold), mean and SD of v, group and cause shares, and
  * the Overall row of Table 2, over the rows `used`, weighted when weights are given.
- * @example vepRates(v, classes, null, used, { bands: [0.3, 0.6] }).vulnerability_rate
+ * @example vepRates(v, classes, null, used, { bands: [0.3, 0.6] }).vulnerabilityRate
  */
 export function vepRates(
   v: Float64Array,
@@ -63,9 +63,9 @@ export function vepRates(
   const sw = tally.sw;
   const overall = tally.row('Overall');
   return Object.freeze({
-    vulnerability_rate: vulnerable / sw,
-    mean_vulnerability: overall.mean,
-    sd_vulnerability: overall.sd,
+    vulnerabilityRate: vulnerable / sw,
+    meanVulnerability: overall.mean,
+    sdVulnerability: overall.sd,
     groups: Object.freeze(Object.fromEntries(GROUP_LABELS.map((g, k) => [g, groupWeight[k] / sw]))),
     causes: Object.freeze({
       'low mean': causeWeight[0] / sw,

@@ -62,22 +62,25 @@ export interface PairValidation {
   readonly to: string;
   /** Households scored at `from` with an income at `to`. */
   readonly n: number;
-  readonly n_missing_outcome: number;
+  readonly nMissingOutcome: number;
   /** Households observed in both waves that could not be scored (a regressor or history missing). */
-  readonly n_not_scored: number;
+  readonly nNotScored: number;
   /** Why the pair has no scores (null when it has). */
   readonly note: string | null;
-  readonly base_rate: number | null;
+  readonly baseRate: number | null;
   readonly auc: number | null;
   readonly brier: number | null;
   /** The `poor_now` rule as a 0/1 score: its AUC and Brier score, to compare with the model's. */
-  readonly poor_now_auc: number | null;
-  readonly poor_now_brier: number | null;
+  readonly poorNowAuc: number | null;
+  readonly poorNowBrier: number | null;
   readonly calibration: readonly CalibrationBin[];
   readonly rules: readonly RuleOutcome[];
 }
 
-/** What `povrisk validate --json` prints, plus the scores behind it (not printed). */
+/**
+ * What `povrisk validate --json` prints (each pair through `pairValidationJson`,
+ * report/result-json.ts), plus the scores behind it (not printed).
+ */
 export interface Validation {
   readonly model: ValidateModel;
   /** The variance equation used (see `ValidateOptions.variance` for the defaults). */
@@ -312,14 +315,14 @@ export function validateWarning(data: ColumnData, options: ValidateOptions): Val
         from,
         to,
         n,
-        n_missing_outcome: missingOutcome,
-        n_not_scored: notScored,
+        nMissingOutcome: missingOutcome,
+        nNotScored: notScored,
         note,
-        base_rate: n > 0 ? events / n : null,
+        baseRate: n > 0 ? events / n : null,
         auc: nullIfNaN(auc(vs, y)),
         brier: nullIfNaN(brier(vs, y)),
-        poor_now_auc: nullIfNaN(auc(poorNowScore, y)),
-        poor_now_brier: nullIfNaN(brier(poorNowScore, y)),
+        poorNowAuc: nullIfNaN(auc(poorNowScore, y)),
+        poorNowBrier: nullIfNaN(brier(poorNowScore, y)),
         calibration: calibration(vs, y),
         rules: Object.freeze(rules),
       }),

@@ -38,38 +38,38 @@ export interface VepOptions {
   readonly by?: readonly string[] | undefined;
 }
 
-/** What `povrisk vep --json` prints: the estimator's summary. */
+/** The estimator's summary; `povrisk vep --json` prints its `vepSummaryJson` (result-json.ts). */
 export interface VepSummary {
   readonly variance: VarianceModel;
   readonly weighted: boolean;
   readonly line: number;
-  readonly log_line: number;
-  readonly variance_floor: number;
+  readonly logLine: number;
+  readonly varianceFloor: number;
   readonly threshold: number;
-  readonly threshold_rule: 'absolute' | 'relative';
+  readonly thresholdRule: 'absolute' | 'relative';
   readonly bands: readonly [number, number];
-  readonly n_rows: number;
-  readonly n_used: number;
+  readonly nRows: number;
+  readonly nUsed: number;
   /** Households with every regressor, which get v whether used in estimation or not. */
-  readonly n_scored: number;
+  readonly nScored: number;
   /** Rows not used in estimation, by status. */
   readonly excluded: Readonly<Record<string, number>>;
   /** Scored households whose fitted variance was raised to the floor (linear model). */
   readonly floored: number;
   /** Households of the estimation sample whose first-step variance s₁ was floored. */
-  readonly floored_first_step: number;
+  readonly flooredFirstStep: number;
   /** Exact-zero residuals whose ln e² was replaced by the smallest positive one (exponential). */
-  readonly zero_residuals: number;
-  readonly headcount_ratio: number;
-  readonly vulnerability_rate: number;
-  readonly mean_vulnerability: number;
-  readonly sd_vulnerability: number;
+  readonly zeroResiduals: number;
+  readonly headcountRatio: number;
+  readonly vulnerabilityRate: number;
+  readonly meanVulnerability: number;
+  readonly sdVulnerability: number;
   readonly groups: VepRates['groups'];
   readonly causes: VepRates['causes'];
   /** The mean equation: the FGLS (third-step) regression of ln y. */
-  readonly mean_equation: EquationSummary;
+  readonly meanEquation: EquationSummary;
   /** The variance equation's final regression (of e², or of ln e² when exponential). */
-  readonly variance_equation: EquationSummary;
+  readonly varianceEquation: EquationSummary;
   /** Table 2: the Overall row, then one table per `by` column. */
   readonly overall: VepRates['overall'];
   readonly by: readonly GroupTable[];
@@ -183,26 +183,26 @@ export function estimateVep(data: ColumnData, options: VepOptions): VepResult {
     variance: o.variance,
     weighted: weights !== null,
     line: o.line,
-    log_line: lnz,
-    variance_floor: o.floor,
+    logLine: lnz,
+    varianceFloor: o.floor,
     threshold,
-    threshold_rule: o.threshold === 'relative' ? 'relative' : 'absolute',
+    thresholdRule: o.threshold === 'relative' ? 'relative' : 'absolute',
     bands: o.bands,
-    n_rows: n,
-    n_used: nu,
-    n_scored: sample.scored,
+    nRows: n,
+    nUsed: nu,
+    nScored: sample.scored,
     excluded: Object.freeze(excluded),
     floored,
-    floored_first_step: eq.flooredFirstStep,
-    zero_residuals: eq.zeroResiduals,
-    headcount_ratio: headcount,
-    vulnerability_rate: rates.vulnerability_rate,
-    mean_vulnerability: rates.mean_vulnerability,
-    sd_vulnerability: rates.sd_vulnerability,
+    flooredFirstStep: eq.flooredFirstStep,
+    zeroResiduals: eq.zeroResiduals,
+    headcountRatio: headcount,
+    vulnerabilityRate: rates.vulnerabilityRate,
+    meanVulnerability: rates.meanVulnerability,
+    sdVulnerability: rates.sdVulnerability,
     groups: rates.groups,
     causes: rates.causes,
-    mean_equation: meanSummary,
-    variance_equation: varianceSummary,
+    meanEquation: meanSummary,
+    varianceEquation: varianceSummary,
     overall: rates.overall,
     by: Object.freeze(
       o.by.map((column, k) =>

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readColumns } from '../../src/data/read.js';
-import type { VepSummary } from '../../src/vep/vep.js';
+import type { VepSummaryJson } from '../../src/report/result-json.js';
 import { assertAllClose, assertClose } from '../helpers/assert-close.js';
 import { CLI, runCli } from '../helpers/run-cli.js';
 import { asArray, loadReference, orNaN } from '../vep/reference.js';
@@ -57,7 +57,7 @@ describe('povrisk vep on eusilc households, against R', () => {
       if (ref.weighted) args.push('--weights', 'weight');
       const { code, stdout, stderr } = await runCli(args);
       expect(code, stderr).toBe(0);
-      const s = JSON.parse(stdout) as VepSummary;
+      const s = JSON.parse(stdout) as VepSummaryJson;
       expect(s.n_rows).toBe(6000);
       expect(s.n_used).toBe(ref.n_used);
       expect(s.excluded).toEqual({ 'non-positive income': 2 });
@@ -158,12 +158,12 @@ describe('povrisk vep edge cases', () => {
     const run = async (extra: string[]) => {
       const { code, stdout } = await runCli([...base, '--json', ...extra]);
       expect(code).toBe(0);
-      return JSON.parse(stdout) as VepSummary;
+      return JSON.parse(stdout) as VepSummaryJson;
     };
     const plain = await run([]);
     const equal = await run(['--weights', 'w_equal']);
     expect(equal.weighted).toBe(true);
-    const est = (s: VepSummary) => s.mean_equation.coefficients.map((c) => c.estimate);
+    const est = (s: VepSummaryJson) => s.mean_equation.coefficients.map((c) => c.estimate);
     assertAllClose(est(equal), est(plain), { rtol: 1e-10, name: 'beta' });
     for (const key of [
       'headcount_ratio',
@@ -185,7 +185,7 @@ describe('povrisk vep edge cases', () => {
       '--json',
     ]);
     expect(code).toBe(0);
-    const s = JSON.parse(stdout) as VepSummary;
+    const s = JSON.parse(stdout) as VepSummaryJson;
     expect(s.by).toHaveLength(1);
     expect(s.by[0].rows).toHaveLength(1);
     const row = s.by[0].rows[0];

@@ -110,16 +110,16 @@ for (const name of FILES) {
         expect(fit.estimated).toEqual(c.estimated);
         expect(result.omitted).toEqual(c.omitted);
         expect(result.n).toBe(c.n);
-        expect(result.n_dropped).toBe(c.n_dropped);
+        expect(result.nDropped).toBe(c.n_dropped);
         expect(fit.rank).toBe(c.rank);
-        expect(result.df_residual).toBe(c.df_residual);
+        expect(result.dfResidual).toBe(c.df_residual);
         assertAllClose(fit.coefficients, c.coefficients, {
           rtol: TOL.coef,
           names: c.estimated,
           name: 'coef',
         });
-        assertClose(result.r_squared, c.r_squared, { rtol: TOL.fit, name: 'R²' });
-        assertClose(result.adj_r_squared, c.adj_r_squared, { rtol: TOL.fit, name: 'adj R²' });
+        assertClose(result.rSquared, c.r_squared, { rtol: TOL.fit, name: 'R²' });
+        assertClose(result.adjRSquared, c.adj_r_squared, { rtol: TOL.fit, name: 'adj R²' });
         assertClose(result.sigma, c.sigma, { rtol: TOL.fit, name: 'sigma' });
       });
       for (const [vce, ref] of Object.entries(c.vce) as [VceType, RefInference][]) {
@@ -155,7 +155,7 @@ for (const name of FILES) {
             { rtol: TOL.coef, names, name: 'estimate' },
           );
           assertAllClose(
-            rows.map((r) => r.std_error),
+            rows.map((r) => r.stdError),
             se,
             { rtol: seTol, names, name: 'se' },
           );
@@ -165,30 +165,30 @@ for (const name of FILES) {
             { rtol: seTol, names, name: 't' },
           );
           assertAllClose(
-            rows.map((r) => r.p_value),
+            rows.map((r) => r.pValue),
             nums(ref.p_value),
             { rtol: Math.max(seTol, TOL.p), names, name: 'p' },
           );
           rows.forEach((r, j) => {
             const atol = seTol * se[j];
-            assertClose(r.conf_low, nums(ref.conf_low)[j], {
+            assertClose(r.confLow, nums(ref.conf_low)[j], {
               rtol: seTol,
               atol,
               name: `conf_low[${r.term}]`,
             });
-            assertClose(r.conf_high, nums(ref.conf_high)[j], {
+            assertClose(r.confHigh, nums(ref.conf_high)[j], {
               rtol: seTol,
               atol,
               name: `conf_high[${r.term}]`,
             });
           });
-          const f = result.f_test;
+          const f = result.fTest;
           expect([f.df1, f.df2]).toEqual([ref.f_test.df1, ref.f_test.df2]);
           assertClose(f.statistic, ref.f_test.statistic ?? NaN, {
             rtol: fTol,
             name: `F (${ref.f_test.method})`,
           });
-          assertClose(f.p_value, ref.f_test.p_value ?? NaN, {
+          assertClose(f.pValue, ref.f_test.p_value ?? NaN, {
             rtol: fTol === TOL.se ? TOL.p : 1e-3,
             name: 'F p-value',
           });

@@ -63,7 +63,7 @@ describe('monitor run with a stored model (applyWave)', () => {
           variance,
         });
         const b = columnsOf(w2, spec.x);
-        const floor = r.summary.variance_floor;
+        const floor = r.summary.varianceFloor;
         const stored = (
           await store.db.all(
             `SELECT household_id, mu, sigma, vulnerability FROM risk_scores

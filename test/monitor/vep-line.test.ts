@@ -46,7 +46,7 @@ describe("the line of the rules' VEP (high_vulnerability)", () => {
       for (const { p, hv } of ours) {
         expect(hv.flagged).toBeGreaterThan(0);
         expect(hv.flagged / p.n).toBeLessThan(0.05); // an alert for a few, not for everyone poor-ish
-        expect(hv.precision!).toBeGreaterThan(p.base_rate!); // better than flagging at random
+        expect(hv.precision!).toBeGreaterThan(p.baseRate!); // better than flagging at random
       }
     } finally {
       setWarningSink(previous);

@@ -112,8 +112,8 @@ describe('docxLayout and trueMinus', () => {
     label: `Model ${k}`,
     n: 676,
     coefficients: [
-      { term: 'road_hardened', estimate: -0.197, std_error: 0.052, p_value: 0.001 },
-      { term: 'industrial_support', estimate: 0.018, std_error: 0.028, p_value: 0.5 },
+      { term: 'road_hardened', estimate: -0.197, stdError: 0.052, pValue: 0.001 },
+      { term: 'industrial_support', estimate: 0.018, stdError: 0.028, pValue: 0.5 },
     ],
   });
   test('a narrow table: portrait, 10 pt, label column on one line, widths in the XML', async () => {

@@ -4,14 +4,14 @@ import { reportSetup } from '../../src/report/report-setup.js';
 import { studyFindings } from '../../src/report/study-findings.js';
 import type { StudyResults } from '../../src/report/study-run.js';
 
-const row = (term: string, estimate: number, std_error: number, p_value: number) => ({
+const row = (term: string, estimate: number, stdError: number, pValue: number) => ({
   term,
   estimate,
-  std_error,
-  p_value,
-  statistic: estimate / std_error,
-  conf_low: estimate - 2 * std_error,
-  conf_high: estimate + 2 * std_error,
+  stdError,
+  pValue,
+  statistic: estimate / stdError,
+  confLow: estimate - 2 * stdError,
+  confHigh: estimate + 2 * stdError,
 });
 
 /** Results with fixed estimates: road raises (p .001), motivation lowers (p .03), chronic n.s. */

@@ -102,7 +102,7 @@ describe('format details', () => {
     const col = (k: number) => ({
       label: `(${k})`,
       coefficients: [
-        { term: 'industrial_support', estimate: -0.018, std_error: 0.028, p_value: 0.01 },
+        { term: 'industrial_support', estimate: -0.018, stdError: 0.028, pValue: 0.01 },
       ],
     });
     const narrow = latexLayout(regressionTable([col(1)]), { width: 345, height: 550 });
@@ -145,7 +145,7 @@ describe('format details', () => {
     );
     const V = vcovOls(fit, { type: 'hc1' });
     const coefficients = tidyCoefficients(fit.estimated, fit.coefficients, V.matrix, { df: V.df });
-    const table = regressionTable([{ coefficients, n: fit.n, r_squared: fit.rSquared }], {
+    const table = regressionTable([{ coefficients, n: fit.n, rSquared: fit.rSquared }], {
       title: 'ln per-capita income, simulated survey (HC1)',
     });
     await expect(toMarkdown(table)).toMatchFileSnapshot('__snapshots__/simulated-ols.md');

@@ -4,11 +4,11 @@ import type { VulnerabilityBlock } from '../../src/report/vulnerability-table.js
 
 /** Tidy rows from (estimate, SE, p) triples. */
 const tidy = (rows: Record<string, [number, number, number]>) =>
-  Object.entries(rows).map(([term, [estimate, std_error, p_value]]) => ({
+  Object.entries(rows).map(([term, [estimate, stdError, pValue]]) => ({
     term,
     estimate,
-    std_error,
-    p_value,
+    stdError,
+    pValue,
   }));
 
 /**
@@ -18,7 +18,7 @@ const tidy = (rows: Record<string, [number, number, number]>) =>
 export const TABLE4_COLUMNS: readonly ModelColumn[] = [
   {
     n: 676,
-    r_squared: 0.0912,
+    rSquared: 0.0912,
     coefficients: tidy({
       '(Intercept)': [0.66, 0.106, 1e-9],
       road_hardened: [0.328, 0.06, 4.6e-8],
@@ -32,7 +32,7 @@ export const TABLE4_COLUMNS: readonly ModelColumn[] = [
   },
   {
     n: 676,
-    r_squared: 0.0401,
+    rSquared: 0.0401,
     coefficients: tidy({
       '(Intercept)': [0.429, 0.055, 1e-12],
       road_hardened: [0.289, 0.056, 2.4e-7],
@@ -41,7 +41,7 @@ export const TABLE4_COLUMNS: readonly ModelColumn[] = [
   {
     label: 'Full',
     n: 676,
-    r_squared: null,
+    rSquared: null,
     coefficients: tidy({
       '(Intercept)': [0.683, 0.085, 1e-12],
       road_hardened: [0.329, 0.059, 2.5e-8],

@@ -166,14 +166,14 @@ describe('Table 2 blocks', () => {
       ['A', 2],
       ['B', 1],
     ]);
-    expect(without.left_out).toEqual({ missing: 1, unmatched: 1 });
+    expect(without.leftOut).toEqual({ missing: 1, unmatched: 1 });
     const withRow = blocks('Not stated')[1];
     expect(withRow.rows.map((r) => [r.group, r.n, r.mean])).toEqual([
       ['A', 2, (0.1 + 0.2) / 2],
       ['B', 1, 0.5],
       ['Not stated', 1, 0.9],
     ]);
-    expect(withRow.left_out).toEqual({ missing: 0, unmatched: 1 });
+    expect(withRow.leftOut).toEqual({ missing: 0, unmatched: 1 });
     // Without compare, no row carries the paper's figures.
     for (const r of withRow.rows) expect(r.paper).toBeNull();
   });

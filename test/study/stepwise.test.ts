@@ -39,7 +39,7 @@ describe('stepwise selection (Stata semantics) vs R', () => {
         e.steps.map((s) => `${s.action} ${s.term}`),
       );
       r.steps.forEach((s, k) =>
-        assertClose(s.p_value, e.steps[k].p_value, {
+        assertClose(s.pValue, e.steps[k].p_value, {
           rtol: 1e-8,
           atol: 1e-14,
           name: `p[${s.term}]`,
@@ -53,7 +53,7 @@ describe('stepwise selection (Stata semantics) vs R', () => {
         { rtol: 1e-10, names: e.terms, name: 'coef' },
       );
       assertAllClose(
-        r.result.coefficients.map((c) => c.std_error),
+        r.result.coefficients.map((c) => c.stdError),
         e.std_errors,
         { rtol: 1e-9, names: e.terms, name: 'se' },
       );

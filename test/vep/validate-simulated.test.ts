@@ -44,12 +44,12 @@ describe('validate on the simulated panel (2,000 households × 4 rounds, seed 20
       const c = cross.pairs.find((p) => p.from === h.from)!;
       expect(h.n).toBe(c.n);
       // Falling below the monitoring line happens, but to a minority.
-      expect(h.base_rate!).toBeGreaterThan(0.01);
-      expect(h.base_rate!).toBeLessThan(0.15);
+      expect(h.baseRate!).toBeGreaterThan(0.01);
+      expect(h.baseRate!).toBeLessThan(0.15);
       expect(h.auc!, `${h.from}→${h.to} AUC`).toBeGreaterThan(c.auc!);
       expect(h.brier!, `${h.from}→${h.to} Brier`).toBeLessThan(c.brier!);
-      expect(h.auc!, `${h.from}→${h.to} AUC vs poor_now`).toBeGreaterThan(h.poor_now_auc!);
-      expect(h.brier!, `${h.from}→${h.to} Brier vs poor_now`).toBeLessThan(h.poor_now_brier!);
+      expect(h.auc!, `${h.from}→${h.to} AUC vs poor_now`).toBeGreaterThan(h.poorNowAuc!);
+      expect(h.brier!, `${h.from}→${h.to} Brier vs poor_now`).toBeLessThan(h.poorNowBrier!);
       pairs++;
     }
     expect(pairs).toBe(2);

@@ -31,8 +31,8 @@ describe('brier, calibration, rule outcomes', () => {
   it('calibration: ten bins, v = 1 in bin 9, 0.1 in bin 1, empty bins null', () => {
     const bins = calibration(Float64Array.of(0, 0.1, 0.95, 1), Uint8Array.of(0, 0, 1, 0));
     expect(bins.map((b) => b.n)).toEqual([1, 1, 0, 0, 0, 0, 0, 0, 0, 2]);
-    expect(bins[9]).toEqual({ bin: 9, n: 2, mean_predicted: 0.975, observed: 0.5 });
-    expect(bins[5]).toEqual({ bin: 5, n: 0, mean_predicted: null, observed: null });
+    expect(bins[9]).toEqual({ bin: 9, n: 2, meanPredicted: 0.975, observed: 0.5 });
+    expect(bins[5]).toEqual({ bin: 5, n: 0, meanPredicted: null, observed: null });
   });
   it('precision is null when nothing is flagged; recall null when nobody is poor', () => {
     expect(ruleOutcome('vep', Uint8Array.of(0, 0), Uint8Array.of(1, 0))).toEqual({

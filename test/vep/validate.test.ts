@@ -70,18 +70,18 @@ function compare(
     expect(a.to).toBe(String(e.to));
     expect(a.n, `${at}: n`).toBe(e.n);
     if (e.n === 0) return expect(a.auc).toBeNull();
-    expect(a.n_missing_outcome, `${at}: n_missing_outcome`).toBe(e.n_missing_outcome);
-    expect(a.n_not_scored, `${at}: n_not_scored`).toBe(e.n_not_scored);
-    close(a.base_rate, e.base_rate, `${at}: base_rate`);
+    expect(a.nMissingOutcome, `${at}: n_missing_outcome`).toBe(e.n_missing_outcome);
+    expect(a.nNotScored, `${at}: n_not_scored`).toBe(e.n_not_scored);
+    close(a.baseRate, e.base_rate, `${at}: base_rate`);
     if (options.auc) close(a.auc, e.auc, `${at}: auc`);
     close(a.brier, e.brier, `${at}: brier`);
-    close(a.poor_now_auc, e.poor_now_auc, `${at}: poor_now_auc`);
-    close(a.poor_now_brier, e.poor_now_brier, `${at}: poor_now_brier`);
+    close(a.poorNowAuc, e.poor_now_auc, `${at}: poor_now_auc`);
+    close(a.poorNowBrier, e.poor_now_brier, `${at}: poor_now_brier`);
     expect(a.calibration.length).toBe(e.calibration!.length);
     for (const b of e.calibration!) {
       const got = a.calibration[b.bin];
       expect(got.n, `${at}: calibration[${b.bin}].n`).toBe(b.n);
-      close(got.mean_predicted, b.mean_predicted, `${at}: calibration[${b.bin}].mean_predicted`);
+      close(got.meanPredicted, b.mean_predicted, `${at}: calibration[${b.bin}].mean_predicted`);
       close(got.observed, b.observed, `${at}: calibration[${b.bin}].observed`);
     }
     expect(
@@ -196,9 +196,9 @@ describe('validateWarning against R (test/fixtures/r/validate.R)', () => {
       const c = cross.pairs.find((p) => p.from === h.from)!;
       const at = `${h.from}→${h.to}`;
       expect(h.auc!, `${at}: AUC history vs cross-section`).toBeGreaterThan(c.auc!);
-      expect(h.auc!, `${at}: AUC history vs poor_now`).toBeGreaterThan(h.poor_now_auc!);
+      expect(h.auc!, `${at}: AUC history vs poor_now`).toBeGreaterThan(h.poorNowAuc!);
       expect(h.brier!, `${at}: Brier history vs cross-section`).toBeLessThan(c.brier!);
-      expect(h.brier!, `${at}: Brier history vs poor_now`).toBeLessThan(h.poor_now_brier!);
+      expect(h.brier!, `${at}: Brier history vs poor_now`).toBeLessThan(h.poorNowBrier!);
       pairs++;
     }
     expect(pairs).toBe(5);

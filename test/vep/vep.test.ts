@@ -14,7 +14,7 @@ import {
 const TOL_V = 1e-9;
 
 function checkEquation(
-  actual: VepResult['summary']['mean_equation'],
+  actual: VepResult['summary']['meanEquation'],
   ref: RefTidy,
   name: string,
 ): void {
@@ -26,12 +26,12 @@ function checkEquation(
     { rtol: 1e-8, atol: 1e-12, name: `${name} estimate`, names: ref.term },
   );
   assertAllClose(
-    rows.map((c) => c.std_error),
+    rows.map((c) => c.stdError),
     ref.std_error,
     { rtol: 1e-8, name: `${name} std_error`, names: ref.term },
   );
   assertAllClose(
-    rows.map((c) => c.p_value),
+    rows.map((c) => c.pValue),
     ref.p_value,
     { rtol: 1e-6, atol: 1e-12, name: `${name} p_value`, names: ref.term },
   );
@@ -39,9 +39,9 @@ function checkEquation(
 
 function checkFit(r: VepResult, ref: RefFit, name: string): void {
   const s = r.summary;
-  expect(s.n_used).toBe(ref.n_used);
+  expect(s.nUsed).toBe(ref.n_used);
   expect(s.floored).toBe(ref.floored);
-  expect(s.floored_first_step).toBe(ref.floored_first_step);
+  expect(s.flooredFirstStep).toBe(ref.floored_first_step);
   const rows = asArray(ref.excluded.row);
   const statuses = asArray(ref.excluded.status);
   rows.forEach((row, k) =>
@@ -55,15 +55,15 @@ function checkFit(r: VepResult, ref: RefFit, name: string): void {
   });
   assertAllClose(r.meanLogIncome, orNaN(ref.mean_log_income), { rtol: 1e-10, name: `${name} mu` });
   assertAllClose(r.sdLogIncome, orNaN(ref.sd_log_income), { rtol: 1e-8, name: `${name} sigma` });
-  checkEquation(s.mean_equation, ref.mean_equation, `${name} mean equation`);
-  checkEquation(s.variance_equation, ref.variance_equation, `${name} variance equation`);
-  for (const key of [
-    'headcount_ratio',
-    'vulnerability_rate',
-    'mean_vulnerability',
-    'sd_vulnerability',
+  checkEquation(s.meanEquation, ref.mean_equation, `${name} mean equation`);
+  checkEquation(s.varianceEquation, ref.variance_equation, `${name} variance equation`);
+  for (const [key, refKey] of [
+    ['headcountRatio', 'headcount_ratio'],
+    ['vulnerabilityRate', 'vulnerability_rate'],
+    ['meanVulnerability', 'mean_vulnerability'],
+    ['sdVulnerability', 'sd_vulnerability'],
   ] as const) {
-    assertClose(s[key], ref[key], { rtol: 1e-9, atol: 1e-12, name: `${name} ${key}` });
+    assertClose(s[key], ref[refKey], { rtol: 1e-9, atol: 1e-12, name: `${name} ${refKey}` });
   }
   assertClose(s.threshold, ref.threshold, { rtol: 1e-12, name: `${name} threshold` });
   for (const key of ['n', 'mean', 'sd', 'below', 'between', 'above'] as const) {

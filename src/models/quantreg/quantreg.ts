@@ -17,7 +17,10 @@ export const QREG_SE_TYPES = ['nid', 'iid', 'ker', 'boot', 'cluster'] as const;
 export type QregSe = (typeof QREG_SE_TYPES)[number];
 export { BANDWIDTHS };
 
-/** One τ: the `--json` contract. `objective` is Σ ρ_τ(residual), weighted when weights apply. */
+/**
+ * One τ (its JSON, `quantregJson` in report/result-json.ts, is the `--json` contract). `objective`
+ * is Σ ρ_τ(residual), weighted when weights apply.
+ */
 export interface QuantregFit {
   readonly tau: number;
   readonly objective: number;
@@ -30,8 +33,8 @@ export interface QuantregResult {
   readonly se: QregSe;
   readonly bandwidth: Bandwidth;
   readonly n: number;
-  readonly n_dropped: number;
-  readonly df_residual: number;
+  readonly nDropped: number;
+  readonly dfResidual: number;
   readonly weighted: boolean;
   readonly clusters: number | null;
   readonly reps: number | null;
@@ -187,8 +190,8 @@ function assemble(
     se,
     bandwidth: job.bandwidth,
     n,
-    n_dropped: frame.rowsDropped,
-    df_residual: n - p,
+    nDropped: frame.rowsDropped,
+    dfResidual: n - p,
     weighted: frame.weights !== null,
     clusters: se === 'cluster' ? frame.clusters : null,
     reps: se === 'boot' ? reps : null,

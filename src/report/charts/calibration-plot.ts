@@ -11,7 +11,7 @@ import { validationWords, type ValidationWords } from '../validation-words.js';
 export function calibrationPlot(
   bins: readonly {
     n: number;
-    mean_predicted: number | null;
+    meanPredicted: number | null;
     observed: number | null;
     bin: number;
   }[],
@@ -24,11 +24,11 @@ export function calibrationPlot(
   const { x, y, body } = unitSquare(box);
   const total = bins.reduce((s, b) => s + b.n, 0) || 1;
   const dots = bins
-    .filter((b) => b.n > 0 && b.mean_predicted !== null && b.observed !== null)
+    .filter((b) => b.n > 0 && b.meanPredicted !== null && b.observed !== null)
     .map((b) => {
       const r = 3 + 12 * Math.sqrt(b.n / total);
-      const tip = w.bin(b.bin, b.n, b.mean_predicted!.toFixed(3), b.observed!.toFixed(3));
-      return `<circle class="bin" cx="${px(x(b.mean_predicted!))}" cy="${px(y(b.observed!))}" r="${px(r)}" fill="#d9822b" fill-opacity="0.7"><title>${esc(tip)}</title></circle>`;
+      const tip = w.bin(b.bin, b.n, b.meanPredicted!.toFixed(3), b.observed!.toFixed(3));
+      return `<circle class="bin" cx="${px(x(b.meanPredicted!))}" cy="${px(y(b.observed!))}" r="${px(r)}" fill="#d9822b" fill-opacity="0.7"><title>${esc(tip)}</title></circle>`;
     })
     .join('');
   const label = `${options.title}: ${w.calibration}`;

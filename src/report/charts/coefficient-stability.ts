@@ -6,8 +6,8 @@ interface ModelLike {
   readonly coefficients: readonly {
     readonly term: string;
     readonly estimate: number;
-    readonly conf_low: number;
-    readonly conf_high: number;
+    readonly confLow: number;
+    readonly confHigh: number;
   }[];
 }
 
@@ -28,7 +28,7 @@ export function coefficientStabilityChart(
     title: options.label ? options.label(term) : term,
     points: models.flatMap((m, k) => {
       const c = m.coefficients.find((r) => r.term === term);
-      return c ? [{ x: k, estimate: c.estimate, low: c.conf_low, high: c.conf_high }] : [];
+      return c ? [{ x: k, estimate: c.estimate, low: c.confLow, high: c.confHigh }] : [];
     }),
   }));
   return coefficientPanels(panels, {

@@ -1,11 +1,11 @@
 import { coefficientPanels, type CoefficientPanel } from './coefficient-panels.js';
 
-/** A term's tidy rows across τ (conf_low/conf_high as the estimators give them). */
+/** A term's tidy rows across τ (confLow/confHigh as the estimators give them). */
 interface TidyLike {
   readonly term: string;
   readonly estimate: number;
-  readonly conf_low: number;
-  readonly conf_high: number;
+  readonly confLow: number;
+  readonly confHigh: number;
 }
 
 /**
@@ -25,10 +25,10 @@ export function quantileCoefficientsChart(
       title: options.label ? options.label(term) : term,
       points: fits.flatMap((f) => {
         const c = f.coefficients.find((r) => r.term === term);
-        return c ? [{ x: f.tau, estimate: c.estimate, low: c.conf_low, high: c.conf_high }] : [];
+        return c ? [{ x: f.tau, estimate: c.estimate, low: c.confLow, high: c.confHigh }] : [];
       }),
       ...(ref
-        ? { reference: { estimate: ref.estimate, low: ref.conf_low, high: ref.conf_high } }
+        ? { reference: { estimate: ref.estimate, low: ref.confLow, high: ref.confHigh } }
         : {}),
     };
   });

@@ -43,7 +43,7 @@ describe('qreg --se iid on samples too small for the bandwidth window (summary.r
       let se: number[];
       try {
         se = quantreg(frame, { taus: [c.tau], se: 'iid' }).fits[0].coefficients.map(
-          (k) => k.std_error,
+          (k) => k.stdError,
         );
       } finally {
         setWarningSink(previous);

@@ -57,11 +57,11 @@ describe('quantreg against rq(method = "br") + summary.rq', () => {
               atol: 1e-12,
               name: `${tag} coef[${c.term}]`,
             });
-            assertClose(c.std_error, s.std_error[j], {
+            assertClose(c.stdError, s.std_error[j], {
               rtol: 1e-8,
               name: `${tag} ${key} se[${c.term}]`,
             });
-            assertClose(c.p_value, s.p_value[j], {
+            assertClose(c.pValue, s.p_value[j], {
               rtol: 1e-8,
               atol: 1e-12,
               name: `${tag} ${key} p[${c.term}]`,
@@ -86,7 +86,7 @@ describe('quantreg against rq(method = "br") + summary.rq', () => {
         const s = e[key] as { std_error: number[] };
         expect(fit.coefficients.length).toBe(s.std_error.length);
         s.std_error.forEach((se, j) =>
-          assertClose(fit.coefficients[j].std_error, se, {
+          assertClose(fit.coefficients[j].stdError, se, {
             rtol: 1e-8,
             name: `tau=${e.tau} ${key} se[${fit.coefficients[j].term}]`,
           }),
@@ -112,7 +112,7 @@ describe('quantreg against rq(method = "br") + summary.rq', () => {
       const s = e.boot as { std_error: number[] };
       expect(fit.coefficients.length).toBe(s.std_error.length);
       s.std_error.forEach((se, j) =>
-        assertClose(fit.coefficients[j].std_error, se, {
+        assertClose(fit.coefficients[j].stdError, se, {
           rtol: 0.15,
           name: `tau=${e.tau} boot se[${fit.coefficients[j].term}]`,
         }),
@@ -120,7 +120,7 @@ describe('quantreg against rq(method = "br") + summary.rq', () => {
     });
     const again = quantreg(ref.frame, { taus: [0.5], se: 'boot', reps: 50, seed: 9 });
     const twice = quantreg(ref.frame, { taus: [0.5], se: 'boot', reps: 50, seed: 9 });
-    expect(twice.fits[0].coefficients[1].std_error).toBe(again.fits[0].coefficients[1].std_error);
+    expect(twice.fits[0].coefficients[1].stdError).toBe(again.fits[0].coefficients[1].stdError);
   });
 });
 
