@@ -28,7 +28,8 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 /**
  * Registers `povrisk serve --db DB [--host 127.0.0.1] [--port 8080] [--allowed-host NAME]…
  * [--trust-proxy ADDR|CIDR]… [--cache-mb 64] [--rules FILE]`: the dashboard and its API, until
- * interrupted (Ctrl-C or SIGTERM close the server and the store). While it runs, `DB.serve.json`
+ * interrupted (Ctrl-C or SIGTERM stop accepting connections, close idle ones, let the requests in
+ * flight finish for up to 10 s, then close the store). While it runs, `DB.serve.json`
  * tells the CLI the store is held. See docs/security.md.
  * @example registerServe(program)
  */
@@ -90,7 +91,8 @@ export function registerServe(program: Command): void {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
-      await app.close();
+      // Stop accepting, let the requests in flight finish (10 s at most), then close the store.
+      await app.closeGracefully();
       await store.close();
       if (marked) removeServeMarker(flags.db);
     });

@@ -43,6 +43,9 @@ export interface RunResult {
  */
 export async function runRules(store: Store, options: RunOptions): Promise<RunResult> {
   const rules = options.rules ?? DEFAULT_RULES;
+  // PostgreSQL plans by its statistics, which autovacuum updates only some time after an
+  // import: planned on stale ones ("wave 2 has no rows"), reading a fresh wave took minutes.
+  if (store.db.dialect === 'postgres') await store.db.run('ANALYZE observations, households');
   return inTransaction(store, async (c) => {
     const waves = await rowsOf(
       c,

@@ -25,6 +25,7 @@ import { registerSessionRoutes } from './routes/session.js';
 import { registerSummaryRoutes } from './routes/summary.js';
 import { registerWaveRoutes, UPLOAD_LIMITS } from './routes/waves.js';
 import { listenForChanges } from './change-listener.js';
+import { gracefulClose } from './graceful-close.js';
 import { sessionPersistence } from './session-store.js';
 import { createSessions, type SessionOptions } from './sessions.js';
 import { createStoreGate } from './store-gate.js';
@@ -101,6 +102,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     trustProxy:
       options.trustProxy && options.trustProxy.length > 0 ? [...options.trustProxy] : false,
   });
+  app.decorate('closeGracefully', gracefulClose(app).close);
   app.setValidatorCompiler(({ schema, httpPart }) =>
     (httpPart === 'body' ? bodyAjv : textAjv).compile(schema),
   );
