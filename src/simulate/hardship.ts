@@ -36,7 +36,7 @@ import { randomStream } from './random.js';
  *     70.0% of inpatient costs within the policy list.
  *
  * Before 2026-12-07 every hospital stay and major illness cost the household around 8,000 CNY
- * whatever its registration, which made `high_expenditure` alone flag about 2% of households a
+ * whatever its registration, which made `high_expenditure` alone flag 1.4–2.0% of households a
  * round (docs/validation.md).
  */
 export const HARDSHIP = Object.freeze({
