@@ -1,31 +1,63 @@
 import { randomStream } from './random.js';
 
 /**
- * The registration status and hardship spending of the simulated panel (assumptions, not
- * published figures):
+ * The registration status and hardship spending of the simulated panel (what is ASSUMED and
+ * what comes from a source, marked [H], [P], [Q], is said item by item):
  * - `registered_poor`: the paper surveyed poverty-alleviation households only (its footnote
  *   1), so its data cannot give the mix of a village's register. The simulation registers
  *   households in the lower half of first-round income with probability 0.8 and the others
  *   with 0.4, so that about 60% are on the register (脱贫户) and the rest are ordinary rural
  *   households (一般农户), registration being more common among the poorer, as targeting
  *   intended.
- * - spending in a round follows that round's events: a major illness or a hospital stay costs
- *   medical spending (log-normal around 8,000 CNY; chronic illness alone around 1,500), a
- *   schooling-cost shock around 4,000 CNY, a natural disaster a loss around 15,000 CNY.
+ * - spending in a round follows that round's events. Medical spending is what the household pays
+ *   itself (out of pocket, as the monitoring rules read it): the bill of a hospital stay is
+ *   log-normal (SD of its log 0.8) with the national mean inpatient cost of 2020, 10,619.2 CNY
+ *   per stay [H], a major illness (`shock_illness`) costs ASSUMED 3 times as much (several stays,
+ *   higher-level hospitals); a registered household pays 20% of it (the basic insurance, critical
+ *   illness insurance and medical assistance together reimbursed about 80% of registered poor
+ *   people's inpatient costs [P]), any other household 30% (resident medical insurance paid 70% of
+ *   inpatient costs within the policy list in 2020 [Q]; ASSUMED to apply to the whole bill, so
+ *   this understates what falls outside the list). Chronic illness alone costs around 1,500 CNY a
+ *   round (ASSUMED), a schooling-cost shock around 4,000 CNY (ASSUMED), a natural disaster a loss
+ *   around 15,000 CNY (ASSUMED).
  * - `no_medical_insurance` is 0 throughout: the paper reports full coverage of the new rural
  *   cooperative medical insurance in the sample area. `school_dropout` starts at 0 (round 1,
  *   when every household has just met the "three guarantees") and, in later rounds, a
  *   schooling-cost shock leaves a child out of school with probability 0.05.
+ *
+ * Sources:
+ * [H] National Health Commission, 2020 Statistical Bulletin on the Development of Health Care
+ *     (2020年我国卫生健康事业发展统计公报), 2021: mean cost per inpatient stay in hospitals
+ *     10,619.2 CNY.
+ * [P] National Healthcare Security Administration, 2020: the actual reimbursement ratio of the
+ *     rural poor population's inpatient costs stable at about 80% (三重保障).
+ * [Q] National Healthcare Security Administration, 2020 Statistical Bulletin on the Development
+ *     of Medical Security (2020年全国医疗保障事业发展统计公报): residents' medical insurance paid
+ *     70.0% of inpatient costs within the policy list.
+ *
+ * Before 2026-12-07 every hospital stay and major illness cost the household around 8,000 CNY
+ * whatever its registration, which made `high_expenditure` alone flag 1.4–2.0% of households a
+ * round (docs/validation.md).
  */
 export const HARDSHIP = Object.freeze({
   registeredLowerHalf: 0.8,
   registeredUpperHalf: 0.4,
-  medicalMean: 8000,
+  /** [H] Mean cost of a hospital stay (the bill before insurance), CNY. */
+  hospitalStayCost: 10619.2,
+  /** ASSUMED: a major illness costs 3 hospital stays. */
+  majorIllnessCost: 3 * 10619.2,
+  /** [P] Share of the bill a registered household pays itself. */
+  paidRegistered: 0.2,
+  /** [Q] Share of the bill any other household pays itself. */
+  paidOther: 0.3,
   chronicMean: 1500,
   schoolingMean: 4000,
   disasterMean: 15000,
   dropoutGivenSchooling: 0.05,
 });
+
+/** SD of the log of a medical bill. */
+const MEDICAL_SD = 0.8;
 
 /** The panel's event columns `simulateHardship` reads (row = household × W + round). */
 export interface HardshipEvents {
@@ -84,7 +116,9 @@ export function simulateHardship(
     for (let t = 1; t < W; t++) {
       const k = i * W + t;
       if (events.illness[k] || events.hospitalized[k]) {
-        medical[k] = round(med.lognormal(Math.log(H.medicalMean), 0.8));
+        const mean = events.illness[k] ? H.majorIllnessCost : H.hospitalStayCost;
+        const paid = registered[k] ? H.paidRegistered : H.paidOther;
+        medical[k] = round(paid * med.lognormal(Math.log(mean) - MEDICAL_SD ** 2 / 2, MEDICAL_SD));
       } else if (events.chronic[i] > 0) {
         medical[k] = round(med.lognormal(Math.log(H.chronicMean), 0.5));
       }
