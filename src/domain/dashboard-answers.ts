@@ -112,18 +112,22 @@ export interface LastRound {
   readonly previous_alerts: readonly AlertOutcome[];
 }
 
+/** A row of the paper's Table 2: the distribution of the probability of returning to poverty. */
+export interface PublishedVulnerability {
+  readonly group: string;
+  readonly mean: number;
+  readonly sd: number;
+  /** Shares of households with a probability below 0.3, from 0.3 to 0.6, and above 0.6. */
+  readonly below: number;
+  readonly middle: number;
+  readonly above: number;
+}
+
 /** `/api/model`: the latest model, how last round's warning worked, and the paper's Table 2. */
 export interface ModelAnswer {
   readonly model: StoredModelView | null;
   readonly last_round: LastRound | null;
-  readonly published_table2: readonly {
-    readonly group: string;
-    readonly mean: number;
-    readonly sd: number;
-    readonly below: number;
-    readonly middle: number;
-    readonly above: number;
-  }[];
+  readonly published_table2: readonly PublishedVulnerability[];
   readonly risk_bands: { readonly low: number; readonly high: number };
   readonly min_monitored_months: number;
 }

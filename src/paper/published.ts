@@ -1,13 +1,6 @@
-/** A row of the paper's Table 2: the distribution of the probability of returning to poverty. */
-export interface PublishedVulnerability {
-  readonly group: string;
-  readonly mean: number;
-  readonly sd: number;
-  /** Shares of households with a probability below 0.3, from 0.3 to 0.6, and above 0.6. */
-  readonly below: number;
-  readonly middle: number;
-  readonly above: number;
-}
+import type { PublishedVulnerability } from '../domain/dashboard-answers.js';
+
+export type { PublishedVulnerability };
 
 const row = (
   group: string,
