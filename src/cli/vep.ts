@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { availableParallelism } from 'node:os';
 import { readColumns } from '../data/read.js';
+import { startRowWorkers } from '../linalg/parallel-rows.js';
 import { tableFormat, writeTable } from '../data/write-table.js';
 import { UserError } from '../errors.js';
 import { warn } from '../log.js';
@@ -133,6 +135,8 @@ export function registerVep(program: Command): void {
       }
       const numeric = [flags.income, ...x, ...(flags.weights ? [flags.weights] : [])];
       const text = [...(flags.id ? [flags.id] : []), ...by.filter((c) => c !== flags.id)];
+      // The row worker that shares the fits' folds starts up while the file is read.
+      if (availableParallelism() > 1) startRowWorkers({ threads: 2 });
       const data = await readColumns(file, {
         numeric: [...new Set(numeric)],
         text,

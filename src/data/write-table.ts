@@ -41,7 +41,8 @@ const PART = 1 << 20;
  * failure never leaves a partial file (nor touches an existing one). A `.dta` path is written by
  * `writeDta` (release 118; category columns become value-labelled codes 1, 2, …).
  * CSV is written in parts of `options.partRows` rows (default 1,048,576), one COPY each, put
- * end to end: memory stays that of one part however long the table, and the file is the same,
+ * end to end: memory stays that of two parts however long the table (one is appended while
+ * DuckDB formats the other on its threads), and the file is the same,
  * byte for byte, as one COPY of the whole table.
  * @example await writeTable('vep.csv', { rows: 2, columns: [{ name: 'v', type: 'double', values: v }] })
  */
@@ -68,55 +69,77 @@ export async function writeTable(
   );
   const db = await bindings.open(':memory:');
   const connection = await bindings.connect(db);
+  // CSV parts alternate between two connections and tables, so that the rows of one part are
+  // appended on this thread while DuckDB formats the previous one on its own threads.
+  const second = format === 'csv' ? await bindings.connect(db) : null;
   try {
     // Rows leave in the order they were appended (DuckDB's default, made explicit).
     await bindings.query(connection, 'SET preserve_insertion_order = true');
     const columnSql = table.columns
       .map((c, j) => `${quoteIdent(`c${j}`)} ${sqlType(c)}`)
       .join(', ');
-    const create = `CREATE TABLE t (${columnSql})`;
+    const create = (name: string): string => `CREATE TABLE ${name} (${columnSql})`;
     const select = table.columns
       .map((c, j) => `${selectSql(c, `c${j}`)} AS ${quoteIdent(c.name)}`)
       .join(', ');
-    const copy = (target: string, options: string): string =>
-      `COPY (SELECT ${select} FROM t) TO '${target.replaceAll("'", "''")}' (${options})`;
-    if (format === 'csv') {
-      // In parts of `partRows` rows, each appended to the file as soon as DuckDB has written it
-      // (while the next part is formatted): DuckDB's table and its CSV writer then hold one
-      // part at a time, not 80 + 80 bytes for every row of the table. DuckDB writes each row
-      // whole, carrying nothing from one row to the next, so the parts put end to end are the
-      // file one COPY would write.
+    const copy = (name: string, target: string, options: string): string =>
+      `COPY (SELECT ${select} FROM ${name}) TO '${target.replaceAll("'", "''")}' (${options})`;
+    if (second !== null) {
+      // In parts of `partRows` rows, each appended to the file as soon as DuckDB has written it:
+      // DuckDB's tables and its CSV writer then hold two parts at a time, not 80 + 80 bytes for
+      // every row of the table. DuckDB writes each row whole, carrying nothing from one row to
+      // the next, so the parts put end to end are the file one COPY would write.
+      await bindings.query(second, 'SET preserve_insertion_order = true');
       const out = await open(temp, 'w');
-      let pending: Promise<void> = Promise.resolve();
+      // The previous part's COPY (resolving to its file), and the appending of the parts before.
+      let copied: Promise<string | null> = Promise.resolve(null);
+      let appended: Promise<void> = Promise.resolve();
+      const settle = async (): Promise<void> => {
+        await copied.catch(() => undefined);
+        await appended.catch(() => undefined);
+      };
       try {
-        for (let from = 0; from === 0 || from < table.rows; from += part) {
-          await bindings.query(connection, create);
-          appendTable(connection, table, from, Math.min(table.rows, from + part));
+        for (let from = 0, k = 0; from === 0 || from < table.rows; from += part, k++) {
+          const con = k % 2 === 0 ? connection : second;
+          const name = `t${k % 2}`;
+          await bindings.query(con, create(name));
+          appendTable(con, name, table, from, Math.min(table.rows, from + part));
+          const previous = await copied;
+          if (previous !== null) {
+            appended = appended.then(() => appendPart(out, previous));
+            appended.catch(() => undefined); // awaited after the loop
+          }
           const file = `${temp}.${from}`;
           const header = from === 0 ? 'true' : 'false';
-          await bindings.query(
-            connection,
-            copy(file, `FORMAT csv, HEADER ${header}, DELIMITER ','`),
-          );
-          await bindings.query(connection, 'DROP TABLE t');
-          await pending;
-          pending = appendPart(out, file);
+          copied = (async () => {
+            await bindings.query(
+              con,
+              copy(name, file, `FORMAT csv, HEADER ${header}, DELIMITER ','`),
+            );
+            await bindings.query(con, `DROP TABLE ${name}`);
+            return file;
+          })();
+          // Awaited on the next turn or after the loop; meanwhile a failure is not unhandled.
+          copied.catch(() => undefined);
         }
-        await pending;
+        const last = await copied;
+        if (last !== null) appended = appended.then(() => appendPart(out, last));
+        await appended;
       } finally {
-        await pending.catch(() => undefined);
+        await settle();
         await out.close();
       }
     } else {
-      await bindings.query(connection, create);
-      appendTable(connection, table, 0, table.rows);
-      await bindings.query(connection, copy(temp, 'FORMAT parquet, COMPRESSION zstd'));
+      await bindings.query(connection, create('t'));
+      appendTable(connection, 't', table, 0, table.rows);
+      await bindings.query(connection, copy('t', temp, 'FORMAT parquet, COMPRESSION zstd'));
     }
   } catch (e) {
     await rm(temp, { force: true, recursive: true });
     await removeParts(temp);
     throw asUserError(path, e);
   } finally {
+    if (second !== null) bindings.disconnect_sync(second);
     bindings.disconnect_sync(connection);
     bindings.close_sync(db);
   }
@@ -201,14 +224,20 @@ function selectSql(c: TableColumn, column: string): string {
 }
 
 /**
- * Appends rows from..to−1 of the table to DuckDB table `t` through one data chunk of 2048 rows, reused: each
+ * Appends rows from..to−1 of the table to DuckDB table `name` through one data chunk of 2048 rows, reused: each
  * column's values are copied into the chunk's vector at once (straight from the column when it
  * already has the vector's type), and its validity mask with them. A new chunk per 2048 rows
  * would leave native memory to the garbage collector, which does not see it: about 200 bytes
  * a row until it ran.
  */
-function appendTable(connection: Connection, table: Table, from: number, to: number): void {
-  const appender = bindings.appender_create(connection, null, 't');
+function appendTable(
+  connection: Connection,
+  name: string,
+  table: Table,
+  from: number,
+  to: number,
+): void {
+  const appender = bindings.appender_create(connection, null, name);
   const types = table.columns.map((c) => bindings.create_logical_type(duckType(c)));
   const chunk = bindings.create_data_chunk(types);
   const scratch = new ArrayBuffer(CHUNK * 8);

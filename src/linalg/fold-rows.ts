@@ -49,7 +49,25 @@ export function foldRows(T: Float64Array, src: FoldSource, start: number, end: n
  * @example foldBlock(T, 4, A, 256) // T is now the R factor of [T; A]
  */
 export function foldBlock(T: Float64Array, q: number, A: Float64Array, m: number): void {
-  for (let l = 0; l < q; l++) {
+  foldReflections(T, q, A, m, 0, q);
+}
+
+/**
+ * The reflections `from..to−1` of `foldBlock`: reflection l reads and writes row l of T (from
+ * column l on) and columns l..q−1 of A, so rows 0..L−1 of one block can be folded while rows
+ * L..q−1 of the block before are (see `startFoldPipeline`). Calling it for 0..L then L..q is
+ * `foldBlock`, bit for bit.
+ * @example foldReflections(T, q, A, m, 0, 3); foldReflections(T, q, A, m, 3, q)
+ */
+export function foldReflections(
+  T: Float64Array,
+  q: number,
+  A: Float64Array,
+  m: number,
+  from: number,
+  to: number,
+): void {
+  for (let l = from; l < to; l++) {
     const al = l * BLOCK;
     const tll = T[l + l * q];
     let ss = tll * tll;

@@ -61,6 +61,17 @@ export function startRowWorkers(options: { threads?: number } = {}): number {
 }
 
 /**
+ * Posts a message to the first row worker, starting it if needed (see `startRowWorkers`):
+ * false when there is none (running from TypeScript sources), and the caller works alone.
+ * @example if (!postToRowWorker(run)) foldEverythingHere()
+ */
+export function postToRowWorker(message: unknown): boolean {
+  if (startRowWorkers({ threads: Math.max(2, workers.length + 1) }) < 1) return false;
+  workers[0].postMessage(message);
+  return true;
+}
+
+/**
  * Computes a job over n rows in fixed chunks of `chunkRows`, on this thread and `threads − 1`
  * worker threads at once (inputs must be in shared memory). Chunks are claimed as threads come
  * free, and each has its own output slot, so the result is the same whoever computed what; a

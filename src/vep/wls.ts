@@ -1,4 +1,6 @@
-import { FOLD_BLOCK as BLOCK, foldBlock } from '../linalg/fold-rows.js';
+import { startFoldPipeline } from '../linalg/fold-pipeline.js';
+import { FOLD_BLOCK as BLOCK } from '../linalg/fold-rows.js';
+import { rowThreads } from '../linalg/parallel-rows.js';
 import { matrix } from '../linalg/matrix.js';
 import { ols } from '../models/ols.js';
 
@@ -33,24 +35,27 @@ export interface WlsFit {
  * reflections (a tall-skinny QR), which is as stable as `lm`'s QR of the whole design; the
  * (k+1)×(k+1) factor is then solved by `ols` (LINPACK dqrdc2 pivoting, tolerance 1e-7, so
  * collinear terms are omitted as R omits them). `y` and `weights` are indexed by position in
- * `rows`.
+ * `rows`. `threads` (default `rowThreads`: two for a large fit on two cores) shares the fold
+ * with a row worker; the result is the same bits with one thread or two.
  * @example const fit = wlsColumns([hsize, age], used, lny, { weights: w, terms: ['(Intercept)', 'hsize', 'age'] });
  */
 export function wlsColumns(
   xs: readonly Float64Array[],
   rows: Int32Array,
   y: Float64Array,
-  options: { weights?: Float64Array | null; terms?: readonly string[] } = {},
+  options: { weights?: Float64Array | null; terms?: readonly string[]; threads?: number } = {},
 ): WlsFit {
   const w = options.weights ?? null;
   const p = xs.length + 1;
   const q = p + 1; // design columns and y
   const n = rows.length;
-  const T = new Float64Array(q * q); // upper-triangular factor, column-major
-  const A = new Float64Array(BLOCK * q);
+  // The upper-triangular factor, column-major; with two threads each block's reflections are
+  // shared with a row worker (`startFoldPipeline`), which gives the same bits.
+  const fold = startFoldPipeline(q, { threads: options.threads ?? rowThreads(n, q) });
   const sqrtW = new Float64Array(BLOCK);
   for (let start = 0; start < n; start += BLOCK) {
     const m = Math.min(BLOCK, n - start);
+    const A = fold.slot();
     for (let r = 0; r < m; r++) {
       const sw = w ? Math.sqrt(w[start + r]) : 1;
       sqrtW[r] = sw;
@@ -62,8 +67,9 @@ export function wlsColumns(
       const off = j * BLOCK;
       for (let r = 0; r < m; r++) A[off + r] = sqrtW[r] * col[rows[start + r]];
     }
-    foldBlock(T, q, A, m);
+    fold.push(m);
   }
+  const T = fold.finish();
   const Rxx = new Float64Array(p * p);
   const qty = new Float64Array(p);
   for (let j = 0; j < p; j++) {
