@@ -140,6 +140,9 @@ async function readWith(
       // Nobody needs the columns side by side as they arrive: stream them, so that DuckDB
       // holds no second copy of the file's numbers (see `streamColumns`).
       const sql = select + streamedCsvSql(source, doubles);
+      // DuckDB's threads parse ahead of the consumer only as far as this buffer lets them;
+      // its default (about 1 MB) keeps the parse on one thread at a time.
+      await bindings.query(connection, `SET streaming_buffer_size = '128MB'`);
       const expectedRows = await estimatedRows(source.file);
       const streamed = await streamColumns(connection, sql, { ...shape, expectedRows })
         .then(async (read) => ((await csvRejects(connection)) === 0 ? read : null))

@@ -53,7 +53,11 @@ export function varianceEquation(
   const e2 = new Float64Array(n);
   for (let i = 0; i < n; i++) e2[i] = residuals[i] * residuals[i];
   if (model === 'linear') {
-    const first = wlsColumns(xs, rows, e2, { weights: w, ...(terms ? { terms } : {}) });
+    const first = wlsColumns(xs, rows, e2, {
+      weights: w,
+      keep: 'fitted',
+      ...(terms ? { terms } : {}),
+    });
     const w2 = new Float64Array(n);
     let flooredFirstStep = 0;
     for (let i = 0; i < n; i++) {
@@ -64,7 +68,11 @@ export function varianceEquation(
       }
       w2[i] = (w ? w[i] : 1) / (s * s);
     }
-    const fit = wlsColumns(xs, rows, e2, { weights: w2, ...(terms ? { terms } : {}) });
+    const fit = wlsColumns(xs, rows, e2, {
+      weights: w2,
+      keep: 'fitted',
+      ...(terms ? { terms } : {}),
+    });
     return Object.freeze({
       model,
       fit,
@@ -82,7 +90,11 @@ export function varianceEquation(
   }
   const le2 = new Float64Array(n);
   for (let i = 0; i < n; i++) le2[i] = Math.log(e2[i] > 0 ? e2[i] : smallest);
-  const fit = wlsColumns(xs, rows, le2, { weights: w, ...(terms ? { terms } : {}) });
+  const fit = wlsColumns(xs, rows, le2, {
+    weights: w,
+    keep: 'fitted',
+    ...(terms ? { terms } : {}),
+  });
   return Object.freeze({
     model,
     fit,

@@ -153,7 +153,7 @@ export function estimateVep(data: ColumnData, options: VepOptions): VepResult {
   // Step 3: FGLS of ln y with weights w / σ².
   const w3 = new Float64Array(nu);
   for (let r = 0; r < nu; r++) w3[r] = (wu ? wu[r] : 1) / sigma2[used[r]];
-  const fgls = wlsColumns(xs, used, lny, { weights: w3, terms });
+  const fgls = wlsColumns(xs, used, lny, { weights: w3, terms, keep: 'fitted' });
   const meanSummary = equationSummary(fgls);
   const beta = fgls.full;
   // Step 4: vulnerability.
@@ -233,7 +233,7 @@ function firstStepResiduals(
   options: { weights: Float64Array | null; terms: readonly string[]; rows: number },
 ): Float64Array {
   const first = wlsColumns(xs, used, lny, { weights: options.weights, terms: options.terms });
-  if (first.dfResidual <= 0)
+  if (first.dfResidual <= 0 || !first.residuals)
     throw new UserError(messages.vepTooFewHouseholds(used.length, first.rank, options.rows));
   return first.residuals;
 }
