@@ -134,12 +134,14 @@ export function registerVep(program: Command): void {
         throw new UserError(messages.missingOption('--out FILE (with --explain)'));
       }
       const numeric = [flags.income, ...x, ...(flags.weights ? [flags.weights] : [])];
-      const text = [...(flags.id ? [flags.id] : []), ...by.filter((c) => c !== flags.id)];
+      // Grouping columns come as codes: 10⁷ strings would be walked by every garbage collection.
+      const coded = by.filter((c) => c !== flags.id);
       // The row worker that shares the fits' folds starts up while the file is read.
       if (availableParallelism() > 1) startRowWorkers({ threads: 2 });
       const data = await readColumns(file, {
         numeric: [...new Set(numeric)],
-        text,
+        text: flags.id ? [flags.id] : [],
+        coded,
         encoding: flags.encoding,
       });
       const result = estimateVep(data, {

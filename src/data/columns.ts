@@ -22,6 +22,8 @@ export interface ColumnData {
   /** Missing cells (NaN) in each numeric column, where the reader counted them. */
   readonly missing?: ReadonlyMap<string, number>;
   readonly text: ReadonlyMap<string, readonly (string | null)[]>;
+  /** The columns asked for as `ReadOptions.coded`: codes into their distinct values. */
+  readonly coded?: ReadonlyMap<string, CodedText>;
   /**
    * The numeric columns' storage (CSV, TSV, Parquet): `reserve` free columns, then the numeric
    * columns in the order asked for, side by side (`rows` each) in one SharedArrayBuffer.
@@ -35,6 +37,15 @@ export interface ColumnData {
 }
 
 /**
+ * A text column as codes into its distinct values: `levels[codes[i]]` is row i's value, code −1
+ * a missing one. Levels are in order of first appearance.
+ */
+export interface CodedText {
+  readonly codes: Int32Array;
+  readonly levels: readonly string[];
+}
+
+/**
  * Which columns to read, and how. Defaults: none of either; `reserve: 0`; no callbacks.
  * `reserve` leaves that many free columns before the numeric ones in `block`, for the caller
  * to fill: a column of ones there makes [1, numeric columns…] a design matrix without a copy.
@@ -42,6 +53,12 @@ export interface ColumnData {
 export interface ReadOptions {
   readonly numeric?: readonly string[];
   readonly text?: readonly string[];
+  /**
+   * Text columns to return as codes (`ColumnData.coded`) rather than strings: for grouping
+   * columns of millions of rows and few distinct values, one Int32Array instead of an array of
+   * strings that every garbage collection walks.
+   */
+  readonly coded?: readonly string[];
   readonly reserve?: number;
   /**
    * Text encoding: of a CSV/TSV file (default: detected, UTF-8 or else GB18030) or of a Stata

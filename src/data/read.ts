@@ -2,13 +2,14 @@ import { open } from 'node:fs/promises';
 import type { Connection } from '@duckdb/node-bindings';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
+import { codeText } from './code-text.js';
 import { dataFormat } from './data-format.js';
 import { bindings } from './duckdb-bindings.js';
 import { queryColumns, queryStrings, type QueriedColumns } from './query-columns.js';
 import { describeSource, quoteIdent, streamedCsvSql, typedCsvSql, type Source } from './source.js';
 import { csvRejects, streamColumns } from './stream-columns.js';
 
-export type { ColumnData, ColumnInfo, ReadOptions } from './columns.js';
+export type { CodedText, ColumnData, ColumnInfo, ReadOptions } from './columns.js';
 import type { ColumnData, ReadOptions } from './columns.js';
 
 /**
@@ -16,10 +17,23 @@ import type { ColumnData, ReadOptions } from './columns.js';
  * through `readXlsxColumns`, its first worksheet; a Stata .dta or SPSS .sav file through
  * `readLabelledColumns`, with labels in `info`), in file order,
  * into column-major typed arrays. Empty cells, `NA` and `.` are missing (NaN); any other
- * cell that is not a number is an error naming the column, the row and the value.
+ * cell that is not a number is an error naming the column, the row and the value. Columns
+ * named in `coded` come back as codes into their distinct values (`ColumnData.coded`).
  * @example const { numeric } = await readColumns('wages.csv', { numeric: ['wage', 'educ'] });
  */
 export async function readColumns(path: string, options: ReadOptions = {}): Promise<ColumnData> {
+  const coded = options.coded ?? [];
+  if (coded.length === 0) return readAny(path, options);
+  const asked = options.text ?? [];
+  const data = await readAny(path, { ...options, text: [...new Set([...asked, ...coded])] });
+  return Object.freeze({
+    ...data,
+    text: new Map([...data.text].filter(([name]) => asked.includes(name))),
+    coded: new Map(coded.map((name) => [name, codeText(data.text.get(name) ?? [])])),
+  });
+}
+
+async function readAny(path: string, options: ReadOptions): Promise<ColumnData> {
   // Excel (first worksheet); its reader loads only when needed, as exceljs is large.
   const format = dataFormat(path);
   if (format === 'xlsx') return (await import('./read-xlsx.js')).readXlsxColumns(path, options);

@@ -121,6 +121,8 @@ export function estimateVep(data: ColumnData, options: VepOptions): VepResult {
   const xs = o.x.map(col);
   const weights = o.weights ? col(o.weights) : null;
   const byValues = o.by.map((name) => {
+    const coded = data.coded?.get(name);
+    if (coded) return coded;
     const c = data.text.get(name);
     if (!c) throw new UserError(messages.unknownColumn(data.path, name, [...data.text.keys()]));
     return c;

@@ -41,6 +41,20 @@ describe('readColumns', () => {
     ]);
   });
 
+  it('returns coded columns as codes into their values, and as text only when asked', async () => {
+    const path = file('coded.csv', 'y,g,h\n1,a,x\n2,b,y\n3,,x\n4,a,z\n5,"c, d",x\n');
+    const d = await readColumns(path, { numeric: ['y'], text: ['h'], coded: ['g', 'h'] });
+    expect(d.rows).toBe(5);
+    expect([...d.text.keys()]).toEqual(['h']);
+    expect(d.text.get('h')).toEqual(['x', 'y', 'x', 'z', 'x']);
+    const g = d.coded?.get('g');
+    expect(g?.levels).toEqual(['a', 'b', 'c, d']);
+    expect(Array.from(g?.codes ?? [])).toEqual([0, 1, -1, 0, 2]);
+    const h = d.coded?.get('h');
+    expect(h?.levels).toEqual(['x', 'y', 'z']);
+    expect(Array.from(h?.codes ?? [])).toEqual([0, 1, 0, 2, 0]);
+  });
+
   it('a column read both as numbers and as text keeps its text as written', async () => {
     const path = file('both.csv', 'g,y\n1,2\n2.50,3\n,4\n');
     const d = await readColumns(path, { numeric: ['g', 'y'], text: ['g'] });

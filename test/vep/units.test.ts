@@ -2,6 +2,7 @@ import { isOptionError } from '../../src/errors.js';
 import { flagOf } from '../../src/cli/option-flag.js';
 import { describe, expect, it } from 'vitest';
 import { classifyHouseholds } from '../../src/vep/classify.js';
+import { codeText } from '../../src/data/code-text.js';
 import { groupTable } from '../../src/vep/group-table.js';
 import { povertyLine, PPP_CHINA_2011_PRIVATE_CONSUMPTION } from '../../src/vep/poverty-line.js';
 import { wlsColumns } from '../../src/vep/wls.js';
@@ -72,6 +73,20 @@ describe('groupTable', () => {
     assertClose(two.between, 3 / 5, { rtol: 1e-15, name: 'between' });
     assertClose(two.below, 2 / 5, { rtol: 1e-15, name: 'below' });
     expect(Number.isNaN(t.rows[2].sd)).toBe(true); // one household: no SD
+  });
+
+  it('gives the same table from the codes of the column as from its text', () => {
+    const values = ['10', '2', null, '2', '10', 'b', 'a'];
+    const v = new Float64Array([0.1, 0.5, 0.9, 0.2, 0.4, 0.7, 0.3]);
+    const w = new Float64Array([1, 3, 1, 2, 2, 1, 5]);
+    const used = Int32Array.from([0, 1, 2, 3, 4, 6]); // 'b' is not in the sample
+    const coded = codeText(values);
+    expect(Array.from(coded.codes)).toEqual([0, 1, -1, 1, 0, 2, 3]);
+    expect(coded.levels).toEqual(['10', '2', 'b', 'a']);
+    const fromText = groupTable(v, w, used, { column: 'g', values });
+    const fromCodes = groupTable(v, w, used, { column: 'g', values: coded });
+    expect(fromCodes.rows.map((r) => r.group)).toEqual(['2', '10', 'a', '(missing)']);
+    expect(fromCodes).toEqual(fromText);
   });
 });
 
