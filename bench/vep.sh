@@ -46,4 +46,9 @@ if [ "$FORMAT" = csv ]; then
   echo "CPU (user + system): povrisk $PC s, R $RC s: ratio $(echo "$PC $RC" | awk '{ printf "%.2f", $1 / $2 }')"
   echo "peak memory: povrisk $PM GiB, R $RM GiB: ratio $(echo "$PM $RM" | awk '{ printf "%.2f", $1 / $2 }')"
 fi
+if [ "$FORMAT" = csv ]; then
+  echo "where povrisk's time goes (bench/vep-phases.mjs, the same steps as the CLI, one phase at a time):"
+  node "$ROOT/bench/vep-phases.mjs" "$DATA" "$BASE-out-phases.csv" "$K"
+  cmp -s "$BASE-out-phases.csv" "$OUT" && echo "(its output is the CLI's, byte for byte)"
+fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
