@@ -1,14 +1,13 @@
 // Where `povrisk vep` spends its time, phase by phase, on the benchmark's file (run by
 // bench/vep.sh after the comparison with R; run `npm run build` first):
 //   node bench/vep-phases.mjs FILE.csv OUT.csv K
-// It does what the CLI does (row workers started, step 1 folded during the read, grouping
-// column read as codes) and prints the wall time and the process's CPU time of each phase.
+// It does what the CLI does (row workers started during the read, grouping column read as
+// codes) and prints the wall time and the process's CPU time of each phase.
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { readColumns } from '../dist/data/read.js';
 import { writeTable } from '../dist/data/write-table.js';
 import { startRowWorkers } from '../dist/linalg/parallel-rows.js';
-import { startFirstStepFold } from '../dist/vep/first-step-fold.js';
 import { householdTable } from '../dist/vep/household-table.js';
 import { estimateVep } from '../dist/vep/vep.js';
 
@@ -28,24 +27,16 @@ const lap = (phase) => {
 };
 if (threads > 1) startRowWorkers({ threads });
 const numeric = ['income', ...x, 'weight'];
-const first = startFirstStepFold({
-  income: 0,
-  x: x.map((_, j) => j + 1),
-  weights: numeric.length - 1,
-  threads,
-});
-const data = await readColumns(file, { numeric, coded: ['county'], onChunk: first.add });
-const firstStep = first.finish();
-lap('read (DuckDB parse, copy out, fold step 1)');
+const data = await readColumns(file, { numeric, coded: ['county'] });
+lap('read (DuckDB parses, chunks copied out)');
 const result = estimateVep(data, {
   income: 'income',
   x,
   line: 2563.176,
   weights: 'weight',
   by: ['county'],
-  firstStep,
 });
-lap('estimate (steps 2-3, scores, Table 2)');
+lap('estimate (4 regressions, scores, Table 2)');
 await writeTable(out, householdTable(result, {}));
 lap('write the per-household CSV');
 process.exit(0);
