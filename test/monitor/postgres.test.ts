@@ -1,31 +1,32 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../src/errors.js';
 import { setStatus } from '../../src/monitor/cases.js';
 import { importWave } from '../../src/monitor/import.js';
-import { lockLatestCase } from '../../src/monitor/latest-case.js';
 import { listAlerts } from '../../src/monitor/list-alerts.js';
 import { runRules } from '../../src/monitor/run.js';
 import { openStore, type Store } from '../../src/monitor/store.js';
 import { summary } from '../../src/monitor/summary.js';
-import { createTestDatabase, PG_SERVER_URL, type TestDatabase } from '../helpers/postgres.js';
+import {
+  flaggedHousehold,
+  holdCaseLock,
+  PG_SERVER_URL,
+  postgresSuite,
+} from '../helpers/postgres.js';
 import { panel, writeCsv } from './fixture.js';
 
 // The same two waves in a DuckDB file and a PostgreSQL database: the same scores, alerts and
 // counts; then what only PostgreSQL does (several writers, a log the database guards).
 describe.skipIf(!PG_SERVER_URL)('the monitoring store on PostgreSQL', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'povrisk-pg-'));
-  let pgDb: TestDatabase;
+  const suite = postgresSuite('povrisk-pg-');
+  const dir = suite.dir;
   let duck: Store;
   let pg: Store;
   const runs: { duck: number[]; pg: number[] } = { duck: [], pg: [] };
 
   beforeAll(async () => {
-    pgDb = await createTestDatabase();
     duck = await openStore(join(dir, 'same.duckdb'), { user: 'li.wei' });
-    pg = await openStore(pgDb.url, { user: 'li.wei' });
+    pg = await openStore(suite.db.url, { user: 'li.wei' });
     const waves = panel({ households: 400, waves: 2, seed: 23, labels: ['2021', '2022'] });
     for (const [w, rows] of waves.entries()) {
       const file = join(dir, `w${w}.csv`);
@@ -43,8 +44,6 @@ describe.skipIf(!PG_SERVER_URL)('the monitoring store on PostgreSQL', () => {
   afterAll(async () => {
     await duck?.close();
     await pg?.close();
-    await pgDb?.drop();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('scores every household as DuckDB does: μ, σ and v to 1e-9', async () => {
@@ -105,24 +104,11 @@ describe.skipIf(!PG_SERVER_URL)('the monitoring store on PostgreSQL', () => {
   });
 
   it('two officers changing one case: one wins, the other is told of the conflict', async () => {
-    const other = await openStore(pgDb.url, { user: 'wang' });
+    const other = await openStore(suite.db.url, { user: 'wang' });
     try {
-      const [open] = await pg.db.all(
-        "SELECT household_id FROM cases WHERE status = 'flagged' ORDER BY household_id LIMIT 1",
-      );
-      const household = String(open.household_id);
+      const household = await flaggedHousehold(pg);
       // The first officer's change is under way (its transaction holds the case) …
-      let release = () => {};
-      const held = new Promise<void>((r) => (release = r));
-      let locked = () => {};
-      const isLocked = new Promise<void>((r) => (locked = r));
-      const first = pg.db.transaction(async (c) => {
-        await lockLatestCase(c, household);
-        locked();
-        await held;
-        await c.run(`UPDATE cases SET reason = 'first' WHERE household_id = '${household}'`);
-      });
-      await isLocked;
+      const first = await holdCaseLock(pg, household);
       // … so the second one's is refused with one clear line, and changes nothing.
       const err = await setStatus(other, household, 'dismissed', { reason: 'moved away' }).catch(
         (e: unknown) => e,
@@ -131,8 +117,9 @@ describe.skipIf(!PG_SERVER_URL)('the monitoring store on PostgreSQL', () => {
       expect((err as Error).message).toBe(
         `the case of household ${household} is being changed by another user right now; reload it and try again`,
       );
-      release();
-      await first;
+      await first.release((c) =>
+        c.run(`UPDATE cases SET reason = 'first' WHERE household_id = '${household}'`),
+      );
       const [k] = await pg.db.all(
         `SELECT status, reason FROM cases WHERE household_id = '${household}' ORDER BY case_id DESC LIMIT 1`,
       );

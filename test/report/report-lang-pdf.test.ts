@@ -48,12 +48,18 @@ function pdfPages(pdf: string, dpi: number): { width: number; height: number; px
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'povrisk-lang-'));
-  for (const lang of ['en', 'zh-CN']) {
+  // The two editions (separate processes, separate folders) and the browser start together.
+  const editions = ['en', 'zh-CN'].map(async (lang) => {
     const r = await runCli(['demo', '--quiet', '--lang', lang, '--pdf', '--out', out(lang)]);
     if (r.code !== 0) throw new Error(`povrisk demo --lang ${lang} failed: ${r.stderr}`);
     if (r.stderr.includes('no report.pdf')) throw new Error(r.stderr);
+  });
+  const launched = launchChromium();
+  try {
+    await Promise.all(editions);
+  } finally {
+    browser = await launched;
   }
-  browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {

@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openStore } from '../../src/monitor/store.js';
-import { lockLatestCase } from '../../src/monitor/latest-case.js';
-import { createTestDatabase, PG_SERVER_URL, type TestDatabase } from '../helpers/postgres.js';
+import {
+  flaggedHousehold,
+  holdCaseLock,
+  PG_SERVER_URL,
+  postgresSuite,
+} from '../helpers/postgres.js';
 import { CLI, runCli } from '../helpers/run-cli.js';
 import { panel, writeCsv } from '../monitor/fixture.js';
 import { login, PASSWORD } from './harness.js';
@@ -37,14 +39,13 @@ function stop(child: ChildProcess | undefined): Promise<void> {
 
 // Two dashboard servers on one PostgreSQL database, and the CLI beside them.
 describe.skipIf(!PG_SERVER_URL)('two povrisk serve processes on one PostgreSQL database', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'povrisk-two-'));
-  let pg: TestDatabase;
+  const suite = postgresSuite('povrisk-two-');
+  const dir = suite.dir;
   let a: { url: string; child: ChildProcess };
   let b: { url: string; child: ChildProcess };
   const waves = panel({ households: 60, waves: 2, seed: 5, labels: ['2021', '2022'] });
 
   beforeAll(async () => {
-    pg = await createTestDatabase();
     writeCsv(join(dir, 'w1.csv'), waves[0]);
     writeCsv(join(dir, 'w2.csv'), waves[1]);
     for (const [file, wave] of [
@@ -53,14 +54,14 @@ describe.skipIf(!PG_SERVER_URL)('two povrisk serve processes on one PostgreSQL d
     ]) {
       const args =
         file === 'run'
-          ? ['monitor', 'run', '--wave', wave, '--db', pg.url]
-          : ['monitor', 'import', join(dir, file), '--wave', wave, '--db', pg.url];
+          ? ['monitor', 'run', '--wave', wave, '--db', suite.db.url]
+          : ['monitor', 'import', join(dir, file), '--wave', wave, '--db', suite.db.url];
       const r = await runCli(args);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
     }
     // The database from the PG* variables, as `--db` is left out.
-    const url = new URL(pg.url);
+    const url = new URL(suite.db.url);
     const user = await runCli(['users', 'add', 'admin', '--role', 'admin', '--area', 'all'], {
       input: `${PASSWORD}\n`,
       env: {
@@ -73,12 +74,10 @@ describe.skipIf(!PG_SERVER_URL)('two povrisk serve processes on one PostgreSQL d
     });
     expect(user.stderr).toBe('');
     expect(user.stdout).toBe('user admin added (admin, all)\n');
-    [a, b] = await Promise.all([serve(pg.url), serve(pg.url)]);
+    [a, b] = await Promise.all([serve(suite.db.url), serve(suite.db.url)]);
   }, 60_000);
   afterAll(async () => {
     await Promise.all([stop(a?.child), stop(b?.child)]);
-    await pg?.drop();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   test('a session signed in on one is accepted by the other; both show a wave the CLI imports while they serve; sign-out holds on both', async () => {
@@ -104,12 +103,12 @@ describe.skipIf(!PG_SERVER_URL)('two povrisk serve processes on one PostgreSQL d
       '--wave',
       '2022',
       '--db',
-      pg.url,
+      suite.db.url,
       '--json',
     ]);
     expect(imported.stderr).toBe('');
     expect(JSON.parse(imported.stdout)).toMatchObject({ wave: '2022', inserted: 60 });
-    const run = await runCli(['monitor', 'run', '--wave', '2022', '--db', pg.url, '--json']);
+    const run = await runCli(['monitor', 'run', '--wave', '2022', '--db', suite.db.url, '--json']);
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toMatchObject({ wave: '2022', households: 60 });
     // The commit's NOTIFY reaches both servers; allow it a moment to arrive.
@@ -131,28 +130,15 @@ describe.skipIf(!PG_SERVER_URL)('two povrisk serve processes on one PostgreSQL d
 
   test('an officer changing a case another holds gets 409 and one clear line', async () => {
     const officer = await login(b.url, 'admin');
-    const store = await openStore(pg.url, { user: 'other officer' });
+    const store = await openStore(suite.db.url, { user: 'other officer' });
     try {
-      const [open] = await store.db.all(
-        "SELECT household_id FROM cases WHERE status = 'flagged' ORDER BY household_id LIMIT 1",
-      );
-      const household = String(open.household_id);
-      let release = () => {};
-      const held = new Promise<void>((r) => (release = r));
-      let locked = () => {};
-      const isLocked = new Promise<void>((r) => (locked = r));
-      const other = store.db.transaction(async (c) => {
-        await lockLatestCase(c, household);
-        locked();
-        await held;
-      });
-      await isLocked;
+      const household = await flaggedHousehold(store);
+      const other = await holdCaseLock(store, household);
       const r = await officer.post(`/api/households/${household}/status`, {
         status: 'dismissed',
         reason: 'moved away',
       });
-      release();
-      await other;
+      await other.release();
       expect(r.status).toBe(409);
       expect(await r.json()).toEqual({
         error: `the case of household ${household} is being changed by another user right now; reload it and try again`,
