@@ -63,29 +63,62 @@ export async function queryColumns(
   for (let k = 0; k < chunks && badRow < 0; k++) {
     const chunk = bindings.result_get_chunk(result, k);
     const m = bindings.data_chunk_get_size(chunk);
-    for (let c = 0; c < numericCount; c++) {
-      const col = numeric[c];
-      const bytes = bindings.vector_get_data(bindings.data_chunk_get_vector(chunk, c), m * 8);
-      col.set(new Float64Array(bytes.buffer, bytes.byteOffset, m), rows);
-      let nan = 0;
-      for (let i = rows; i < rows + m; i++) {
-        const v = col[i];
-        if (v !== v) nan++;
-        else if (v === Infinity || v === -Infinity) {
-          if (badRow < 0 || i < badRow) {
-            badRow = i;
-            badColumn = c;
-          }
-          break;
-        }
-      }
-      missing[c] += nan;
-    }
-    for (let c = 0; c < textCount; c++) appendStrings(chunk, numericCount + c, m, text[c]);
+    const bad = copyChunk(chunk, m, { at: rows, numeric, missing, text });
+    badRow = bad.row;
+    badColumn = bad.column;
     rows += m;
     if (badRow < 0) options.onRows?.(block, rows);
   }
   return { rows, numeric, missing, text, badRow, badColumn, block, reserve };
+}
+
+/** Where `copyChunk` puts a chunk's rows. */
+export interface ChunkTarget {
+  /** The row the chunk's first row goes to. */
+  readonly at: number;
+  /** Numeric columns with room for the chunk's rows at `at`: the chunk's first vectors. */
+  readonly numeric: readonly Float64Array[];
+  /** Missing (NaN) numbers so far in each numeric column, added to. */
+  readonly missing: number[];
+  /** Text columns, appended to: the chunk's next vectors (VARCHAR). */
+  readonly text: readonly (string | null)[][];
+}
+
+/**
+ * Copies the m rows of a result chunk into columns: each DOUBLE vector (without NULLs) into its
+ * column at row `at`, counting its NaNs, then each VARCHAR vector appended to its array. Returns
+ * the first row holding ±Infinity in a numeric column (`row` −1: none) and that column; a
+ * column's count of NaNs stops at its first infinite value.
+ * @example const bad = copyChunk(chunk, m, { at: rows, numeric, missing, text });
+ */
+export function copyChunk(
+  chunk: DataChunk,
+  m: number,
+  target: ChunkTarget,
+): { row: number; column: number } {
+  const { at, numeric, missing, text } = target;
+  let row = -1;
+  let column = -1;
+  for (let c = 0; c < numeric.length; c++) {
+    const col = numeric[c];
+    const bytes = bindings.vector_get_data(bindings.data_chunk_get_vector(chunk, c), m * 8);
+    col.set(new Float64Array(bytes.buffer, bytes.byteOffset, m), at);
+    let nan = 0;
+    for (let i = at; i < at + m; i++) {
+      const v = col[i];
+      if (v !== v) nan++;
+      else if (v === Infinity || v === -Infinity) {
+        if (row < 0 || i < row) {
+          row = i;
+          column = c;
+        }
+        break;
+      }
+    }
+    missing[c] += nan;
+  }
+  for (let c = 0; c < text.length; c++) appendStrings(chunk, numeric.length + c, m, text[c]);
+  return { row, column };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Connection } from '@duckdb/node-bindings';
 import { bindings } from './duckdb-bindings.js';
-import { appendStrings, type QueriedColumns } from './query-columns.js';
+import { copyChunk, type QueriedColumns } from './query-columns.js';
 
 /** The shape of a streamed query's result, and how many rows to make room for at first. */
 export interface StreamColumnsOptions {
@@ -57,25 +57,9 @@ export async function streamColumns(
         return grown;
       });
     }
-    for (let c = 0; c < numericCount; c++) {
-      const col = numeric[c];
-      const bytes = bindings.vector_get_data(bindings.data_chunk_get_vector(chunk, c), m * 8);
-      col.set(new Float64Array(bytes.buffer, bytes.byteOffset, m), rows);
-      let nan = 0;
-      for (let i = rows; i < rows + m; i++) {
-        const v = col[i];
-        if (v !== v) nan++;
-        else if (v === Infinity || v === -Infinity) {
-          if (badRow < 0 || i < badRow) {
-            badRow = i;
-            badColumn = c;
-          }
-          break;
-        }
-      }
-      missing[c] += nan;
-    }
-    for (let c = 0; c < textCount; c++) appendStrings(chunk, numericCount + c, m, text[c]);
+    const bad = copyChunk(chunk, m, { at: rows, numeric, missing, text });
+    badRow = bad.row;
+    badColumn = bad.column;
     rows += m;
   }
   return {
