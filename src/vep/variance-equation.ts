@@ -113,15 +113,17 @@ export interface PredictedVariance {
 
 /**
  * σ² = max(Xθ, floor) (linear) or exp(Xθ + Harvey's correction) (exponential) for each of
- * `rows` rows of the regressor columns; NaN where a regressor is missing.
+ * `rows` rows of the regressor columns; NaN where a regressor is missing. `options.xb`, Xθ
+ * already computed for those rows (see `fitPredictor`), is used, and written over, instead.
  * @example predictVariance(eq, [hsize, age], hsize.length).sigma2
  */
 export function predictVariance(
   eq: VarianceEquation,
   xs: readonly Float64Array[],
   rows: number,
+  options: { xb?: Float64Array } = {},
 ): PredictedVariance {
-  const sigma2 = linearPredictor(xs, eq.theta, rows);
+  const sigma2 = options.xb ?? linearPredictor(xs, eq.theta, rows);
   let floored = 0;
   if (eq.model === 'linear') {
     for (let i = 0; i < rows; i++) {

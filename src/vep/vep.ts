@@ -3,7 +3,7 @@ import { optionError, UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { normalCdf } from '../stats/distributions.js';
 import { classifyHouseholds, type Classes } from './classify.js';
-import { linearPredictor } from './linear-predictor.js';
+import { fitPredictor } from './linear-predictor.js';
 import { equationSummary, type EquationSummary } from './equation-summary.js';
 import { groupTable, type GroupTable } from './group-table.js';
 import { STATUS, statusLabel, vepSample } from './status.js';
@@ -151,7 +151,7 @@ export function estimateVep(data: ColumnData, options: VepOptions): VepResult {
     terms,
   });
   const varianceSummary = equationSummary(eq.fit);
-  const { sigma2, floored } = predictVariance(eq, xs, n);
+  const { sigma2, floored } = predictVariance(eq, xs, n, { xb: fitPredictor(xs, eq.fit, n) });
   // Step 3: FGLS of ln y with weights w / σ².
   const w3 = new Float64Array(nu);
   for (let r = 0; r < nu; r++) w3[r] = (wu ? wu[r] : 1) / sigma2[used[r]];
@@ -159,7 +159,7 @@ export function estimateVep(data: ColumnData, options: VepOptions): VepResult {
   const meanSummary = equationSummary(fgls);
   const beta = fgls.full;
   // Step 4: vulnerability.
-  const mu = linearPredictor(xs, beta, n);
+  const mu = fitPredictor(xs, fgls, n);
   // σ = √σ², written over σ² in place (one n-vector, not two): from here on the array is `sigma`.
   const sigma = sigma2;
   const v = new Float64Array(n);

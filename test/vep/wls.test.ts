@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomStream } from '../../src/simulate/random.js';
+import { fitPredictor, linearPredictor } from '../../src/vep/linear-predictor.js';
 import { wlsColumns } from '../../src/vep/wls.js';
 
 // 10,000 rows in 4 regressors; every 7th row is left out of the subset in the indexed case.
@@ -60,5 +61,26 @@ describe('wlsColumns', () => {
     expect(fitted.rss).toBe(both.rss);
     expect(fitted.sigma).toBe(both.sigma);
     expect(Array.from(fitted.fitted)).toEqual(Array.from(both.fitted));
+  });
+
+  it('fitPredictor reuses the fitted values of a fit on every row: the same bits as linearPredictor', () => {
+    const { xs, y, w } = columns();
+    const every = Int32Array.from({ length: n }, (_, i) => i);
+    const fit = wlsColumns(xs, every, y, { weights: w, threads: 1, keep: 'fitted' });
+    const reused = fitPredictor(xs, fit, n);
+    expect(reused).toBe(fit.fitted); // no second pass
+    const computed = linearPredictor(xs, fit.full, n);
+    expect(computed.length).toBe(n);
+    for (let i = 0; i < n; i++) expect(Object.is(reused[i], computed[i])).toBe(true);
+    // A fit on a subset, or with a dropped term, is predicted anew for every row.
+    const subset = Int32Array.from({ length: n - 1 }, (_, i) => i);
+    const partial = wlsColumns(xs, subset, y.subarray(0, n - 1), { weights: w, threads: 1 });
+    expect(fitPredictor(xs, partial, n).length).toBe(n);
+    const twice = [...xs, xs[0]];
+    const dropped = wlsColumns(twice, every, y, { weights: w, threads: 1 });
+    expect(dropped.omitted.length).toBe(1);
+    const predicted = fitPredictor(twice, dropped, n);
+    expect(predicted).not.toBe(dropped.fitted);
+    expect(Object.is(predicted[5], linearPredictor(twice, dropped.full, n)[5])).toBe(true);
   });
 });
