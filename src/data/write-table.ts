@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Connection, Vector } from '@duckdb/node-bindings';
 import { bindings } from './duckdb-bindings.js';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { quoteIdent } from './source.js';
+import { writeCsv } from './write-csv.js';
 
 /** DuckDB's type ids (`DUCKDB_TYPE` of the C API), as `@duckdb/node-bindings` numbers them. */
 const { Type } = bindings;
@@ -31,28 +32,22 @@ export function tableFormat(path: string): TableFormat {
 }
 
 const CHUNK = 2048;
-/** Rows per COPY when writing CSV (see `writeTable`). */
-const PART = 1 << 20;
 
 /**
- * Writes a table to CSV (header, comma, doubles at full round-trip precision, missing as an
- * empty cell) or Parquet (zstd), through an embedded DuckDB, in row order. The file appears
+ * Writes a table to CSV (header, comma, doubles in the shortest form that reads back to the
+ * same double, missing as an empty cell: see `writeCsv`, byte for byte what DuckDB's COPY
+ * writes), Parquet (zstd, through an embedded DuckDB) or Stata .dta (`writeDta`, release 118;
+ * category columns become value-labelled codes 1, 2, …), in row order. The file appears
  * atomically: it is written under a temporary name in the same directory and renamed, so a
- * failure never leaves a partial file (nor touches an existing one). A `.dta` path is written by
- * `writeDta` (release 118; category columns become value-labelled codes 1, 2, …).
- * CSV is written in parts of `options.partRows` rows (default 1,048,576), one COPY each, put
- * end to end: memory stays that of two parts however long the table (one is appended while
- * DuckDB formats the other on its threads), and the file is the same,
- * byte for byte, as one COPY of the whole table.
+ * failure never leaves a partial file (nor touches an existing one).
  * @example await writeTable('vep.csv', { rows: 2, columns: [{ name: 'v', type: 'double', values: v }] })
  */
 export async function writeTable(
   path: string,
   table: Table,
-  options: { format?: TableFormat; partRows?: number } = {},
+  options: { format?: TableFormat } = {},
 ): Promise<void> {
   const format = options.format ?? tableFormat(path);
-  const part = Math.max(1, Math.floor(options.partRows ?? PART));
   for (const c of table.columns) {
     const length = c.type === 'category' ? c.codes.length : c.values.length;
     if (length !== table.rows)
@@ -67,81 +62,12 @@ export async function writeTable(
     dirname(path),
     `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
   );
-  const db = await bindings.open(':memory:');
-  const connection = await bindings.connect(db);
-  // CSV parts alternate between two connections and tables, so that the rows of one part are
-  // appended on this thread while DuckDB formats the previous one on its own threads.
-  const second = format === 'csv' ? await bindings.connect(db) : null;
   try {
-    // Rows leave in the order they were appended (DuckDB's default, made explicit).
-    await bindings.query(connection, 'SET preserve_insertion_order = true');
-    const columnSql = table.columns
-      .map((c, j) => `${quoteIdent(`c${j}`)} ${sqlType(c)}`)
-      .join(', ');
-    const create = (name: string): string => `CREATE TABLE ${name} (${columnSql})`;
-    const select = table.columns
-      .map((c, j) => `${selectSql(c, `c${j}`)} AS ${quoteIdent(c.name)}`)
-      .join(', ');
-    const copy = (name: string, target: string, options: string): string =>
-      `COPY (SELECT ${select} FROM ${name}) TO '${target.replaceAll("'", "''")}' (${options})`;
-    if (second !== null) {
-      // In parts of `partRows` rows, each appended to the file as soon as DuckDB has written it:
-      // DuckDB's tables and its CSV writer then hold two parts at a time, not 80 + 80 bytes for
-      // every row of the table. DuckDB writes each row whole, carrying nothing from one row to
-      // the next, so the parts put end to end are the file one COPY would write.
-      await bindings.query(second, 'SET preserve_insertion_order = true');
-      const out = await open(temp, 'w');
-      // The previous part's COPY (resolving to its file), and the appending of the parts before.
-      let copied: Promise<string | null> = Promise.resolve(null);
-      let appended: Promise<void> = Promise.resolve();
-      const settle = async (): Promise<void> => {
-        await copied.catch(() => undefined);
-        await appended.catch(() => undefined);
-      };
-      try {
-        for (let from = 0, k = 0; from === 0 || from < table.rows; from += part, k++) {
-          const con = k % 2 === 0 ? connection : second;
-          const name = `t${k % 2}`;
-          await bindings.query(con, create(name));
-          appendTable(con, name, table, from, Math.min(table.rows, from + part));
-          const previous = await copied;
-          if (previous !== null) {
-            appended = appended.then(() => appendPart(out, previous));
-            appended.catch(() => undefined); // awaited after the loop
-          }
-          const file = `${temp}.${from}`;
-          const header = from === 0 ? 'true' : 'false';
-          copied = (async () => {
-            await bindings.query(
-              con,
-              copy(name, file, `FORMAT csv, HEADER ${header}, DELIMITER ','`),
-            );
-            await bindings.query(con, `DROP TABLE ${name}`);
-            return file;
-          })();
-          // Awaited on the next turn or after the loop; meanwhile a failure is not unhandled.
-          copied.catch(() => undefined);
-        }
-        const last = await copied;
-        if (last !== null) appended = appended.then(() => appendPart(out, last));
-        await appended;
-      } finally {
-        await settle();
-        await out.close();
-      }
-    } else {
-      await bindings.query(connection, create('t'));
-      appendTable(connection, 't', table, 0, table.rows);
-      await bindings.query(connection, copy('t', temp, 'FORMAT parquet, COMPRESSION zstd'));
-    }
+    if (format === 'csv') await writeCsv(temp, table);
+    else await writeParquet(temp, table);
   } catch (e) {
     await rm(temp, { force: true, recursive: true });
-    await removeParts(temp);
     throw asUserError(path, e);
-  } finally {
-    if (second !== null) bindings.disconnect_sync(second);
-    bindings.disconnect_sync(connection);
-    bindings.close_sync(db);
   }
   try {
     await rename(temp, path);
@@ -151,31 +77,27 @@ export async function writeTable(
   }
 }
 
-/** Appends a file to an open one in 8 MB reads, then removes it. */
-async function appendPart(out: FileHandle, part: string): Promise<void> {
-  const input = await open(part, 'r');
+/** Writes the table to a Parquet file (zstd) through an in-memory DuckDB. */
+async function writeParquet(path: string, table: Table): Promise<void> {
+  const db = await bindings.open(':memory:');
+  const connection = await bindings.connect(db);
   try {
-    const buffer = Buffer.allocUnsafe(1 << 23);
-    for (;;) {
-      const { bytesRead } = await input.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      await out.write(buffer, 0, bytesRead);
-    }
+    // Rows leave in the order they were appended (DuckDB's default, made explicit).
+    await bindings.query(connection, 'SET preserve_insertion_order = true');
+    const columns = table.columns.map((c, j) => `${quoteIdent(`c${j}`)} ${sqlType(c)}`);
+    await bindings.query(connection, `CREATE TABLE t (${columns.join(', ')})`);
+    appendTable(connection, 't', table, 0, table.rows);
+    const select = table.columns
+      .map((c, j) => `${selectSql(c, `c${j}`)} AS ${quoteIdent(c.name)}`)
+      .join(', ');
+    await bindings.query(
+      connection,
+      `COPY (SELECT ${select} FROM t) TO '${path.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd)`,
+    );
   } finally {
-    await input.close();
-    await rm(part, { force: true });
+    bindings.disconnect_sync(connection);
+    bindings.close_sync(db);
   }
-}
-
-/** Removes the part files a failed CSV write may have left next to `temp`. */
-async function removeParts(temp: string): Promise<void> {
-  const prefix = `${basename(temp)}.`;
-  const names = await readdir(dirname(temp)).catch(() => [] as string[]);
-  await Promise.all(
-    names
-      .filter((n) => n.startsWith(prefix))
-      .map((n) => rm(join(dirname(temp), n), { force: true })),
-  );
 }
 
 function asUserError(path: string, e: unknown): Error {
