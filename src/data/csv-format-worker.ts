@@ -1,7 +1,16 @@
 /** Worker of `writeCsv`: formats each block of rows it is sent and sends the bytes back. */
 import { parentPort } from 'node:worker_threads';
-import { csvFormatter } from './csv-formatter.js';
-import type { CsvWorkerReply, CsvWorkerRequest } from './write-csv.js';
+import { csvFormatter, type CsvBlockColumn } from './csv-formatter.js';
+
+/** What the worker is sent, and what it answers. */
+export interface CsvWorkerRequest {
+  readonly id: number;
+  readonly columns: readonly CsvBlockColumn[];
+  readonly rows: number;
+}
+export type CsvWorkerReply =
+  | { readonly id: number; readonly bytes: Uint8Array }
+  | { readonly id: number; readonly error: string };
 
 const formatter = csvFormatter();
 parentPort?.on('message', (request: CsvWorkerRequest) => {

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CSV_KIND, csvFormatter, labelTable, type CsvBlockColumn } from './csv-formatter.js';
+import type { CsvWorkerReply, CsvWorkerRequest } from './csv-format-worker.js';
 import type { Table, TableColumn } from './table.js';
 
 /** Rows per block formatted at once (about 10 MB of text at 150 bytes a row). */
@@ -12,16 +13,6 @@ const BLOCK_ROWS = 1 << 16;
 const IN_FLIGHT = 4;
 /** Below this many rows the blocks are formatted on the calling thread. */
 const PARALLEL_MIN_ROWS = 200_000;
-
-/** What a CSV formatting worker is sent and answers (see csv-format-worker.ts). */
-export interface CsvWorkerRequest {
-  readonly id: number;
-  readonly columns: readonly CsvBlockColumn[];
-  readonly rows: number;
-}
-export type CsvWorkerReply =
-  | { readonly id: number; readonly bytes: Uint8Array }
-  | { readonly id: number; readonly error: string };
 
 /**
  * Writes a table as CSV to `path` (created or truncated): a header of the column names, then
