@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { ensureMemory, wasmExports, type WasmMemory } from './wasm-module.js';
 
 /** Column kinds of the WebAssembly formatter (wasm/format-csv.ts). */
 export const CSV_KIND = {
@@ -32,18 +31,6 @@ export interface CsvFormatter {
   formatDouble(x: number): string;
 }
 
-// Node's WebAssembly global, typed here as far as it is used (TypeScript types it in the DOM
-// library, which this project does not load).
-declare const WebAssembly: {
-  Module: new (bytes: Uint8Array) => WasmModule;
-  Instance: new (module: WasmModule, imports: object) => { exports: object };
-};
-type WasmModule = { readonly kind: 'WebAssembly.Module' };
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-
 interface Exports {
   readonly memory: WasmMemory;
   powersOfTen(): number;
@@ -51,9 +38,6 @@ interface Exports {
   formatDouble(x: number, out: number): number;
   formatRows(descriptors: number, columns: number, from: number, to: number, out: number): number;
 }
-
-const WASM = new URL('../../dist/wasm/format-csv.wasm', import.meta.url);
-let compiled: WasmModule | null = null;
 
 /** Bytes a cell of each kind can take at most (labels aside): "-1.2345678901234567e-308". */
 const MAX_NUMBER = 24;
@@ -67,25 +51,16 @@ const MAX_NUMBER = 24;
  * @example const f = csvFormatter(); f.formatDouble(0.1) // '0.1'
  */
 export function csvFormatter(): CsvFormatter {
-  if (compiled === null) {
-    const path = fileURLToPath(WASM);
-    if (!existsSync(path)) throw new Error(`csvFormatter: ${path} is missing; run npm run build`);
-    compiled = new WebAssembly.Module(readFileSync(path));
-  }
-  const instance = new WebAssembly.Instance(compiled, {
+  const wasm = wasmExports<Exports>('format-csv', {
     env: {
       abort: () => {
         throw new Error('csvFormatter: the WebAssembly formatter aborted');
       },
     },
   });
-  const wasm = instance.exports as unknown as Exports;
   writePowersOfTen(wasm.memory, wasm.powersOfTen());
   const base = wasm.heapBase();
-  const ensure = (bytes: number): void => {
-    const missing = base + bytes - wasm.memory.buffer.byteLength;
-    if (missing > 0) wasm.memory.grow(Math.ceil(missing / 65536));
-  };
+  const ensure = (bytes: number): void => ensureMemory(wasm.memory, base + bytes);
   return {
     formatDouble(x: number): string {
       ensure(64);

@@ -3,6 +3,7 @@ import type { Connection } from '@duckdb/node-bindings';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { codeText } from './code-text.js';
+import { readPlainCsv } from './read-plain-csv.js';
 import { dataFormat } from './data-format.js';
 import { bindings } from './duckdb-bindings.js';
 import { queryColumns, queryStrings, type QueriedColumns } from './query-columns.js';
@@ -23,9 +24,10 @@ import type { ColumnData, ReadOptions } from './columns.js';
  */
 export async function readColumns(path: string, options: ReadOptions = {}): Promise<ColumnData> {
   const coded = options.coded ?? [];
-  if (coded.length === 0) return readAny(path, options);
+  if (coded.length === 0) return readAny(path, options, []);
   const asked = options.text ?? [];
-  const data = await readAny(path, { ...options, text: [...new Set([...asked, ...coded])] });
+  const data = await readAny(path, { ...options, text: [...new Set([...asked, ...coded])] }, coded);
+  if (data.coded) return data; // read by readPlainCsv, which codes as it reads
   return Object.freeze({
     ...data,
     text: new Map([...data.text].filter(([name]) => asked.includes(name))),
@@ -33,7 +35,31 @@ export async function readColumns(path: string, options: ReadOptions = {}): Prom
   });
 }
 
-async function readAny(path: string, options: ReadOptions): Promise<ColumnData> {
+/**
+ * The columns of a plain CSV file read by povrisk's own parser (`readPlainCsv`), when only
+ * numeric and coded columns are asked for, without `reserve` or `onRows`; null otherwise, or
+ * when the file is not plain, and DuckDB reads it.
+ */
+async function readIfPlainCsv(
+  source: Source,
+  options: ReadOptions,
+  coded: readonly string[],
+): Promise<ColumnData | null> {
+  const numeric = [...new Set(options.numeric ?? [])];
+  const text = (options.text ?? []).filter((name) => !coded.includes(name));
+  if (text.length > 0 || (options.reserve ?? 0) > 0 || options.onRows) return null;
+  if (numeric.length + coded.length === 0) return null;
+  const data = await readPlainCsv(source, { numeric, coded: [...new Set(coded)] });
+  if (data !== null) options.onParse?.();
+  return data;
+}
+
+/** Reads a file of any format; CSV the plain way when it can (then `coded` are coded). */
+async function readAny(
+  path: string,
+  options: ReadOptions,
+  coded: readonly string[],
+): Promise<ColumnData> {
   // Excel (first worksheet); its reader loads only when needed, as exceljs is large.
   const format = dataFormat(path);
   if (format === 'xlsx') return (await import('./read-xlsx.js')).readXlsxColumns(path, options);
@@ -41,6 +67,8 @@ async function readAny(path: string, options: ReadOptions): Promise<ColumnData> 
     return (await import('./read-labelled.js')).readLabelledColumns(path, options);
   const source = await describeSource(path, { encoding: options.encoding });
   try {
+    const plain = source.format === 'csv' ? await readIfPlainCsv(source, options, coded) : null;
+    if (plain !== null) return plain;
     return await withConnection((connection) => readWith(connection, source, options));
   } finally {
     await source.release();
