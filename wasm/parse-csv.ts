@@ -88,17 +88,54 @@ function lemire(w: u64, q: i32): f64 {
   return reinterpret<f64>((mantissa & ~(u64(1) << 52)) | (u64(power2) << 52));
 }
 
+/** Where the last `parseNumber` stopped (the byte after the number). */
+let numberEnd: usize = 0;
+
+/** Whether the 8 bytes of v are all ASCII digits. */
+// @ts-ignore: decorator
+@inline
+function eightDigits(v: u64): bool {
+  return (
+    ((v & 0xf0f0f0f0f0f0f0f0) | (((v + 0x0606060606060606) & 0xf0f0f0f0f0f0f0f0) >> 4)) ==
+    0x3333333333333333
+  );
+}
+
+/** The value of 8 ASCII digits loaded little-endian (the first digit in the lowest byte). */
+// @ts-ignore: decorator
+@inline
+function eightDigitsValue(v: u64): u64 {
+  v = ((v & 0x0f0f0f0f0f0f0f0f) * 2561) >> 8;
+  v = ((v & 0x00ff00ff00ff00ff) * 6553601) >> 16;
+  return ((v & 0x0000ffff0000ffff) * 42949672960001) >> 32;
+}
+
 /**
- * The number in bytes start … end − 1; NaN for a missing cell (empty, NA or .); +Infinity for
- * anything that is not a plain finite number (the caller then gives up on the file).
+ * The number that starts at `start` and ends before the first byte that cannot continue it
+ * (`numberEnd`): NaN for a missing cell (nothing, NA or . before the separator); +Infinity
+ * for anything that is not a plain finite number (the caller then gives up on the file). The
+ * caller checks that a separator follows. Reads up to 8 bytes past `end`.
  */
 function parseNumber(start: usize, end: usize): f64 {
-  const length = end - start;
-  if (length == 0) return NaN;
   let p = start;
+  if (p >= end) return Infinity;
   let c = load<u8>(p);
-  if (length == 1 && c == 46) return NaN; // .
-  if (length == 2 && c == 78 && load<u8>(p, 1) == 65) return NaN; // NA
+  // Missing: an empty cell, NA or . (the caller checks what follows).
+  if (c == 44 || c == 10) {
+    numberEnd = p;
+    return NaN;
+  }
+  if (c == 78 && load<u8>(p, 1) == 65) {
+    numberEnd = p + 2;
+    return NaN;
+  }
+  if (c == 46) {
+    const next = load<u8>(p, 1);
+    if (next == 44 || next == 10) {
+      numberEnd = p + 1;
+      return NaN;
+    }
+  }
   const negative = c == 45;
   if (c == 45 || c == 43) p++;
   let w: u64 = 0;
@@ -106,7 +143,18 @@ function parseNumber(start: usize, end: usize): f64 {
   let exponent: i32 = 0;
   let any = false;
   let truncated = false;
-  while (p < end) {
+  for (;;) {
+    // Eight digits at a time once past the leading zeros, while w keeps all of them.
+    if (w != 0 && digits <= 11 && p + 8 <= end) {
+      const v = load<u64>(p);
+      if (eightDigits(v)) {
+        w = w * 100000000 + eightDigitsValue(v);
+        digits += 8;
+        p += 8;
+        continue;
+      }
+    }
+    if (p >= end) break;
     const d = u32(load<u8>(p)) - 48;
     if (d > 9) break;
     any = true;
@@ -121,7 +169,19 @@ function parseNumber(start: usize, end: usize): f64 {
   }
   if (p < end && load<u8>(p) == 46) {
     p++;
-    while (p < end) {
+    for (;;) {
+      if (w != 0 && digits <= 11 && p + 8 <= end) {
+        const v = load<u64>(p);
+        if (eightDigits(v)) {
+          w = w * 100000000 + eightDigitsValue(v);
+          digits += 8;
+          exponent -= 8;
+          any = true;
+          p += 8;
+          continue;
+        }
+      }
+      if (p >= end) break;
       const d = u32(load<u8>(p)) - 48;
       if (d > 9) break;
       any = true;
@@ -136,25 +196,29 @@ function parseNumber(start: usize, end: usize): f64 {
   if (!any) return Infinity;
   if (p < end) {
     c = load<u8>(p);
-    if (c != 101 && c != 69) return Infinity;
-    p++;
-    let sign: i32 = 1;
-    if (p < end && (load<u8>(p) == 45 || load<u8>(p) == 43)) {
-      if (load<u8>(p) == 45) sign = -1;
+    if (c == 101 || c == 69) {
       p++;
+      let sign: i32 = 1;
+      if (p < end && (load<u8>(p) == 45 || load<u8>(p) == 43)) {
+        if (load<u8>(p) == 45) sign = -1;
+        p++;
+      }
+      let e: i32 = 0;
+      let expDigits = 0;
+      while (p < end) {
+        const d = i32(load<u8>(p)) - 48;
+        if (d < 0 || d > 9) break;
+        if (e < 100000) e = e * 10 + d;
+        expDigits++;
+        p++;
+      }
+      if (expDigits == 0) return Infinity;
+      exponent += sign * e;
     }
-    if (p == end) return Infinity;
-    let e: i32 = 0;
-    while (p < end) {
-      const d = i32(load<u8>(p)) - 48;
-      if (d < 0 || d > 9) return Infinity;
-      if (e < 100000) e = e * 10 + d;
-      p++;
-    }
-    exponent += sign * e;
   }
+  numberEnd = p;
   // JavaScript's Number reads the whole cell, sign included.
-  if (truncated) return finite(parseSlow(start, i32(length)));
+  if (truncated) return finite(parseSlow(start, i32(p - start)));
   let x: f64;
   if (w == 0) x = 0;
   else if (w <= u64(1) << 53 && exponent >= -22 && exponent <= 22) {
@@ -165,7 +229,7 @@ function parseNumber(start: usize, end: usize): f64 {
         : f * load<f64>(EXACT + 8 * <usize>exponent);
   } else {
     x = lemire(w, exponent);
-    if (x != x) return finite(parseSlow(start, i32(length)));
+    if (x != x) return finite(parseSlow(start, i32(p - start)));
   }
   if (x == Infinity) return Infinity;
   return negative ? -x : x;
@@ -282,28 +346,36 @@ export function parseLines(
     stopped = p;
     if (row >= capacity) return row;
     for (let f: i32 = 0; f < fields; f++) {
-      const start = p;
-      let c: u8 = 0;
-      while (p < end) {
-        c = load<u8>(p);
-        if (c == 44 || c == 10) break;
-        if (c == 34 || c == 13) return BAD_SHAPE;
-        p++;
-      }
-      if (p == end) return BAD_SHAPE;
-      // The last field ends the line; any other ends at a comma.
-      if ((f == fields - 1) != (c == 10)) return BAD_SHAPE;
       const target = load<i32>(plan + 4 * <usize>f);
+      // The byte that must end this field: a comma, or "\n" for the last.
+      const separator: u8 = f == fields - 1 ? 10 : 44;
       if (target >= 0) {
-        const x = parseNumber(start, p);
+        // A numeric field is parsed where it stands; a separator must follow the number.
+        const x = parseNumber(p, end);
         if (x == Infinity) return BAD_NUMBER;
+        p = numberEnd;
+        if (p >= end || load<u8>(p) != separator) {
+          const c = p < end ? load<u8>(p) : 0;
+          return c == 34 || c == 13 || c == 44 || c == 10 ? BAD_SHAPE : BAD_NUMBER;
+        }
         store<f64>(numeric + 8 * (<usize>target * <usize>capacity + <usize>row), x);
         if (x != x) store<i32>(missing + 4 * <usize>target, load<i32>(missing + 4 * <usize>target) + 1);
-      } else if (target <= -2) {
-        const t = -2 - target;
-        const code = codeOf(tables, t, start, p);
-        if (code == -2) return TOO_MANY_LEVELS;
-        store<i32>(codes + 4 * (<usize>t * <usize>capacity + <usize>row), code);
+      } else {
+        const start = p;
+        let c: u8 = 0;
+        while (p < end) {
+          c = load<u8>(p);
+          if (c == 44 || c == 10) break;
+          if (c == 34 || c == 13) return BAD_SHAPE;
+          p++;
+        }
+        if (p == end || c != separator) return BAD_SHAPE;
+        if (target <= -2) {
+          const t = -2 - target;
+          const code = codeOf(tables, t, start, p);
+          if (code == -2) return TOO_MANY_LEVELS;
+          store<i32>(codes + 4 * (<usize>t * <usize>capacity + <usize>row), code);
+        }
       }
       p++;
     }
