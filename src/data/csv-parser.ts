@@ -102,11 +102,24 @@ export function parseCsvRange(
   }
 }
 
-/** One parser: its input buffer, and `parse` over the whole lines in input[0 … end). */
-function csvParser(plan: CsvPlan): {
-  input: Uint8Array;
+/** A plain-CSV parser: its input buffer, and `parse` over the whole lines in it. */
+export interface CsvParser {
+  /** Where the bytes to parse go (`CSV_INPUT_BYTES` of them at most). */
+  readonly input: Uint8Array;
+  /** Parses the whole lines in input[0 … end), calling `onBlock` with each block in order. */
   parse(end: number, onBlock: (block: ParsedBlock) => void): CsvParseStatus;
-} {
+}
+
+/** Bytes a parser's input buffer holds. */
+export const CSV_INPUT_BYTES = INPUT;
+
+/**
+ * A new instance of the WebAssembly plain-CSV parser (wasm/parse-csv.ts) for a plan; the
+ * levels of its coded columns are its own, kept from one `parse` to the next (each block
+ * reports the ones it saw first).
+ * @example const parser = csvParser(plan); parser.input.set(bytes); parser.parse(bytes.length, onBlock)
+ */
+export function csvParser(plan: CsvPlan): CsvParser {
   let memory: WasmMemory | null = null;
   const ascii = new TextDecoder('latin1');
   const wasm = wasmExports<Exports>('parse-csv', {

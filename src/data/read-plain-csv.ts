@@ -3,8 +3,8 @@ import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { CsvParseJob, CsvParseMessage } from './csv-parse-worker.js';
-import { parseCsvRange, type CsvPlan, type ParsedBlock } from './csv-parser.js';
+import type { CsvParseJob, CsvParseReply } from './csv-parse-worker.js';
+import { CSV_INPUT_BYTES, parseCsvRange, type CsvPlan, type ParsedBlock } from './csv-parser.js';
 import type { CodedText, ColumnData } from './columns.js';
 import type { Source } from './source.js';
 
@@ -42,7 +42,7 @@ export async function readPlainCsv(
   if (wanted.some((name) => !source.names.includes(name))) return null;
   const head = await fileHead(source.file);
   if (head === null) return null;
-  const { header, size, firstLine } = head;
+  const { header, size, firstLine, lineLength } = head;
   if (header !== source.names.join(',') || size <= firstLine) return null;
   const fields = Int32Array.from(source.names, (name) => {
     const k = numeric.indexOf(name);
@@ -55,124 +55,193 @@ export async function readPlainCsv(
   const threads =
     options.threads ??
     (size - firstLine >= PARALLEL_MIN_BYTES && availableParallelism() > 1 ? 2 : 0);
-  const ranges =
+  // Room for the rows the first megabyte's lines suggest, and 5% more (grown if need be).
+  const sink = columnSink(options, Math.ceil(((size - firstLine) / lineLength) * 1.05) + 4096);
+  const ok =
     threads > 1 && existsSync(fileURLToPath(workerFile))
-      ? await lineRanges(source.file, firstLine, size, threads)
-      : null;
-  const collected = ranges
-    ? await parseOnWorkers(workerFile, source.file, ranges, plan)
-    : parseHere(source.file, firstLine, size, plan);
-  if (collected === null) return null;
-  return assemble(source.path, collected, options);
+      ? await parseOnWorkers(workerFile, source.file, [firstLine, size], plan, sink, threads)
+      : parseCsvRange(source.file, firstLine, size, plan, (b) => sink.append(b, 0)) === 'ok';
+  return ok ? sink.finish(source.path) : null;
 }
 
-/** The blocks of each range, in order, or null when the file is not plain. */
-type Collected = ParsedBlock[][];
+/** Chunks of whole lines in flight per worker. */
+const IN_FLIGHT = 3;
 
-function parseHere(path: string, from: number, to: number, plan: CsvPlan): Collected | null {
-  const blocks: ParsedBlock[] = [];
-  return parseCsvRange(path, from, to, plan, (b) => blocks.push(b)) === 'ok' ? [blocks] : null;
-}
-
+/**
+ * Reads the rows' bytes in chunks of whole lines on this thread and has `threads` workers
+ * parse them in turn; their blocks are appended in file order as they come back. False when
+ * a worker finds the file not plain.
+ */
 async function parseOnWorkers(
   url: URL,
   path: string,
-  ranges: readonly [number, number][],
+  [from, to]: [number, number],
   plan: CsvPlan,
-): Promise<Collected | null> {
-  const workers = ranges.map(() => new Worker(url));
+  sink: ColumnSink,
+  threads: number,
+): Promise<boolean> {
+  const workers = Array.from({ length: threads }, () => new Worker(url));
+  const waiting = new Map<number, (reply: CsvParseReply) => void>();
+  let failure: Error | null = null;
+  for (const worker of workers) {
+    worker.on('message', (reply: CsvParseReply) => {
+      waiting.get(reply.id)?.(reply);
+      waiting.delete(reply.id);
+    });
+    const fail = (e: Error): void => {
+      failure ??= e;
+      for (const resolve of waiting.values()) resolve({ id: -1, error: e.message });
+      waiting.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', () => fail(new Error('the CSV parsing worker stopped')));
+    worker.postMessage({ plan } satisfies CsvParseJob);
+  }
+  const handle = await open(path, 'r');
   try {
-    const results = await Promise.all(
-      ranges.map(
-        ([from, to], k) =>
-          new Promise<ParsedBlock[] | null>((resolve, reject) => {
-            const blocks: ParsedBlock[] = [];
-            const worker = workers[k];
-            worker.on('message', (message: CsvParseMessage) => {
-              if ('block' in message) blocks.push(message.block);
-              else if ('status' in message) resolve(message.status === 'ok' ? blocks : null);
-              else reject(new Error(message.error));
-            });
-            worker.on('error', reject);
-            worker.on('exit', () => reject(new Error('the CSV parsing worker stopped')));
-            const job: CsvParseJob = { path, from, to, plan };
-            worker.postMessage(job);
-          }),
-      ),
-    );
-    return results.some((r) => r === null) ? null : (results as Collected);
+    const pending: { worker: number; reply: Promise<CsvParseReply> }[] = [];
+    /** Appends the oldest chunk's blocks; false when the file is not plain. */
+    const settle = async (): Promise<boolean> => {
+      const { worker, reply } = pending.shift()!;
+      const r = await reply;
+      if ('error' in r) throw failure ?? new Error(r.error);
+      if ('status' in r) return false;
+      for (const block of r.blocks) sink.append(block, worker);
+      return true;
+    };
+    let carry = Buffer.alloc(0);
+    let position = from;
+    for (let id = 0; position < to || carry.length > 0; id++) {
+      const chunk = Buffer.allocUnsafeSlow(CSV_INPUT_BYTES);
+      carry.copy(chunk);
+      let end = carry.length;
+      while (end < CSV_INPUT_BYTES - 1 && position < to) {
+        const want = Math.min(CSV_INPUT_BYTES - 1 - end, to - position);
+        const { bytesRead } = await handle.read(chunk, end, want, position);
+        if (bytesRead === 0) break;
+        end += bytesRead;
+        position += bytesRead;
+      }
+      const eof = position >= to;
+      if (eof && end > 0 && chunk[end - 1] !== 10) chunk[end++] = 10;
+      const whole = eof ? end : chunk.lastIndexOf(10, end - 1) + 1;
+      if (whole === 0 && !eof) return false; // a line longer than a chunk
+      carry = Buffer.from(chunk.subarray(whole, end));
+      const worker = id % threads;
+      const reply = new Promise<CsvParseReply>((resolve) => waiting.set(id, resolve));
+      const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, whole);
+      workers[worker].postMessage({ id, bytes } satisfies CsvParseJob, [
+        chunk.buffer as ArrayBuffer,
+      ]);
+      pending.push({ worker, reply });
+      if (pending.length >= IN_FLIGHT * threads && !(await settle())) return false;
+      if (eof) break;
+    }
+    while (pending.length > 0) if (!(await settle())) return false;
+    return true;
   } finally {
+    await handle.close();
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
 
-const EMPTY: ParsedBlock = { rows: 0, numeric: [], codes: [], missing: [], newLevels: [] };
+/** Growing columns that blocks are appended to in file order. */
+interface ColumnSink {
+  /** Appends a block parsed by parser `producer` (whose own level codes it maps). */
+  append(block: ParsedBlock, producer: number): void;
+  finish(path: string): ColumnData;
+}
 
-/** Puts the blocks end to end in columns; codes become codes into the levels of the file. */
-function assemble(path: string, collected: Collected, options: PlainCsvOptions): ColumnData {
-  let rows = 0;
-  for (const blocks of collected) for (const b of blocks) rows += b.rows;
-  const numeric = options.numeric.map(() => new Float64Array(rows));
+/**
+ * Columns of `capacity` rows to start with, grown by a quarter when full; codes are mapped
+ * from each parser's own levels to the file's (in order of first appearance in the file).
+ */
+function columnSink(options: PlainCsvOptions, capacity: number): ColumnSink {
+  let numeric = options.numeric.map(() => new Float64Array(capacity));
+  let codes = options.coded.map(() => new Int32Array(capacity));
   const missing = options.numeric.map(() => 0);
-  const codes = options.coded.map(() => new Int32Array(rows));
   const levels = options.coded.map(() => [] as string[]);
   const index = options.coded.map(() => new Map<string, number>());
-  let at = 0;
-  for (const blocks of collected) {
-    // This range's own levels, and their codes in the file (given in order of first sight).
-    const own = options.coded.map(() => [] as string[]);
-    const global = options.coded.map(() => [] as number[]);
-    for (let i = 0; i < blocks.length; i++) {
-      const b = blocks[i];
-      // Each block is let go once copied, so that the file's numbers are not held twice.
-      blocks[i] = EMPTY;
+  // Per parser: its levels so far, and their codes in the file.
+  const own = new Map<number, { levels: string[][]; global: number[][] }>();
+  let rows = 0;
+  const grow = (needed: number): void => {
+    const size = Math.max(needed, Math.ceil(numeric[0]?.length ?? codes[0].length) * 1.25);
+    numeric = numeric.map((c) => {
+      const bigger = new Float64Array(size);
+      bigger.set(c.subarray(0, rows));
+      return bigger;
+    });
+    codes = codes.map((c) => {
+      const bigger = new Int32Array(size);
+      bigger.set(c.subarray(0, rows));
+      return bigger;
+    });
+  };
+  return {
+    append(b, producer) {
+      if (rows + b.rows > (numeric[0]?.length ?? codes[0].length)) grow(rows + b.rows);
       b.numeric.forEach((values, k) => {
-        numeric[k].set(values, at);
+        numeric[k].set(values, rows);
         missing[k] += b.missing[k];
       });
+      let mine = own.get(producer);
+      if (mine === undefined) {
+        mine = { levels: options.coded.map(() => []), global: options.coded.map(() => []) };
+        own.set(producer, mine);
+      }
+      const { levels: ownLevels, global } = mine;
       b.codes.forEach((values, t) => {
-        own[t].push(...b.newLevels[t]);
+        ownLevels[t].push(...b.newLevels[t]);
         const map = global[t];
         const out = codes[t];
         for (let i = 0; i < b.rows; i++) {
           const c = values[i];
           if (c < 0) {
-            out[at + i] = -1;
+            out[rows + i] = -1;
             continue;
           }
           let g: number | undefined = map[c];
           if (g === undefined) {
-            // A value of this range: the file's code of the same text, or the next one.
-            const level = own[t][c];
+            // A value new to this parser: the file's code of the same text, or the next one.
+            const level = ownLevels[t][c];
             g = index[t].get(level) ?? levels[t].push(level) - 1;
             index[t].set(level, g);
             map[c] = g;
           }
-          out[at + i] = g;
+          out[rows + i] = g;
         }
       });
-      at += b.rows;
-    }
-  }
-  return Object.freeze({
-    path,
-    rows,
-    numeric: new Map(options.numeric.map((name, k) => [name, numeric[k]])),
-    missing: new Map(options.numeric.map((name, k) => [name, missing[k]])),
-    text: new Map(),
-    coded: new Map<string, CodedText>(
-      options.coded.map((name, t) => [
-        name,
-        Object.freeze({ codes: codes[t], levels: Object.freeze(levels[t]) }),
-      ]),
-    ),
-  });
+      rows += b.rows;
+    },
+    finish(path) {
+      return Object.freeze({
+        path,
+        rows,
+        numeric: new Map(options.numeric.map((name, k) => [name, numeric[k].subarray(0, rows)])),
+        missing: new Map(options.numeric.map((name, k) => [name, missing[k]])),
+        text: new Map(),
+        coded: new Map<string, CodedText>(
+          options.coded.map((name, t) => [
+            name,
+            Object.freeze({
+              codes: codes[t].subarray(0, rows),
+              levels: Object.freeze(levels[t]),
+            }),
+          ]),
+        ),
+      });
+    },
+  };
 }
 
-/** The header line (without its "\n"), where the rows start, and the file's size. */
+/**
+ * The header line (without its "\n"), where the rows start, the file's size, and the mean
+ * length of the lines in its first megabyte.
+ */
 async function fileHead(
   file: string,
-): Promise<{ header: string; firstLine: number; size: number } | null> {
+): Promise<{ header: string; firstLine: number; size: number; lineLength: number } | null> {
   const handle = await open(file, 'r');
   try {
     const { size } = await handle.stat();
@@ -180,39 +249,19 @@ async function fileHead(
     const { bytesRead } = await handle.read(sample, 0, sample.length, 0);
     const newline = sample.subarray(0, bytesRead).indexOf(10);
     if (newline < 0) return null;
+    let lines = 0;
+    let last = newline;
+    for (let i = sample.indexOf(10, newline + 1); i >= 0 && i < bytesRead;) {
+      lines++;
+      last = i;
+      i = sample.indexOf(10, i + 1);
+    }
     return {
       header: sample.subarray(0, newline).toString('utf8'),
       firstLine: newline + 1,
       size,
+      lineLength: lines > 0 ? (last - newline) / lines : Math.max(1, bytesRead),
     };
-  } finally {
-    await handle.close();
-  }
-}
-
-/**
- * Splits the rows' bytes (from … to − 1) into `count` ranges that start at line starts: each
- * cut moves forward to just after the next "\n". Fewer ranges when lines are long.
- */
-async function lineRanges(
-  file: string,
-  from: number,
-  to: number,
-  count: number,
-): Promise<[number, number][]> {
-  const handle = await open(file, 'r');
-  try {
-    const cuts = [from];
-    const probe = Buffer.alloc(1 << 16);
-    for (let k = 1; k < count; k++) {
-      const target = from + Math.floor(((to - from) * k) / count);
-      const { bytesRead } = await handle.read(probe, 0, probe.length, target - 1);
-      const newline = probe.subarray(0, bytesRead).indexOf(10);
-      const cut = newline < 0 ? to : target + newline;
-      if (cut > cuts[cuts.length - 1] && cut < to) cuts.push(cut);
-    }
-    cuts.push(to);
-    return cuts.slice(1).map((end, k) => [cuts[k], end] as [number, number]);
   } finally {
     await handle.close();
   }
