@@ -28,7 +28,7 @@ const lap = (phase) => {
 if (threads > 1) startRowWorkers({ threads });
 const numeric = ['income', ...x, 'weight'];
 const data = await readColumns(file, { numeric, coded: ['county'] });
-lap('read (DuckDB parses, chunks copied out)');
+lap('read (the plain-CSV parser on two workers)');
 const result = estimateVep(data, {
   income: 'income',
   x,
