@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { ensureMemory, wasmExports, type WasmMemory } from './wasm-module.js';
 
@@ -59,8 +60,8 @@ const STATUS: Record<number, CsvParseStatus> = {
  * Parses the lines of byte range from … to − 1 of a plain CSV file (whole lines: `from` is
  * the start of a line; a last line without "\n" is taken as ended) with the WebAssembly parser
  * compiled from wasm/parse-csv.ts, calling `onBlock` with each block of up to 32,768 rows, in
- * order. Returns 'ok', or why the file is not one it takes (a quote, a carriage return, a
- * line of the wrong width, a cell that is not a plain finite number, a coded column of more
+ * order. Returns 'ok', or why the file is not one it takes (bytes that are not UTF-8, a
+ * quote, a carriage return, a line of the wrong width, a cell that is not a plain finite number, a coded column of more
  * than 2,048 values): the caller then reads it the general way. Numbers are correctly rounded
  * (the same doubles as JavaScript's Number and DuckDB give).
  * @example parseCsvRange('h.csv', 14, size, plan, (b) => blocks.push(b))
@@ -91,6 +92,8 @@ export function parseCsvRange(
       const eof = position >= to || end === kept;
       if (eof && end > 0 && input[end - 1] !== 10) input[end++] = 10;
       const whole = eof ? end : input.lastIndexOf(10, end - 1) + 1;
+      // Whole lines never cut a character: text in another encoding shows here.
+      if (!isUtf8(input.subarray(0, whole))) return 'not plain';
       const status = parser.parse(whole, onBlock);
       if (status !== 'ok') return status;
       input.copyWithin(0, whole, end);

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -22,7 +23,8 @@ export interface PlainCsvOptions {
 /**
  * Reads the named numeric and coded columns of a plain CSV file without DuckDB, by the
  * WebAssembly parser (`parseCsvRange`), on two worker threads for a large file, each parsing
- * half of its lines. A plain CSV is comma-separated, with a header that is the column names
+ * half of its lines. A plain CSV is UTF-8 (checked chunk by chunk as it is read, so the
+ * caller need not scan the file for its encoding first), comma-separated, with a header that is the column names
  * joined by commas, no double quote or carriage return anywhere, every line as wide as the
  * header, and numeric cells that are plain numbers or missing (empty, NA, .). For any other
  * file it returns null (having read at most up to the first line it does not take), and the
@@ -126,6 +128,8 @@ async function parseOnWorkers(
       if (eof && end > 0 && chunk[end - 1] !== 10) chunk[end++] = 10;
       const whole = eof ? end : chunk.lastIndexOf(10, end - 1) + 1;
       if (whole === 0 && !eof) return false; // a line longer than a chunk
+      // Whole lines never cut a character: text in another encoding shows here.
+      if (!isUtf8(chunk.subarray(0, whole))) return false;
       carry = Buffer.from(chunk.subarray(whole, end));
       const worker = id % threads;
       const reply = new Promise<CsvParseReply>((resolve) => waiting.set(id, resolve));

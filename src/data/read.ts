@@ -49,7 +49,10 @@ async function readIfPlainCsv(
   const text = (options.text ?? []).filter((name) => !coded.includes(name));
   if (text.length > 0 || (options.reserve ?? 0) > 0 || options.onRows) return null;
   if (numeric.length + coded.length === 0) return null;
-  const data = await readPlainCsv(source, { numeric, coded: [...new Set(coded)] });
+  // A failure of the plain reader itself (a worker that died, say) leaves the file to DuckDB.
+  const data = await readPlainCsv(source, { numeric, coded: [...new Set(coded)] }).catch(
+    () => null,
+  );
   if (data !== null) options.onParse?.();
   return data;
 }
@@ -65,9 +68,21 @@ async function readAny(
   if (format === 'xlsx') return (await import('./read-xlsx.js')).readXlsxColumns(path, options);
   if (format === 'dta' || format === 'sav')
     return (await import('./read-labelled.js')).readLabelledColumns(path, options);
+  if (format === 'csv' && options.encoding === undefined) {
+    // A plain CSV is read without scanning the whole file for its encoding first: the plain
+    // reader checks each chunk is UTF-8 as it goes, and gives up on the first that is not.
+    // (A header that is not UTF-8 may not even split: any failure here is left to the
+    // general way, which detects the encoding and names what is wrong.)
+    const utf8 = await describeSource(path, { encoding: 'utf-8' }).catch(() => null);
+    const plain = utf8 && (await readIfPlainCsv(utf8, options, coded));
+    if (plain) return plain;
+  }
   const source = await describeSource(path, { encoding: options.encoding });
   try {
-    const plain = source.format === 'csv' ? await readIfPlainCsv(source, options, coded) : null;
+    // A file in another encoding is read from its UTF-8 copy, which may be plain.
+    const retry =
+      source.format === 'csv' && (options.encoding !== undefined || source.file !== path);
+    const plain = retry ? await readIfPlainCsv(source, options, coded) : null;
     if (plain !== null) return plain;
     return await withConnection((connection) => readWith(connection, source, options));
   } finally {

@@ -44,6 +44,22 @@ describe('CSV encodings (files written by R iconv)', () => {
       });
       expect(leftovers()).toEqual([]); // the UTF-8 copy is removed
     });
+
+    it(`${file}: grouping columns read as codes give the same Chinese values`, async () => {
+      // Only numeric and coded columns: the plain-CSV reader's case (which must see a file
+      // in another encoding and leave it to its UTF-8 copy, or to DuckDB).
+      const path = join(DIR, file);
+      const [county, town, , income] = ref.header;
+      const d = await readColumns(path, { numeric: [income], coded: [county, town] });
+      expect(d.rows).toBe(ref.rows.length);
+      ref.rows.forEach((row, i) => {
+        const c = d.coded!.get(county)!;
+        const t = d.coded!.get(town)!;
+        expect(c.levels[c.codes[i]]).toBe(row[0]);
+        expect(t.levels[t.codes[i]]).toBe(row[1]);
+      });
+      expect(leftovers()).toEqual([]);
+    });
   }
 
   it('--encoding overrides detection (GB18030 read as windows-1252 is not Chinese)', async () => {
