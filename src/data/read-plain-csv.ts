@@ -22,11 +22,12 @@ export interface PlainCsvOptions {
 
 /**
  * Reads the named numeric and coded columns of a plain CSV file without DuckDB, by the
- * WebAssembly parser (`parseCsvRange`), on two worker threads for a large file, each parsing
- * half of its lines. A plain CSV is UTF-8 (checked chunk by chunk as it is read, so the
- * caller need not scan the file for its encoding first), comma-separated, with a header that is the column names
- * joined by commas, no double quote or carriage return anywhere, every line as wide as the
- * header, and numeric cells that are plain numbers or missing (empty, NA, .). For any other
+ * WebAssembly parser (`csvParser`): for a large file this thread reads chunks of whole lines
+ * and two worker threads parse them in turn. A plain CSV is UTF-8 (checked chunk by chunk
+ * as it is read, so the caller need not scan the file for its encoding first),
+ * comma-separated, with a header that is the column names joined by commas, no double quote
+ * or carriage return anywhere, every line as wide as the header, and numeric cells that are
+ * plain numbers or missing (empty, NA, .). For any other
  * file it returns null (having read at most up to the first line it does not take), and the
  * caller reads it through DuckDB, which takes it or names the cell at fault. The columns are
  * what DuckDB's reader gives: the same doubles, NaN for missing, codes in order of first
@@ -170,7 +171,7 @@ function columnSink(options: PlainCsvOptions, capacity: number): ColumnSink {
   const own = new Map<number, { levels: string[][]; global: number[][] }>();
   let rows = 0;
   const grow = (needed: number): void => {
-    const size = Math.max(needed, Math.ceil(numeric[0]?.length ?? codes[0].length) * 1.25);
+    const size = Math.max(needed, Math.ceil((numeric[0]?.length ?? codes[0].length) * 1.25));
     numeric = numeric.map((c) => {
       const bigger = new Float64Array(size);
       bigger.set(c.subarray(0, rows));

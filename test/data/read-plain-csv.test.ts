@@ -197,6 +197,23 @@ describe('readPlainCsv', () => {
     expect(data.coded!.get('id')!.levels[2999]).toBe('h2999');
   });
 
+  it('grows its columns when the first megabyte’s long lines suggest too few rows', async () => {
+    const lines = ['y,pad,g'];
+    for (let i = 0; i < 4000; i++) lines.push(`${i},${'x'.repeat(400)},a`);
+    for (let i = 4000; i < 200_000; i++) lines.push(`${i},,${i % 2 ? 'b' : 'a'}`);
+    const path = file('grow.csv', `${lines.join('\n')}\n`);
+    const data = await plain(path, ['y'], ['g']);
+    expect(data!.rows).toBe(199_999 + 1);
+    const y = data!.numeric.get('y')!;
+    expect(y.length).toBe(200_000);
+    for (let i = 0; i < 200_000; i += 997) expect(y[i]).toBe(i);
+    expect(y[199_999]).toBe(199_999);
+    const g = data!.coded!.get('g')!;
+    expect(g.levels).toEqual(['a', 'b']);
+    expect(g.codes[4001]).toBe(1);
+    expect(g.codes[199_999]).toBe(1);
+  });
+
   it('reads a last line without a newline', async () => {
     const data = await plain(file('last.csv', 'y,x\n1,2\n3,4'), ['x', 'y']);
     expect(Array.from(data!.numeric.get('x')!)).toEqual([2, 4]);
