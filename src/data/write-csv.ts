@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -43,12 +43,13 @@ export async function writeCsv(
   const handle = await open(path, 'w');
   const workers = startWorkers(options.threads ?? csvThreads(table.rows));
   try {
-    await handle.write(`${table.columns.map((c) => quoteCsvCell(c.name)).join(',')}\n`);
+    const header = `${table.columns.map((c) => quoteCsvCell(c.name)).join(',')}\n`;
+    await writeAll(handle, Buffer.from(header, 'utf8'));
     if (workers.length === 0) {
       const formatter = csvFormatter();
       for (let from = 0; from < table.rows; from += blockRows) {
         const to = Math.min(table.rows, from + blockRows);
-        await handle.write(formatter.formatBlock(block(from, to), to - from));
+        await writeAll(handle, formatter.formatBlock(block(from, to), to - from));
       }
       return;
     }
@@ -59,16 +60,24 @@ export async function writeCsv(
     let id = 0;
     for (let from = 0; from < table.rows; from += blockRows) {
       const first = pending.length >= IN_FLIGHT * workers.length ? pending.shift() : undefined;
-      if (first) await handle.write(await first);
+      if (first) await writeAll(handle, await first);
       const to = Math.min(table.rows, from + blockRows);
       const next = workers[id % workers.length].format(id++, block(from, to), to - from);
       next.catch(() => undefined); // awaited in order below
       pending.push(next);
     }
-    for (const next of pending) await handle.write(await next);
+    for (const next of pending) await writeAll(handle, await next);
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
     await handle.close();
+  }
+}
+
+/** Writes all the bytes, however many calls the file system takes. */
+async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  for (let at = 0; at < bytes.length;) {
+    const { bytesWritten } = await handle.write(bytes, at, bytes.length - at);
+    at += bytesWritten;
   }
 }
 
