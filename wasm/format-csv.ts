@@ -12,6 +12,8 @@
 // Memory is laid out by the caller above `heapBase()`: the powers of ten (filled once through
 // `powersOfTen()`), the column descriptors, the columns and the output.
 
+import { mulHigh } from './mul-high';
+
 /** Decimal exponents of the powers of ten in the table: 10^K for K in K_MIN … K_MAX. */
 const K_MIN: i32 = -292;
 const K_MAX: i32 = 324;
@@ -34,22 +36,6 @@ export function heapBase(): usize {
   return (__heap_base + 15) & ~15;
 }
 
-/** High 64 bits of a × b. */
-// @ts-ignore: decorator
-@inline
-function mulHigh(a: u64, b: u64): u64 {
-  const a0 = a & 0xffffffff;
-  const a1 = a >> 32;
-  const b0 = b & 0xffffffff;
-  const b1 = b >> 32;
-  const p00 = a0 * b0;
-  const p01 = a0 * b1;
-  const p10 = a1 * b0;
-  const p11 = a1 * b1;
-  const middle = p10 + (p00 >> 32);
-  const middle2 = p01 + (middle & 0xffffffff);
-  return p11 + (middle >> 32) + (middle2 >> 32);
-}
 
 /** ⌊x / 10⌋ and ⌊x / 10^8⌋ for any u64, by multiplication (a 64-bit division is slow). */
 // @ts-ignore: decorator
