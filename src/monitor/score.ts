@@ -5,7 +5,7 @@ import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { normalCdf } from '../stats/distributions.js';
 import { estimateVep } from '../vep/vep.js';
-import { predictVariance, type VarianceEquation } from '../vep/variance-equation.js';
+import { predictVariance } from '../vep/variance-equation.js';
 import type { VepSpec } from './rules.js';
 import { sqlString } from './sql.js';
 
@@ -92,10 +92,9 @@ export async function applyWave(c: Db, wave: string, model: StoredModel): Promis
   xs.forEach((col, j) => {
     for (let i = 0; i < data.rows; i++) mu[i] += col[i] * model.beta[j + 1];
   });
-  // predictVariance reads only the model, θ and the floor of a fitted equation.
   const eq = { model: spec.variance, theta: Float64Array.from(model.theta), floor: model.floor };
   // σ² is turned into σ in place: one n-vector, not two.
-  const { sigma2: sigma } = predictVariance(eq as unknown as VarianceEquation, xs, data.rows);
+  const { sigma2: sigma } = predictVariance(eq, xs, data.rows);
   const lnz = Math.log(spec.line);
   const v = new Float64Array(data.rows);
   for (let i = 0; i < data.rows; i++) {

@@ -115,10 +115,11 @@ export interface PredictedVariance {
  * σ² = max(Xθ, floor) (linear) or exp(Xθ + Harvey's correction) (exponential) for each of
  * `rows` rows of the regressor columns; NaN where a regressor is missing. `options.xb`, Xθ
  * already computed for those rows (see `fitPredictor`), is used, and written over, instead.
+ * Only the equation's model, θ and floor are read: a stored model scores a new wave with them.
  * @example predictVariance(eq, [hsize, age], hsize.length).sigma2
  */
 export function predictVariance(
-  eq: VarianceEquation,
+  eq: Pick<VarianceEquation, 'model' | 'theta' | 'floor'>,
   xs: readonly Float64Array[],
   rows: number,
   options: { xb?: Float64Array } = {},
