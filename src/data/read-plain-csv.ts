@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { CsvParseJob, CsvParseReply } from './csv-parse-worker.js';
 import { CSV_INPUT_BYTES, parseCsvRange, type CsvPlan, type ParsedBlock } from './csv-parser.js';
 import type { CodedText, ColumnData } from './columns.js';
+import { estimatedRows } from './estimated-rows.js';
 import type { Source } from './source.js';
 
 /** Files of at least this many bytes of rows are parsed on two worker threads. */
@@ -45,7 +46,7 @@ export async function readPlainCsv(
   if (wanted.some((name) => !source.names.includes(name))) return null;
   const head = await fileHead(source.file);
   if (head === null) return null;
-  const { header, size, firstLine, lineLength } = head;
+  const { header, size, firstLine } = head;
   if (header !== source.names.join(',') || size <= firstLine) return null;
   const fields = Int32Array.from(source.names, (name) => {
     const k = numeric.indexOf(name);
@@ -59,7 +60,7 @@ export async function readPlainCsv(
     options.threads ??
     (size - firstLine >= PARALLEL_MIN_BYTES && availableParallelism() > 1 ? 2 : 0);
   // Room for the rows the first megabyte's lines suggest, and 5% more (grown if need be).
-  const sink = columnSink(options, Math.ceil(((size - firstLine) / lineLength) * 1.05) + 4096);
+  const sink = columnSink(options, await estimatedRows(source.file, { margin: 1.05 }));
   const ok =
     threads > 1 && existsSync(fileURLToPath(workerFile))
       ? await parseOnWorkers(workerFile, source.file, [firstLine, size], plan, sink, threads)
@@ -240,13 +241,10 @@ function columnSink(options: PlainCsvOptions, capacity: number): ColumnSink {
   };
 }
 
-/**
- * The header line (without its "\n"), where the rows start, the file's size, and the mean
- * length of the lines in its first megabyte.
- */
+/** The header line (without its "\n"), where the rows start, and the file's size. */
 async function fileHead(
   file: string,
-): Promise<{ header: string; firstLine: number; size: number; lineLength: number } | null> {
+): Promise<{ header: string; firstLine: number; size: number } | null> {
   const handle = await open(file, 'r');
   try {
     const { size } = await handle.stat();
@@ -254,19 +252,7 @@ async function fileHead(
     const { bytesRead } = await handle.read(sample, 0, sample.length, 0);
     const newline = sample.subarray(0, bytesRead).indexOf(10);
     if (newline < 0) return null;
-    let lines = 0;
-    let last = newline;
-    for (let i = sample.indexOf(10, newline + 1); i >= 0 && i < bytesRead;) {
-      lines++;
-      last = i;
-      i = sample.indexOf(10, i + 1);
-    }
-    return {
-      header: sample.subarray(0, newline).toString('utf8'),
-      firstLine: newline + 1,
-      size,
-      lineLength: lines > 0 ? (last - newline) / lines : Math.max(1, bytesRead),
-    };
+    return { header: sample.subarray(0, newline).toString('utf8'), firstLine: newline + 1, size };
   } finally {
     await handle.close();
   }

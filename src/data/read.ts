@@ -1,10 +1,10 @@
-import { open } from 'node:fs/promises';
 import type { Connection } from '@duckdb/node-bindings';
 import { UserError } from '../errors.js';
 import { messages } from '../messages.js';
 import { codeText } from './code-text.js';
 import { readPlainCsv } from './read-plain-csv.js';
 import { dataFormat } from './data-format.js';
+import { estimatedRows } from './estimated-rows.js';
 import { bindings } from './duckdb-bindings.js';
 import { queryColumns, queryStrings, type QueriedColumns } from './query-columns.js';
 import { describeSource, quoteIdent, streamedCsvSql, typedCsvSql, type Source } from './source.js';
@@ -249,25 +249,6 @@ function finish(
     text: new Map(textNames.map((n, c) => [n, text[c]])),
     ...('block' in read ? { block: Object.freeze({ data: read.block, reserve }) } : {}),
   });
-}
-
-/**
- * Rows a CSV file probably holds, on the high side: its size over the mean length of the
- * lines in its first megabyte, plus a quarter. Only a first allocation (see `streamColumns`).
- */
-async function estimatedRows(file: string): Promise<number> {
-  const handle = await open(file, 'r');
-  try {
-    const { size } = await handle.stat();
-    const sample = Buffer.alloc(Math.min(size, 1 << 20));
-    const { bytesRead } = await handle.read(sample, 0, sample.length, 0);
-    let lines = 0;
-    for (let i = sample.indexOf(10); i >= 0 && i < bytesRead; i = sample.indexOf(10, i + 1))
-      lines++;
-    return lines === 0 ? 2048 : Math.ceil((size / (bytesRead / lines)) * 1.25) + 2048;
-  } finally {
-    await handle.close();
-  }
 }
 
 /**
